@@ -1,0 +1,81 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import type { Clock } from '@sada/core';
+import type { Database } from '@sada/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerAuthHooks } from './auth/auth.hooks.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { caseRoutes } from './cases/case.routes.ts';
+import type { Config } from './config.ts';
+import { customerRoutes } from './customers/customer.routes.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { registerIdempotencyHooks } from './http/idempotency.hooks.ts';
+import './http/route-config.ts';
+import type { LiveHub } from './live/live-hub.ts';
+import { liveRoutes } from './live/live.routes.ts';
+import { peopleRoutes } from './people/people.routes.ts';
+import type { Services } from './services.ts';
+
+export type AppDeps = { config: Config; database: Database; clock: Clock; services: Services; hub: LiveHub };
+
+const BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP API and WebSocket, with every route, hook and the OpenAPI document. */
+export async function buildApp({ config, database, clock, services, hub }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    // Unknown query keys are rejected by the schemas; coercion is explicit there too.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app, { isProduction: config.isProduction });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Sada API',
+        version: '0.1.0',
+        description:
+          'Complaint management and social customer care. Sign in with POST /api/auth/login (cookie + X-CSRF-Token) or send "Authorization: Bearer <API token>". Errors are {error:{code,message,fields?}}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sada_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthHooks(app, services);
+  registerIdempotencyHooks(app, { database, clock });
+
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { services, config });
+  await app.register(peopleRoutes, { services });
+  await app.register(customerRoutes, { services });
+  await app.register(caseRoutes, { services });
+  await app.register(liveRoutes, { hub });
+  return app;
+}

@@ -1,0 +1,160 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AppError, type Role } from '@sada/core';
+import {
+  countFailedLogins,
+  deleteSession,
+  findLiveApiToken,
+  findLiveSession,
+  findUserByEmail,
+  findWorkspaceBySlug,
+  insertApiToken,
+  insertSession,
+  listApiTokens,
+  listTeamIdsOfUser,
+  recordLoginAttempt,
+  revokeApiToken,
+  touchApiToken,
+  type UserRow,
+  type WorkspaceRow,
+} from '@sada/db';
+import type { ServiceDeps } from '../services.ts';
+import type { Actor } from './actor.ts';
+import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.ts';
+
+const LOGIN_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_ACCOUNT = 5;
+const MAX_FAILURES_PER_IP = 30;
+const TOKEN_PREFIX = 'sada_';
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}
+
+function newSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function isSameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function toActor(user: UserRow, workspace: WorkspaceRow, via: Actor['via']): Actor {
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role as Role,
+    via,
+    workspace: {
+      id: workspace.id,
+      slug: workspace.slug,
+      name: workspace.name,
+      referencePrefix: workspace.referencePrefix,
+      defaultLanguage: workspace.defaultLanguage,
+      timeZone: workspace.timeZone,
+    },
+  };
+}
+
+export function createAuthService({ database, clock, config }: ServiceDeps) {
+  const db = database.orm;
+
+  async function assertNotThrottled(account: string, ip: string) {
+    const since = new Date(clock.now().getTime() - LOGIN_WINDOW_MS);
+    const [byAccount, byIp] = await Promise.all([
+      countFailedLogins(db, { account }, since),
+      countFailedLogins(db, { ip }, since),
+    ]);
+    if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
+      throw new AppError(
+        'rate_limited',
+        'Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.',
+      );
+    }
+  }
+
+  return {
+    /** Checks the password and opens a session; wrong e-mail, password or workspace look the same. */
+    async login(options: { email: string; password: string; workspace: string; ip: string }) {
+      const email = options.email.trim().toLowerCase();
+      const slug = options.workspace.trim().toLowerCase();
+      const account = `${slug}:${email}`;
+      await assertNotThrottled(account, options.ip);
+      const workspace = await findWorkspaceBySlug(db, slug);
+      const user = workspace ? await findUserByEmail(db, workspace.id, email) : undefined;
+      const isValid = await verifyPassword(options.password, user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+      const isSuccess = Boolean(workspace && user && user.isActive && isValid);
+      await recordLoginAttempt(db, { account, ip: options.ip, isSuccess, attemptedAt: clock.now() });
+      if (!isSuccess || !workspace || !user) {
+        throw new AppError('unauthorized', 'The e-mail, password or workspace is not right.');
+      }
+      const token = newSecret();
+      const csrfToken = newSecret();
+      const now = clock.now();
+      await insertSession(db, {
+        tokenHash: hashSecret(token),
+        userId: user.id,
+        workspaceId: workspace.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + config.sessionTtlMs),
+      });
+      return { token, csrfToken, actor: toActor(user, workspace, 'session') };
+    },
+
+    async logout(actor: Actor) {
+      if (actor.sessionTokenHash) await deleteSession(db, actor.sessionTokenHash);
+    },
+
+    async actorFromSession(token: string): Promise<Actor | undefined> {
+      const tokenHash = hashSecret(token);
+      const found = await findLiveSession(db, tokenHash, clock.now());
+      if (!found) return undefined;
+      return { ...toActor(found.user, found.workspace, 'session'), csrfToken: found.session.csrfToken, sessionTokenHash: tokenHash };
+    },
+
+    async actorFromApiToken(token: string): Promise<Actor | undefined> {
+      if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+      const found = await findLiveApiToken(db, hashSecret(token));
+      if (!found) return undefined;
+      // Recording use at most once a minute keeps a busy integration from writing on every call.
+      const now = clock.now();
+      if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > 60_000) {
+        await touchApiToken(db, found.token.id, now);
+      }
+      return toActor(found.user, found.workspace, 'token');
+    },
+
+    async describe(actor: Actor) {
+      const teamIds = await listTeamIdsOfUser(db, actor.userId);
+      return { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, teamIds, workspace: actor.workspace };
+    },
+
+    /** Creates a token for the actor; the secret is returned this once and only its hash is kept. */
+    async createApiToken(options: { actor: Actor; name: string }) {
+      const secret = `${TOKEN_PREFIX}${newSecret()}`;
+      const token = await insertApiToken(db, {
+        id: randomUUID(),
+        workspaceId: options.actor.workspace.id,
+        userId: options.actor.userId,
+        name: options.name,
+        tokenHash: hashSecret(secret),
+        tokenHint: `${secret.slice(0, 9)}…`,
+        createdAt: clock.now(),
+      });
+      return { token, secret };
+    },
+
+    async listApiTokens(actor: Actor) {
+      return listApiTokens(db, actor.workspace.id, actor.userId);
+    },
+
+    async revokeApiToken(options: { actor: Actor; id: string }) {
+      const revoked = await revokeApiToken(db, options.actor.workspace.id, options.actor.userId, options.id, clock.now());
+      if (!revoked) throw new AppError('not_found', 'No active API token of yours has this id.');
+      return revoked;
+    },
+  };
+}

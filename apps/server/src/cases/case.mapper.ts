@@ -1,0 +1,63 @@
+import type {
+  CaseEventType,
+  CaseKind,
+  CaseStatus,
+  Channel,
+  Language,
+  MessageDirection,
+  MessageVisibility,
+  Priority,
+  Sentiment,
+} from '@sada/core';
+import type { CaseEventRow, CaseRow, MessageRow } from '@sada/db';
+
+// Rows keep vocabulary columns as text; the API speaks the closed unions the migrations guarantee.
+export function publicCase(row: CaseRow & { customerName: string | null }) {
+  return {
+    id: row.id,
+    referenceNumber: row.referenceNumber,
+    subject: row.subject,
+    status: row.status as CaseStatus,
+    channel: row.channel as Channel,
+    kind: row.kind as CaseKind,
+    category: row.category,
+    product: row.product,
+    orderReference: row.orderReference,
+    region: row.region,
+    priority: row.priority as Priority,
+    sentiment: row.sentiment as Sentiment | null,
+    language: row.language as Language | null,
+    teamId: row.teamId,
+    assigneeId: row.assigneeId,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    tags: row.tags,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function publicMessage(row: MessageRow) {
+  return {
+    id: row.id,
+    direction: row.direction as MessageDirection,
+    visibility: row.visibility as MessageVisibility,
+    channel: row.channel as Channel,
+    body: row.body,
+    authorUserId: row.authorUserId,
+    authorCustomerId: row.authorCustomerId,
+    attachments: row.attachments,
+    createdAt: row.createdAt,
+  };
+}
+
+export function publicEvent(row: CaseEventRow) {
+  return {
+    id: row.id,
+    type: row.type as CaseEventType,
+    actorUserId: row.actorUserId,
+    actorLabel: row.actorLabel,
+    changes: row.changes,
+    createdAt: row.createdAt,
+  };
+}

@@ -1,0 +1,463 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppError,
+  assertCan,
+  assertTransition,
+  type CaseEventType,
+  type CaseKind,
+  type CaseStatus,
+  type Channel,
+  diffFields,
+  type FieldDefinition,
+  type FieldType,
+  formatReferenceNumber,
+  isReopen,
+  type Language,
+  type Priority,
+  type Sentiment,
+  statusAfterMessage,
+  validateCustomFields,
+  yearIn,
+} from '@sada/core';
+import {
+  allocateCaseSequence,
+  announce,
+  appendCaseSearchText,
+  type CaseRow,
+  type Executor,
+  findCaseByReference,
+  findCustomer,
+  findTeamById,
+  findUserById,
+  insertCase,
+  insertCaseEvent,
+  insertMessage,
+  listCases,
+  listEventsOfCase,
+  listFieldDefinitions,
+  listMessagesOfCase,
+  lockCaseByReference,
+  type MessageRow,
+  setCaseSearchDocument,
+  updateCaseRow,
+} from '@sada/db';
+import { normalizeForSearch } from '@sada/triage';
+import type { Actor } from '../auth/actor.ts';
+import { findOrCreateCustomerByIdentity, type IdentityInput, insertCustomerWithIdentities } from '../customers/customer.service.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import type { ServiceDeps } from '../services.ts';
+import { publicCase, publicEvent, publicMessage } from './case.mapper.ts';
+
+export type NewCaseInput = {
+  subject: string;
+  description: string;
+  channel: Channel;
+  kind: CaseKind;
+  category?: string | undefined;
+  product?: string | undefined;
+  orderReference?: string | undefined;
+  region?: string | undefined;
+  priority: Priority;
+  sentiment?: Sentiment | undefined;
+  language?: Language | undefined;
+  teamId?: string | undefined;
+  assigneeId?: string | undefined;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  customer?:
+    | {
+        id?: string | undefined;
+        name?: string | undefined;
+        email?: string | undefined;
+        phone?: string | undefined;
+        identity?: IdentityInput | undefined;
+      }
+    | undefined;
+};
+
+export type CaseChanges = Partial<{
+  subject: string;
+  description: string;
+  kind: CaseKind;
+  category: string | null;
+  product: string | null;
+  orderReference: string | null;
+  region: string | null;
+  priority: Priority;
+  sentiment: Sentiment | null;
+  language: Language | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  customerId: string;
+}>;
+
+export type CaseListOptions = {
+  status?: CaseStatus[] | undefined;
+  team?: string[] | undefined;
+  assignee?: string[] | undefined;
+  priority?: Priority[] | undefined;
+  channel?: Channel[] | undefined;
+  kind?: CaseKind[] | undefined;
+  category?: string[] | undefined;
+  tag?: string[] | undefined;
+  customer?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  q?: string | undefined;
+  sort: string;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toDefinitions(rows: Awaited<ReturnType<typeof listFieldDefinitions>>): FieldDefinition[] {
+  return rows.map((row) => ({
+    key: row.key,
+    type: row.type as FieldType,
+    isRequired: row.isRequired,
+    isActive: row.isActive,
+    options: row.options,
+  }));
+}
+
+function caseSearchDocument(subject: string, description: string, messages: string[] = []): string {
+  return normalizeForSearch([subject, description, ...messages].join('\n'));
+}
+
+export function createCaseService({ database, clock }: ServiceDeps) {
+  const db = database.orm;
+
+  async function assertTeamAndAssignee(executor: Executor, workspaceId: string, teamId?: string | null, assigneeId?: string | null) {
+    if (teamId && !(await findTeamById(executor, workspaceId, teamId))) {
+      throw new AppError('validation_failed', 'The team is not a team of this workspace.', {
+        fields: [{ path: 'teamId', message: 'no such team in this workspace' }],
+      });
+    }
+    if (assigneeId) {
+      const user = await findUserById(executor, workspaceId, assigneeId);
+      if (!user || !user.isActive || user.role === 'analyst') {
+        throw new AppError('validation_failed', 'The assignee must be an active agent, supervisor or admin of this workspace.', {
+          fields: [{ path: 'assigneeId', message: 'not an active agent of this workspace' }],
+        });
+      }
+    }
+  }
+
+  async function assertCustomFields(workspaceId: string, values: Record<string, unknown>, isPartial: boolean) {
+    const definitions = toDefinitions(await listFieldDefinitions(db, workspaceId));
+    if (definitions.length === 0 && Object.keys(values).length === 0) return;
+    const issues = validateCustomFields(definitions, values, { isPartial });
+    if (issues.length > 0) {
+      throw new AppError('validation_failed', 'Some custom fields are not valid.', { fields: issues });
+    }
+  }
+
+  async function resolveCustomer(executor: Executor, actor: Actor, customer: NewCaseInput['customer'], now: Date) {
+    if (!customer) return null;
+    const workspaceId = actor.workspace.id;
+    if (customer.id) {
+      const found = await findCustomer(executor, workspaceId, customer.id);
+      if (!found) {
+        throw new AppError('validation_failed', 'The customer is not a customer of this workspace.', {
+          fields: [{ path: 'customer.id', message: 'no such customer in this workspace' }],
+        });
+      }
+      return found.mergedIntoId ?? found.id;
+    }
+    const identity: IdentityInput | undefined =
+      customer.identity ??
+      (customer.email
+        ? { channel: 'email', externalId: customer.email.toLowerCase() }
+        : customer.phone
+          ? { channel: 'phone', externalId: customer.phone }
+          : undefined);
+    const name = customer.name ?? customer.email ?? customer.phone ?? customer.identity?.handle ?? customer.identity?.externalId;
+    if (!name) return null;
+    if (!identity) {
+      const created = await insertCustomerWithIdentities(executor, { workspaceId, customer: { name }, now });
+      return created.id;
+    }
+    return findOrCreateCustomerByIdentity(executor, {
+      workspaceId,
+      identity,
+      name,
+      email: customer.email,
+      phone: customer.phone,
+      now,
+    });
+  }
+
+  async function appendEvent(
+    executor: Executor,
+    actor: Actor,
+    caseRow: CaseRow,
+    type: CaseEventType,
+    changes: Record<string, unknown>,
+    now: Date,
+  ) {
+    await insertCaseEvent(executor, {
+      workspaceId: caseRow.workspaceId,
+      caseId: caseRow.id,
+      type,
+      actorUserId: actor.userId,
+      actorLabel: actor.name,
+      changes,
+      createdAt: now,
+    });
+  }
+
+  /** Runs a change on one locked case inside a transaction and announces it when it commits. */
+  async function changeCase<T>(
+    actor: Actor,
+    referenceNumber: string,
+    change: (tx: Executor, current: CaseRow, now: Date) => Promise<{ row: CaseRow; result: T; isChanged: boolean }>,
+  ): Promise<T> {
+    assertCan(actor.role, 'case:write');
+    return db.transaction(async (tx) => {
+      const current = await lockCaseByReference(tx, actor.workspace.id, referenceNumber.toUpperCase());
+      if (!current) throw new AppError('not_found', `No case ${referenceNumber} in this workspace.`);
+      const { row, result, isChanged } = await change(tx, current, clock.now());
+      if (isChanged) {
+        await announce(tx, {
+          workspaceId: row.workspaceId,
+          type: 'case.updated',
+          caseId: row.id,
+          referenceNumber: row.referenceNumber,
+        });
+      }
+      return result;
+    });
+  }
+
+  async function detail(actor: Actor, row: CaseRow) {
+    const [messages, events, customer] = await Promise.all([
+      listMessagesOfCase(db, row.id),
+      listEventsOfCase(db, row.id),
+      row.customerId ? findCustomer(db, actor.workspace.id, row.customerId) : undefined,
+    ]);
+    return {
+      ...publicCase({ ...row, customerName: customer?.name ?? null }),
+      description: row.description,
+      customFields: row.customFields,
+      resolvedAt: row.resolvedAt,
+      closedAt: row.closedAt,
+      messages: messages.map(publicMessage),
+      timeline: events.map(publicEvent),
+    };
+  }
+
+  return {
+    /** Manual intake: a phone call, a walk-in, a form filled in on the customer's behalf. */
+    async create(options: { actor: Actor; input: NewCaseInput }) {
+      const { actor, input } = options;
+      assertCan(actor.role, 'case:write');
+      const workspaceId = actor.workspace.id;
+      await assertCustomFields(workspaceId, input.customFields, false);
+      const row = await db.transaction(async (tx) => {
+        const now = clock.now();
+        await assertTeamAndAssignee(tx, workspaceId, input.teamId, input.assigneeId);
+        const customerId = await resolveCustomer(tx, actor, input.customer, now);
+        // The counter row is taken last so that its lock is held for as short a time as possible.
+        const year = yearIn(now, actor.workspace.timeZone);
+        const sequence = await allocateCaseSequence(tx, workspaceId, year);
+        const created = await insertCase(tx, {
+          id: randomUUID(),
+          workspaceId,
+          referenceNumber: formatReferenceNumber(actor.workspace.referencePrefix, year, sequence),
+          subject: input.subject,
+          description: input.description,
+          status: 'new',
+          channel: input.channel,
+          kind: input.kind,
+          category: input.category ?? null,
+          product: input.product ?? null,
+          orderReference: input.orderReference ?? null,
+          region: input.region ?? null,
+          priority: input.priority,
+          sentiment: input.sentiment ?? null,
+          language: input.language ?? null,
+          teamId: input.teamId ?? null,
+          assigneeId: input.assigneeId ?? null,
+          customerId,
+          tags: [...new Set(input.tags)],
+          customFields: input.customFields,
+          createdAt: now,
+          updatedAt: now,
+          searchDocument: caseSearchDocument(input.subject, input.description),
+        });
+        const { id: _id, workspaceId: _workspace, createdAt: _created, updatedAt: _updated, resolvedAt: _r, closedAt: _c, ...initial } =
+          created;
+        await appendEvent(tx, actor, created, 'case.created', initial, now);
+        await announce(tx, { workspaceId, type: 'case.created', caseId: created.id, referenceNumber: created.referenceNumber });
+        return created;
+      });
+      return detail(actor, row);
+    },
+
+    async get(options: { actor: Actor; referenceNumber: string }) {
+      assertCan(options.actor.role, 'case:read');
+      const row = await findCaseByReference(db, options.actor.workspace.id, options.referenceNumber.toUpperCase());
+      if (!row) throw new AppError('not_found', `No case ${options.referenceNumber} in this workspace.`);
+      return detail(options.actor, row);
+    },
+
+    async list(options: { actor: Actor; query: CaseListOptions }) {
+      const { actor, query } = options;
+      assertCan(actor.role, 'case:read');
+      const descending = query.sort.startsWith('-');
+      const sort = (descending ? query.sort.slice(1) : query.sort) as 'createdAt' | 'updatedAt' | 'priority';
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (after && (!UUID_PATTERN.test(after.id) || (sort !== 'priority' && Number.isNaN(Date.parse(after.value))))) {
+        throw new AppError('bad_request', 'The cursor does not belong to this sort order; start again without a cursor.');
+      }
+      const toIds = (values: string[] | undefined, me?: string) =>
+        values?.map((value) => (value === 'none' ? null : value === 'me' ? (me ?? null) : value));
+      const rows = await listCases(db, {
+        workspaceId: actor.workspace.id,
+        statuses: query.status,
+        teamIds: toIds(query.team),
+        assigneeIds: toIds(query.assignee, actor.userId),
+        priorities: query.priority,
+        channels: query.channel,
+        kinds: query.kind,
+        categories: query.category,
+        tags: query.tag,
+        customerId: query.customer,
+        createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
+        createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
+        normalizedQuery: query.q ? normalizeForSearch(query.q) || undefined : undefined,
+        sort,
+        order: descending ? 'desc' : 'asc',
+        limit: query.limit,
+        after,
+      });
+      const last = rows.at(-1);
+      const sortValue = (row: CaseRow) => (sort === 'priority' ? row.priority : row[sort].toISOString());
+      return {
+        items: rows.map(publicCase),
+        nextCursor: rows.length === query.limit && last ? encodeCursor({ value: sortValue(last), id: last.id }) : null,
+      };
+    },
+
+    async update(options: { actor: Actor; referenceNumber: string; changes: CaseChanges }) {
+      const { actor, changes } = options;
+      if (changes.customFields) await assertCustomFields(actor.workspace.id, changes.customFields, true);
+      const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
+        if (changes.customerId) {
+          const customer = await findCustomer(tx, actor.workspace.id, changes.customerId);
+          if (!customer || customer.mergedIntoId) {
+            throw new AppError('validation_failed', 'The customer is not an active customer of this workspace.', {
+              fields: [{ path: 'customerId', message: 'no such customer in this workspace' }],
+            });
+          }
+        }
+        const { customFields: customFieldChanges, ...fieldChanges } = changes;
+        const patch: Record<string, unknown> = { ...fieldChanges };
+        if (fieldChanges.tags) patch.tags = [...new Set(fieldChanges.tags)];
+        if (customFieldChanges) {
+          const merged: Record<string, unknown> = { ...current.customFields, ...customFieldChanges };
+          for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
+          patch.customFields = merged;
+        }
+        const diff = diffFields(current, patch);
+        if (Object.keys(diff).length === 0) return { row: current, result: current, isChanged: false };
+        const values = Object.fromEntries(Object.entries(diff).map(([field, change]) => [field, change.after]));
+        const row = await updateCaseRow(tx, current.id, { ...values, updatedAt: now });
+        if (diff.subject || diff.description) {
+          const messages = await listMessagesOfCase(tx, current.id);
+          await setCaseSearchDocument(tx, current.id, caseSearchDocument(row.subject, row.description, messages.map((m) => m.body)));
+        }
+        await appendEvent(tx, actor, row, diff.customerId ? 'case.customer_changed' : 'case.updated', diff, now);
+        return { row, result: row, isChanged: true };
+      });
+      return detail(actor, result);
+    },
+
+    async transition(options: { actor: Actor; referenceNumber: string; to: CaseStatus; reason?: string | undefined }) {
+      const { actor, to } = options;
+      const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
+        const from = current.status as CaseStatus;
+        assertTransition(from, to);
+        const row = await updateCaseRow(tx, current.id, {
+          status: to,
+          updatedAt: now,
+          ...(to === 'resolved' && { resolvedAt: now }),
+          ...(to === 'closed' && { closedAt: now }),
+          ...(isReopen(from, to) && { resolvedAt: null, closedAt: null }),
+        });
+        await appendEvent(tx, actor, row, 'case.status_changed', {
+          status: { before: from, after: to },
+          ...(options.reason && { reason: options.reason }),
+          ...(isReopen(from, to) && { isReopen: true }),
+        }, now);
+        return { row, result: row, isChanged: true };
+      });
+      return detail(actor, result);
+    },
+
+    async assign(options: { actor: Actor; referenceNumber: string; teamId?: string | null | undefined; assigneeId?: string | null | undefined }) {
+      const { actor } = options;
+      const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
+        await assertTeamAndAssignee(tx, actor.workspace.id, options.teamId, options.assigneeId);
+        const diff = diffFields(current, { teamId: options.teamId, assigneeId: options.assigneeId });
+        if (Object.keys(diff).length === 0) return { row: current, result: current, isChanged: false };
+        const values = Object.fromEntries(Object.entries(diff).map(([field, change]) => [field, change.after]));
+        const row = await updateCaseRow(tx, current.id, { ...values, updatedAt: now });
+        await appendEvent(tx, actor, row, 'case.assigned', diff, now);
+        return { row, result: row, isChanged: true };
+      });
+      return detail(actor, result);
+    },
+
+    /** A reply to the customer, an internal note, or a customer's words logged by an agent. */
+    async addMessage(options: {
+      actor: Actor;
+      referenceNumber: string;
+      type: 'reply' | 'note' | 'inbound';
+      visibility: 'public' | 'private';
+      body: string;
+      attachments: { name: string; contentType: string; size: number; url?: string | undefined }[];
+    }) {
+      const { actor } = options;
+      const direction = options.type === 'reply' ? 'outbound' : options.type === 'note' ? 'note' : 'inbound';
+      const visibility = options.type === 'note' ? 'private' : options.visibility;
+      let created: MessageRow | undefined;
+      await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
+        created = await insertMessage(tx, {
+          id: randomUUID(),
+          workspaceId: current.workspaceId,
+          caseId: current.id,
+          direction,
+          visibility,
+          channel: current.channel,
+          body: options.body,
+          authorUserId: direction === 'inbound' ? null : actor.userId,
+          authorCustomerId: direction === 'inbound' ? current.customerId : null,
+          attachments: options.attachments,
+          createdAt: now,
+        });
+        await appendCaseSearchText(tx, current.id, normalizeForSearch(options.body));
+        const from = current.status as CaseStatus;
+        const status = statusAfterMessage(from, { direction, isPublic: visibility === 'public' });
+        const row = await updateCaseRow(tx, current.id, { status, updatedAt: now });
+        await appendEvent(tx, actor, row, 'message.added', { messageId: created.id, direction, visibility }, now);
+        if (status !== from) {
+          await appendEvent(tx, actor, row, 'case.status_changed', {
+            status: { before: from, after: status },
+            reason: direction === 'inbound' ? 'the customer wrote' : 'an agent replied',
+          }, now);
+        }
+        await announce(tx, {
+          workspaceId: row.workspaceId,
+          type: 'message.created',
+          caseId: row.id,
+          referenceNumber: row.referenceNumber,
+          messageId: created.id,
+        });
+        return { row, result: row, isChanged: true };
+      });
+      return publicMessage(created!);
+    },
+  };
+}

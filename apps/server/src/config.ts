@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((value) => (value === undefined ? fallback : ['true', '1', 'yes'].includes(value)));
+
+// The whole configuration, read once from the environment at start. Defaults run the embedded setup.
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000).describe('HTTP port'),
+  HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .describe('A PostgreSQL server; when absent the embedded PGlite database is used (secret)'),
+  SADA_DATA_DIR: z.string().default('./data').describe('Where the embedded database keeps its files'),
+  SADA_DEMO: flag(true).describe('Create the demo workspace on first start'),
+  SADA_JOBS: flag(true).describe('Run background job workers in this process'),
+  SADA_COOKIE_SECURE: flag(false).describe('Mark the session cookie Secure (set behind HTTPS)'),
+  SADA_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  SADA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string | undefined } | { kind: 'postgres'; url: string; poolSize: number };
+  isDemo: boolean;
+  isJobsEnabled: boolean;
+  isCookieSecure: boolean;
+  sessionTtlMs: number;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  isProduction: boolean;
+};
+
+/** Parses the environment; every problem is reported at once and the process should stop. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`The configuration is not valid:\n${problems}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.SADA_DB_POOL_SIZE }
+      : { kind: 'pglite', dataDir: resolve(env.SADA_DATA_DIR) },
+    isDemo: env.SADA_DEMO,
+    isJobsEnabled: env.SADA_JOBS,
+    isCookieSecure: env.SADA_COOKIE_SECURE,
+    sessionTtlMs: env.SADA_SESSION_TTL_HOURS * 3_600_000,
+    logLevel: env.LOG_LEVEL,
+    isProduction: env.NODE_ENV === 'production',
+  };
+}
+
+/** The configuration with secrets masked, for the start-up log. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const database =
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url.replace(/\/\/[^@/]*@/, '//***@') }
+      : config.database;
+  return { ...config, database };
+}

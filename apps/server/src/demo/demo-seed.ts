@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '@sada/core';
+import type { Database } from '@sada/db';
+import type { Services } from '../services.ts';
+import { DEMO_CASES } from './demo-cases.ts';
+
+export const DEMO_WORKSPACE = 'demo';
+export const DEMO_ADMIN_EMAIL = 'admin@demo.sada.local';
+
+/**
+ * Creates the demo workspace with teams, a custom field and sample Arabic and English cases, once.
+ * Returns the admin's credentials the first time (to print once), undefined when it already exists.
+ */
+export async function seedDemoWorkspace(options: { services: Services; database: Database; clock: Clock }) {
+  const { services } = options;
+  const { workspace, isCreated } = await services.workspaces.ensureWorkspace({
+    slug: DEMO_WORKSPACE,
+    name: 'صدى — Sada Demo',
+    referencePrefix: 'SAD',
+    defaultLanguage: 'ar',
+    timeZone: 'Asia/Riyadh',
+  });
+  if (!isCreated) return undefined;
+  const password = randomBytes(12).toString('base64url');
+  const admin = await services.workspaces.createUser({
+    workspace,
+    email: DEMO_ADMIN_EMAIL,
+    name: 'مدير العرض (Demo admin)',
+    role: 'admin',
+    password,
+  });
+  const actor = services.workspaces.systemActor(workspace, admin);
+  const agentPassword = randomBytes(12).toString('base64url');
+  const agents = [];
+  for (const [email, name] of [
+    ['noura@demo.sada.local', 'نورة العتيبي'],
+    ['omar@demo.sada.local', 'Omar Haddad'],
+  ] as const) {
+    agents.push(await services.people.createUser({ actor, email, name, role: 'agent', password: agentPassword }));
+  }
+  const teams = new Map<string, string>();
+  for (const name of ['الفوترة والاسترداد — Billing', 'التوصيل — Delivery', 'الدعم الفني — Technical']) {
+    const team = await services.people.createTeam({ actor, name, memberIds: agents.map((agent) => agent.id) });
+    teams.set(name.split(' — ')[1]!.toLowerCase(), team.id);
+  }
+  await services.people.createField({
+    actor,
+    field: {
+      key: 'purchase_channel',
+      labelAr: 'مكان الشراء',
+      labelEn: 'Purchased through',
+      type: 'select',
+      isRequired: false,
+      options: ['app', 'website', 'store'],
+      position: 0,
+    },
+  });
+  for (const sample of DEMO_CASES) {
+    const created = await services.cases.create({
+      actor,
+      input: {
+        subject: sample.subject,
+        description: sample.description,
+        channel: sample.channel,
+        kind: sample.kind,
+        category: sample.category,
+        product: sample.product,
+        orderReference: sample.orderReference,
+        region: sample.region,
+        priority: sample.priority,
+        sentiment: sample.sentiment,
+        language: sample.language,
+        teamId: teams.get(sample.team),
+        tags: sample.tags,
+        customFields: sample.customFields ?? {},
+        customer: sample.customer,
+      },
+    });
+    for (const message of sample.messages ?? []) {
+      await services.cases.addMessage({
+        actor,
+        referenceNumber: created.referenceNumber,
+        type: message.type,
+        visibility: 'public',
+        body: message.body,
+        attachments: [],
+      });
+    }
+    if (sample.status && sample.status !== created.status) {
+      await services.cases.transition({ actor, referenceNumber: created.referenceNumber, to: sample.status });
+    }
+  }
+  return { email: DEMO_ADMIN_EMAIL, password, workspace: DEMO_WORKSPACE };
+}

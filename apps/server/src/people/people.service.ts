@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, assertCan, type FieldType, type Role } from '@sada/core';
+import {
+  deleteSessionsOfUser,
+  findTeamById,
+  findUserByEmail,
+  findUserById,
+  insertFieldDefinition,
+  insertTeam,
+  insertUser,
+  listFieldDefinitions,
+  listTeams,
+  listUsers,
+  renameTeam,
+  setTeamMembers,
+  updateFieldDefinition,
+  updateUser,
+} from '@sada/db';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { isUniqueViolation } from '../http/database-errors.ts';
+import type { ServiceDeps } from '../services.ts';
+
+function publicUser(row: { id: string; email: string; name: string; role: string; isActive: boolean; createdAt: Date }) {
+  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, isActive: row.isActive, createdAt: row.createdAt };
+}
+
+function publicField(row: Awaited<ReturnType<typeof listFieldDefinitions>>[number]) {
+  return {
+    key: row.key,
+    labelAr: row.labelAr,
+    labelEn: row.labelEn,
+    type: row.type as FieldType,
+    isRequired: row.isRequired,
+    isActive: row.isActive,
+    options: row.options,
+    position: row.position,
+  };
+}
+
+/** Users, teams and custom field definitions of a workspace. */
+export function createPeopleService({ database, clock }: ServiceDeps) {
+  const db = database.orm;
+
+  async function assertMembersOfWorkspace(workspaceId: string, userIds: string[]) {
+    const known = new Set((await listUsers(db, workspaceId)).map((user) => user.id));
+    const unknown = userIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new AppError('validation_failed', 'Some team members are not users of this workspace.', {
+        fields: unknown.map((id) => ({ path: 'memberIds', message: `no user ${id} in this workspace` })),
+      });
+    }
+  }
+
+  return {
+    async listUsers(actor: Actor) {
+      assertCan(actor.role, 'user:read');
+      return (await listUsers(db, actor.workspace.id)).map(publicUser);
+    },
+
+    async createUser(options: { actor: Actor; email: string; name: string; role: Role; password: string }) {
+      assertCan(options.actor.role, 'user:manage');
+      const email = options.email.trim().toLowerCase();
+      if (await findUserByEmail(db, options.actor.workspace.id, email)) {
+        throw new AppError('conflict', `A user with the e-mail ${email} already exists in this workspace.`);
+      }
+      try {
+        const row = await insertUser(db, {
+          id: randomUUID(),
+          workspaceId: options.actor.workspace.id,
+          email,
+          name: options.name,
+          role: options.role,
+          passwordHash: await hashPassword(options.password),
+          createdAt: clock.now(),
+        });
+        return publicUser(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('conflict', `A user with the e-mail ${email} already exists.`);
+        throw error;
+      }
+    },
+
+    async updateUser(options: {
+      actor: Actor;
+      id: string;
+      changes: { name?: string | undefined; role?: Role | undefined; isActive?: boolean | undefined; password?: string | undefined };
+    }) {
+      assertCan(options.actor.role, 'user:manage');
+      const { actor, id, changes } = options;
+      if (id === actor.userId && (changes.role !== undefined && changes.role !== 'admin' || changes.isActive === false)) {
+        throw new AppError('conflict', 'You cannot demote or deactivate yourself; ask another admin.');
+      }
+      const values = {
+        ...(changes.name !== undefined && { name: changes.name }),
+        ...(changes.role !== undefined && { role: changes.role }),
+        ...(changes.isActive !== undefined && { isActive: changes.isActive }),
+        ...(changes.password !== undefined && { passwordHash: await hashPassword(changes.password) }),
+      };
+      const row = await database.orm.transaction(async (tx) => {
+        const updated = await updateUser(tx, actor.workspace.id, id, values);
+        // A deactivated user or a new password ends every open session of that user.
+        if (updated && (changes.isActive === false || changes.password !== undefined)) await deleteSessionsOfUser(tx, id);
+        return updated;
+      });
+      if (!row) throw new AppError('not_found', 'No user with this id in this workspace.');
+      return publicUser(row);
+    },
+
+    async listTeams(actor: Actor) {
+      assertCan(actor.role, 'team:read');
+      return listTeams(db, actor.workspace.id);
+    },
+
+    async createTeam(options: { actor: Actor; name: string; memberIds: string[] }) {
+      assertCan(options.actor.role, 'team:manage');
+      const workspaceId = options.actor.workspace.id;
+      await assertMembersOfWorkspace(workspaceId, options.memberIds);
+      try {
+        return await database.orm.transaction(async (tx) => {
+          const row = await insertTeam(tx, { id: randomUUID(), workspaceId, name: options.name, createdAt: clock.now() });
+          await setTeamMembers(tx, row.id, [...new Set(options.memberIds)]);
+          return { ...row, memberIds: [...new Set(options.memberIds)] };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('conflict', `A team named "${options.name}" already exists.`);
+        throw error;
+      }
+    },
+
+    async updateTeam(options: { actor: Actor; id: string; name?: string | undefined; memberIds?: string[] | undefined }) {
+      assertCan(options.actor.role, 'team:manage');
+      const workspaceId = options.actor.workspace.id;
+      if (!(await findTeamById(db, workspaceId, options.id))) {
+        throw new AppError('not_found', 'No team with this id in this workspace.');
+      }
+      if (options.memberIds) await assertMembersOfWorkspace(workspaceId, options.memberIds);
+      try {
+        await database.orm.transaction(async (tx) => {
+          if (options.name !== undefined) await renameTeam(tx, workspaceId, options.id, options.name);
+          if (options.memberIds) await setTeamMembers(tx, options.id, [...new Set(options.memberIds)]);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('conflict', `A team named "${options.name}" already exists.`);
+        throw error;
+      }
+      const teams = await listTeams(db, workspaceId);
+      return teams.find((team) => team.id === options.id)!;
+    },
+
+    async listFields(actor: Actor) {
+      assertCan(actor.role, 'field:read');
+      return (await listFieldDefinitions(db, actor.workspace.id)).map(publicField);
+    },
+
+    async createField(options: {
+      actor: Actor;
+      field: { key: string; labelAr: string; labelEn: string; type: FieldType; isRequired: boolean; options: string[]; position: number };
+    }) {
+      assertCan(options.actor.role, 'field:manage');
+      try {
+        const row = await insertFieldDefinition(db, {
+          id: randomUUID(),
+          workspaceId: options.actor.workspace.id,
+          ...options.field,
+          createdAt: clock.now(),
+        });
+        return publicField(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('conflict', `A field with the key "${options.field.key}" already exists.`);
+        throw error;
+      }
+    },
+
+    async updateField(options: {
+      actor: Actor;
+      key: string;
+      changes: Partial<{ labelAr: string; labelEn: string; isRequired: boolean; isActive: boolean; options: string[]; position: number }>;
+    }) {
+      assertCan(options.actor.role, 'field:manage');
+      const row = await updateFieldDefinition(db, options.actor.workspace.id, options.key, options.changes);
+      if (!row) throw new AppError('not_found', `No custom field "${options.key}" in this workspace.`);
+      return publicField(row);
+    },
+
+    async findUser(actor: Actor, id: string) {
+      return findUserById(db, actor.workspace.id, id);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { systemClock, type Clock } from '@sada/core';
+import { type Database, openDatabase } from '@sada/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { seedDemoWorkspace } from './demo/demo-seed.ts';
+import { type JobRunner, maintenanceJob, startJobRunner } from './jobs/job-runner.ts';
+import { createLiveHub } from './live/live-hub.ts';
+import { createServices, type Services } from './services.ts';
+
+export type Sada = {
+  app: FastifyInstance;
+  database: Database;
+  services: Services;
+  jobs: JobRunner | undefined;
+  /** The address it listens on, when started with `listen`. */
+  url: string | undefined;
+  stop(): Promise<void>;
+};
+
+export function openConfiguredDatabase(config: Config, options: { migrate?: boolean } = {}): Promise<Database> {
+  return openDatabase(
+    config.database.kind === 'postgres'
+      ? { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize }
+      : { kind: 'pglite', dataDir: config.database.dataDir },
+    options,
+  );
+}
+
+/**
+ * Opens the database (migrations applied), seeds the demo on first start, starts the jobs and
+ * the real-time hub, and (with `listen`) serves HTTP. `stop()` shuts everything down in order.
+ */
+export async function startSada(options: {
+  config: Config;
+  clock?: Clock;
+  database?: Database;
+  listen?: boolean;
+  onDemoCreated?: (credentials: { email: string; password: string; workspace: string }) => void;
+}): Promise<Sada> {
+  const { config, clock = systemClock } = options;
+  const database = options.database ?? (await openConfiguredDatabase(config));
+  const services = createServices({ database, clock, config });
+  if (config.isDemo) {
+    const created = await seedDemoWorkspace({ services, database, clock });
+    if (created) options.onDemoCreated?.(created);
+  }
+  const hub = createLiveHub(database);
+  await hub.start();
+  const app = await buildApp({ config, database, clock, services, hub });
+  const jobs = config.isJobsEnabled
+    ? await startJobRunner({
+        database,
+        jobs: [maintenanceJob(database, clock) as never],
+        isWorking: true,
+        onError: (error) => app.log.error({ err: error }, 'background job error'),
+      })
+    : undefined;
+  const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : undefined;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    database,
+    services,
+    jobs,
+    url,
+    stop() {
+      // Order matters: stop taking requests and finish those in flight, then jobs, then the database.
+      stopping ??= (async () => {
+        await app.close();
+        await hub.stop();
+        await jobs?.stop();
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, assertReferencePrefix, type Role } from '@sada/core';
+import { findUserByEmail, findWorkspaceBySlug, insertUser, insertWorkspace, type WorkspaceRow } from '@sada/db';
+import type { Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { ServiceDeps } from '../services.ts';
+
+const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** Workspaces are provisioned by the operator (CLI, demo, import), not through the tenant API. */
+export function createWorkspaceService({ database, clock }: ServiceDeps) {
+  const db = database.orm;
+  return {
+    async ensureWorkspace(options: { slug: string; name?: string; referencePrefix?: string; defaultLanguage?: string; timeZone?: string }) {
+      const slug = options.slug.trim().toLowerCase();
+      if (!SLUG_PATTERN.test(slug)) {
+        throw new AppError('validation_failed', 'A workspace slug is 2–63 lower-case letters, digits or dashes.');
+      }
+      const existing = await findWorkspaceBySlug(db, slug);
+      if (existing) return { workspace: existing, isCreated: false };
+      const referencePrefix = options.referencePrefix ?? (slug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase() || 'SAD');
+      assertReferencePrefix(referencePrefix.padEnd(2, 'X'));
+      const workspace = await insertWorkspace(db, {
+        id: randomUUID(),
+        slug,
+        name: options.name ?? slug,
+        referencePrefix: referencePrefix.padEnd(2, 'X'),
+        defaultLanguage: options.defaultLanguage ?? 'ar',
+        timeZone: options.timeZone ?? 'Asia/Riyadh',
+        createdAt: clock.now(),
+      });
+      return { workspace, isCreated: true };
+    },
+
+    async createUser(options: { workspace: WorkspaceRow; email: string; name: string; role: Role; password: string }) {
+      const email = options.email.trim().toLowerCase();
+      if (await findUserByEmail(db, options.workspace.id, email)) {
+        throw new AppError('conflict', `A user with the e-mail ${email} already exists in ${options.workspace.slug}.`);
+      }
+      return insertUser(db, {
+        id: randomUUID(),
+        workspaceId: options.workspace.id,
+        email,
+        name: options.name,
+        role: options.role,
+        passwordHash: await hashPassword(options.password),
+        createdAt: clock.now(),
+      });
+    },
+
+    /** An actor for work the system does on a workspace's behalf (demo data, import). */
+    systemActor(workspace: WorkspaceRow, user: { id: string; name: string; email: string }): Actor {
+      return {
+        userId: user.id,
+        name: user.name,
+        email: user.email,
+        role: 'admin',
+        via: 'token',
+        workspace: {
+          id: workspace.id,
+          slug: workspace.slug,
+          name: workspace.name,
+          referencePrefix: workspace.referencePrefix,
+          defaultLanguage: workspace.defaultLanguage,
+          timeZone: workspace.timeZone,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import {
+  CASE_EVENT_TYPES,
+  CASE_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  LANGUAGES,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_VISIBILITIES,
+  PRIORITIES,
+  SENTIMENTS,
+} from '@sada/core';
+import { z } from 'zod';
+import { isoDate, listParam, nonEmptyText, uuid } from './common.ts';
+import { identityInput } from './customers.ts';
+
+const tag = z.string().trim().min(1).max(50);
+const shortText = z.string().trim().max(200);
+const customFields = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
+
+export const attachment = z
+  .strictObject({
+    name: nonEmptyText(255),
+    contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'Use a MIME type such as image/png.'),
+    size: z.number().int().min(0).max(100 * 1024 * 1024),
+    url: z.url().max(2000).optional(),
+  })
+  .meta({ id: 'Attachment' });
+
+export const caseSummary = z
+  .object({
+    id: uuid,
+    referenceNumber: z.string(),
+    subject: z.string(),
+    status: z.enum(CASE_STATUSES),
+    channel: z.enum(CHANNELS),
+    kind: z.enum(CASE_KINDS),
+    category: z.string().nullable(),
+    product: z.string().nullable(),
+    orderReference: z.string().nullable(),
+    region: z.string().nullable(),
+    priority: z.enum(PRIORITIES),
+    sentiment: z.enum(SENTIMENTS).nullable(),
+    language: z.enum(LANGUAGES).nullable(),
+    teamId: uuid.nullable(),
+    assigneeId: uuid.nullable(),
+    customerId: uuid.nullable(),
+    customerName: z.string().nullable(),
+    tags: z.array(z.string()),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+export const message = z
+  .object({
+    id: uuid,
+    direction: z.enum(MESSAGE_DIRECTIONS),
+    visibility: z.enum(MESSAGE_VISIBILITIES),
+    channel: z.enum(CHANNELS),
+    body: z.string(),
+    authorUserId: uuid.nullable(),
+    authorCustomerId: uuid.nullable(),
+    attachments: z.array(attachment),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'Message' });
+
+export const caseEvent = z
+  .object({
+    id: z.number().int(),
+    type: z.enum(CASE_EVENT_TYPES),
+    actorUserId: uuid.nullable(),
+    actorLabel: z.string(),
+    changes: z.record(z.string(), z.unknown()),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'CaseEvent' });
+
+export const caseDetail = caseSummary
+  .extend({
+    description: z.string(),
+    customFields: z.record(z.string(), z.unknown()),
+    resolvedAt: z.date().nullable(),
+    closedAt: z.date().nullable(),
+    messages: z.array(message),
+    timeline: z.array(caseEvent),
+  })
+  .meta({ id: 'Case' });
+
+export const createCaseRequest = z.strictObject({
+  subject: nonEmptyText(300),
+  description: z.string().max(50_000).default(''),
+  channel: z.enum(CHANNELS).default('phone'),
+  kind: z.enum(CASE_KINDS).default('complaint'),
+  category: shortText.optional(),
+  product: shortText.optional(),
+  orderReference: shortText.optional(),
+  region: shortText.optional(),
+  priority: z.enum(PRIORITIES).default('P3'),
+  sentiment: z.enum(SENTIMENTS).optional(),
+  language: z.enum(LANGUAGES).optional(),
+  teamId: uuid.optional(),
+  assigneeId: uuid.optional(),
+  tags: z.array(tag).max(50).default([]),
+  customFields: customFields.default({}),
+  customer: z
+    .strictObject({
+      id: uuid.optional(),
+      name: nonEmptyText(200).optional(),
+      email: z.email().max(320).optional(),
+      phone: z.string().trim().max(40).optional(),
+      identity: identityInput.optional(),
+    })
+    .optional()
+    .describe('An existing customer by id, or found or created by identity (then e-mail, then phone).'),
+});
+
+export const updateCaseRequest = z.strictObject({
+  subject: nonEmptyText(300).optional(),
+  description: z.string().max(50_000).optional(),
+  kind: z.enum(CASE_KINDS).optional(),
+  category: shortText.nullable().optional(),
+  product: shortText.nullable().optional(),
+  orderReference: shortText.nullable().optional(),
+  region: shortText.nullable().optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  sentiment: z.enum(SENTIMENTS).nullable().optional(),
+  language: z.enum(LANGUAGES).nullable().optional(),
+  tags: z.array(tag).max(50).optional(),
+  customFields: customFields.optional(),
+  customerId: uuid.optional(),
+});
+
+export const transitionRequest = z.strictObject({
+  to: z.enum(CASE_STATUSES),
+  reason: z.string().trim().max(1000).optional(),
+});
+
+export const assignRequest = z
+  .strictObject({ teamId: uuid.nullable().optional(), assigneeId: uuid.nullable().optional() })
+  .refine((body) => body.teamId !== undefined || body.assigneeId !== undefined, {
+    message: 'Give teamId, assigneeId or both (null clears).',
+  });
+
+export const addMessageRequest = z
+  .strictObject({
+    type: z.enum(['reply', 'note', 'inbound']).describe('reply: to the customer; note: internal; inbound: log what the customer said'),
+    visibility: z.enum(MESSAGE_VISIBILITIES).default('public'),
+    body: nonEmptyText(50_000),
+    attachments: z.array(attachment).max(20).default([]),
+  });
+
+export const CASE_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority'] as const;
+
+export const caseListQuery = z.strictObject({
+  status: listParam(z.enum(CASE_STATUSES)),
+  team: listParam(z.union([uuid, z.literal('none')])),
+  assignee: listParam(z.union([uuid, z.literal('none'), z.literal('me')])),
+  priority: listParam(z.enum(PRIORITIES)),
+  channel: listParam(z.enum(CHANNELS)),
+  kind: listParam(z.enum(CASE_KINDS)),
+  category: listParam(z.string().max(200)),
+  tag: listParam(z.string().max(50)),
+  customer: uuid.optional(),
+  createdFrom: isoDate.optional(),
+  createdTo: isoDate.optional(),
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(CASE_SORTS).default('-createdAt'),
+  limit: z.coerce.number().int().min(1).max(200).default(25),
+  cursor: z.string().max(500).optional(),
+});
+
+export const casePage = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });

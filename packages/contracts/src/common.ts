@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const uuid = z.uuid();
+export const isoDate = z.iso.datetime({ offset: true });
+
+/** Accepts `a,b` or repeated query parameters and yields a list. */
+export function listParam<T extends z.ZodType<string>>(item: T) {
+  return z.preprocess((value) => {
+    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    const split = values.flatMap((entry) => String(entry).split(',')).map((entry) => entry.trim());
+    const present = split.filter((entry) => entry.length > 0);
+    return present.length > 0 ? present : undefined;
+  }, z.array(item).optional());
+}
+
+export const nonEmptyText = (max: number) => z.string().trim().min(1).max(max);

@@ -1,0 +1,30 @@
+/** What happened to a case. Events are appended, never changed. */
+export const CASE_EVENT_TYPES = [
+  'case.created',
+  'case.updated',
+  'case.status_changed',
+  'case.assigned',
+  'case.customer_changed',
+  'message.added',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export type FieldChange = { before: unknown; after: unknown };
+
+function isSame(before: unknown, after: unknown): boolean {
+  return JSON.stringify(before ?? null) === JSON.stringify(after ?? null);
+}
+
+/** The fields of `patch` whose value differs from `current`, each with before and after. */
+export function diffFields(
+  current: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
+  for (const [field, after] of Object.entries(patch)) {
+    if (after === undefined) continue;
+    const before = current[field];
+    if (!isSame(before, after)) changes[field] = { before: before ?? null, after };
+  }
+  return changes;
+}

@@ -1,0 +1,11 @@
+export * from './database.ts';
+export * from './live.ts';
+export * from './migrate.ts';
+export * from './repositories/auth.repository.ts';
+export * from './repositories/case.repository.ts';
+export * from './repositories/customer.repository.ts';
+export * from './repositories/field.repository.ts';
+export * from './repositories/idempotency.repository.ts';
+export * from './repositories/user.repository.ts';
+export * from './repositories/workspace.repository.ts';
+export * as tables from './schema.ts';

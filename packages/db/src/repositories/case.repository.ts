@@ -1,0 +1,188 @@
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../database.ts';
+import { caseCounter, caseEvent, customer, message, supportCase } from '../schema.ts';
+
+const { searchVector: _searchVector, ...caseColumns } = getTableColumns(supportCase);
+
+export type CaseRow = Omit<typeof supportCase.$inferSelect, 'searchVector'>;
+export type CaseListRow = CaseRow & { customerName: string | null };
+export type MessageRow = typeof message.$inferSelect;
+export type CaseEventRow = typeof caseEvent.$inferSelect;
+export type NewCase = Omit<typeof supportCase.$inferInsert, 'searchVector' | 'referenceNumber'>;
+
+/**
+ * Takes the next sequence number of a workspace's year. The counter row stays locked until the
+ * transaction ends, so concurrent creations queue here and no number is handed out twice.
+ */
+export async function allocateCaseSequence(executor: Executor, workspaceId: string, year: number): Promise<number> {
+  const [row] = await executor
+    .insert(caseCounter)
+    .values({ workspaceId, year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [caseCounter.workspaceId, caseCounter.year],
+      set: { lastValue: sql`${caseCounter.lastValue} + 1` },
+    })
+    .returning({ lastValue: caseCounter.lastValue });
+  return row!.lastValue;
+}
+
+/** Raises a year's counter to at least `value` (import keeps imported numbers from being reused). */
+export async function raiseCaseSequence(executor: Executor, workspaceId: string, year: number, value: number) {
+  await executor
+    .insert(caseCounter)
+    .values({ workspaceId, year, lastValue: value })
+    .onConflictDoUpdate({
+      target: [caseCounter.workspaceId, caseCounter.year],
+      set: { lastValue: sql`greatest(${caseCounter.lastValue}, ${value})` },
+    });
+}
+
+export async function insertCase(
+  executor: Executor,
+  values: NewCase & { referenceNumber: string; searchDocument: string },
+): Promise<CaseRow> {
+  const { searchDocument, ...row } = values;
+  const [inserted] = await executor
+    .insert(supportCase)
+    .values({ ...row, searchVector: sql`sada_search_vector(${searchDocument})` })
+    .returning(caseColumns);
+  return inserted!;
+}
+
+export async function findCaseByReference(executor: Executor, workspaceId: string, referenceNumber: string) {
+  const [row] = await executor
+    .select(caseColumns)
+    .from(supportCase)
+    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.referenceNumber, referenceNumber)));
+  return row;
+}
+
+/** Reads a case and locks its row until the transaction ends, so concurrent changes apply one after another. */
+export async function lockCaseByReference(executor: Executor, workspaceId: string, referenceNumber: string) {
+  const [row] = await executor
+    .select(caseColumns)
+    .from(supportCase)
+    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.referenceNumber, referenceNumber)))
+    .for('update');
+  return row;
+}
+
+export async function updateCaseRow(
+  executor: Executor,
+  id: string,
+  values: Partial<Omit<CaseRow, 'id' | 'workspaceId' | 'referenceNumber' | 'createdAt'>>,
+): Promise<CaseRow> {
+  const [row] = await executor.update(supportCase).set(values).where(eq(supportCase.id, id)).returning(caseColumns);
+  return row!;
+}
+
+/** Replaces the search document of a case (subject, description and every message, normalised). */
+export async function setCaseSearchDocument(executor: Executor, caseId: string, normalizedDocument: string) {
+  await executor
+    .update(supportCase)
+    .set({ searchVector: sql`sada_search_vector(${normalizedDocument})` })
+    .where(eq(supportCase.id, caseId));
+}
+
+/** Adds a message's (normalised) text to its case's search document. */
+export async function appendCaseSearchText(executor: Executor, caseId: string, normalizedText: string) {
+  await executor
+    .update(supportCase)
+    .set({ searchVector: sql`${supportCase.searchVector} || sada_search_vector(${normalizedText})` })
+    .where(eq(supportCase.id, caseId));
+}
+
+export async function insertMessage(executor: Executor, values: typeof message.$inferInsert): Promise<MessageRow> {
+  const [row] = await executor.insert(message).values(values).returning();
+  return row!;
+}
+
+export async function listMessagesOfCase(executor: Executor, caseId: string): Promise<MessageRow[]> {
+  return executor.select().from(message).where(eq(message.caseId, caseId)).orderBy(asc(message.createdAt), asc(message.id));
+}
+
+export async function insertCaseEvent(executor: Executor, values: typeof caseEvent.$inferInsert): Promise<void> {
+  await executor.insert(caseEvent).values(values);
+}
+
+export async function listEventsOfCase(executor: Executor, caseId: string): Promise<CaseEventRow[]> {
+  return executor.select().from(caseEvent).where(eq(caseEvent.caseId, caseId)).orderBy(asc(caseEvent.id));
+}
+
+export async function listCasesOfCustomer(executor: Executor, workspaceId: string, customerId: string, limit: number) {
+  return executor
+    .select(caseColumns)
+    .from(supportCase)
+    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.customerId, customerId)))
+    .orderBy(desc(supportCase.createdAt), desc(supportCase.id))
+    .limit(limit);
+}
+
+export const CASE_SORT_KEYS = ['createdAt', 'updatedAt', 'priority'] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+
+export type CaseListQuery = {
+  workspaceId: string;
+  statuses?: string[] | undefined;
+  /** `null` in the list stands for "no team" / "unassigned". */
+  teamIds?: (string | null)[] | undefined;
+  assigneeIds?: (string | null)[] | undefined;
+  priorities?: string[] | undefined;
+  channels?: string[] | undefined;
+  kinds?: string[] | undefined;
+  categories?: string[] | undefined;
+  tags?: string[] | undefined;
+  customerId?: string | undefined;
+  createdFrom?: Date | undefined;
+  createdTo?: Date | undefined;
+  normalizedQuery?: string | undefined;
+  sort: CaseSortKey;
+  order: 'asc' | 'desc';
+  limit: number;
+  /** Keyset cursor: the sort value and id of the last row of the previous page. */
+  after?: { value: string; id: string } | undefined;
+};
+
+function oneOf(column: typeof supportCase.teamId | typeof supportCase.assigneeId, values: (string | null)[]): SQL {
+  const present = values.filter((value): value is string => value !== null);
+  const parts: SQL[] = [];
+  if (present.length > 0) parts.push(inArray(column, present));
+  if (present.length !== values.length) parts.push(isNull(column));
+  return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+export async function listCases(executor: Executor, query: CaseListQuery): Promise<CaseListRow[]> {
+  const conditions: SQL[] = [eq(supportCase.workspaceId, query.workspaceId)];
+  if (query.statuses?.length) conditions.push(inArray(supportCase.status, query.statuses));
+  if (query.teamIds?.length) conditions.push(oneOf(supportCase.teamId, query.teamIds));
+  if (query.assigneeIds?.length) conditions.push(oneOf(supportCase.assigneeId, query.assigneeIds));
+  if (query.priorities?.length) conditions.push(inArray(supportCase.priority, query.priorities));
+  if (query.channels?.length) conditions.push(inArray(supportCase.channel, query.channels));
+  if (query.kinds?.length) conditions.push(inArray(supportCase.kind, query.kinds));
+  if (query.categories?.length) conditions.push(inArray(supportCase.category, query.categories));
+  if (query.tags?.length) conditions.push(sql`${supportCase.tags} && ${sql.param(query.tags)}::text[]`);
+  if (query.customerId) conditions.push(eq(supportCase.customerId, query.customerId));
+  if (query.createdFrom) conditions.push(gte(supportCase.createdAt, query.createdFrom));
+  if (query.createdTo) conditions.push(lte(supportCase.createdAt, query.createdTo));
+  if (query.normalizedQuery) {
+    conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${query.normalizedQuery})`);
+  }
+  const sortColumn = { createdAt: supportCase.createdAt, updatedAt: supportCase.updatedAt, priority: supportCase.priority }[
+    query.sort
+  ];
+  if (query.after) {
+    const value = query.sort === 'priority' ? query.after.value : new Date(query.after.value);
+    const beyond = query.order === 'desc' ? lt : gt;
+    conditions.push(
+      or(beyond(sortColumn, value), and(eq(sortColumn, value), beyond(supportCase.id, query.after.id)))!,
+    );
+  }
+  const direction = query.order === 'desc' ? desc : asc;
+  return executor
+    .select({ ...caseColumns, customerName: customer.name })
+    .from(supportCase)
+    .leftJoin(customer, eq(customer.id, supportCase.customerId))
+    .where(and(...conditions))
+    .orderBy(direction(sortColumn), direction(supportCase.id))
+    .limit(query.limit);
+}

@@ -1,0 +1,137 @@
+import { and, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../database.ts';
+import { auditRecord, customer, customerIdentity, supportCase } from '../schema.ts';
+
+export type CustomerRow = typeof customer.$inferSelect;
+export type IdentityRow = typeof customerIdentity.$inferSelect;
+export type CustomerWithIdentities = CustomerRow & { identities: IdentityRow[] };
+
+export async function insertCustomer(executor: Executor, values: typeof customer.$inferInsert): Promise<CustomerRow> {
+  const [row] = await executor.insert(customer).values(values).returning();
+  return row!;
+}
+
+export async function insertIdentity(executor: Executor, values: typeof customerIdentity.$inferInsert) {
+  const [row] = await executor.insert(customerIdentity).values(values).returning();
+  return row!;
+}
+
+export async function findIdentity(executor: Executor, workspaceId: string, channel: string, externalId: string) {
+  const [row] = await executor
+    .select()
+    .from(customerIdentity)
+    .where(
+      and(
+        eq(customerIdentity.workspaceId, workspaceId),
+        eq(customerIdentity.channel, channel),
+        eq(customerIdentity.externalId, externalId),
+      ),
+    );
+  return row;
+}
+
+export async function findCustomer(executor: Executor, workspaceId: string, id: string): Promise<CustomerWithIdentities | undefined> {
+  const [row] = await executor
+    .select()
+    .from(customer)
+    .where(and(eq(customer.workspaceId, workspaceId), eq(customer.id, id)));
+  if (!row) return undefined;
+  const identities = await executor
+    .select()
+    .from(customerIdentity)
+    .where(eq(customerIdentity.customerId, id))
+    .orderBy(customerIdentity.createdAt);
+  return { ...row, identities };
+}
+
+export async function listIdentitiesOf(executor: Executor, customerIds: string[]): Promise<IdentityRow[]> {
+  if (customerIds.length === 0) return [];
+  return executor.select().from(customerIdentity).where(inArray(customerIdentity.customerId, customerIds));
+}
+
+/** Customers (not merged away) whose name, e-mail, phone or handles contain the normalised query; newest first. */
+export async function searchCustomers(
+  executor: Executor,
+  options: { workspaceId: string; normalizedQuery?: string | undefined; limit: number; after?: { createdAt: Date; id: string } | undefined },
+): Promise<CustomerRow[]> {
+  const conditions = [eq(customer.workspaceId, options.workspaceId), isNull(customer.mergedIntoId)];
+  if (options.normalizedQuery) {
+    const pattern = `%${options.normalizedQuery.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    conditions.push(ilike(customer.searchText, pattern));
+  }
+  if (options.after) {
+    const { createdAt, id } = options.after;
+    conditions.push(or(lt(customer.createdAt, createdAt), and(eq(customer.createdAt, createdAt), lt(customer.id, id)))!);
+  }
+  return executor
+    .select()
+    .from(customer)
+    .where(and(...conditions))
+    .orderBy(desc(customer.createdAt), desc(customer.id))
+    .limit(options.limit);
+}
+
+export async function updateCustomer(
+  executor: Executor,
+  workspaceId: string,
+  id: string,
+  values: Partial<Pick<CustomerRow, 'name' | 'email' | 'phone' | 'language' | 'tags' | 'notes' | 'searchText' | 'updatedAt'>>,
+) {
+  const [row] = await executor
+    .update(customer)
+    .set(values)
+    .where(and(eq(customer.workspaceId, workspaceId), eq(customer.id, id)))
+    .returning();
+  return row;
+}
+
+/** Moves identities and cases of `sourceId` onto `targetId` and marks the source as merged. Returns the moved case ids. */
+export async function mergeCustomerRows(
+  executor: Executor,
+  options: { workspaceId: string; sourceId: string; targetId: string; now: Date; mergedTags: string[]; searchText: string },
+): Promise<{ id: string; referenceNumber: string }[]> {
+  const { workspaceId, sourceId, targetId, now } = options;
+  await executor
+    .update(customerIdentity)
+    .set({ customerId: targetId })
+    .where(and(eq(customerIdentity.workspaceId, workspaceId), eq(customerIdentity.customerId, sourceId)));
+  const moved = await executor
+    .update(supportCase)
+    .set({ customerId: targetId, updatedAt: now })
+    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.customerId, sourceId)))
+    .returning({ id: supportCase.id, referenceNumber: supportCase.referenceNumber });
+  await executor
+    .update(customer)
+    .set({ mergedIntoId: targetId, updatedAt: now })
+    .where(and(eq(customer.workspaceId, workspaceId), eq(customer.id, sourceId)));
+  await executor
+    .update(customer)
+    .set({ tags: options.mergedTags, searchText: options.searchText, updatedAt: now })
+    .where(and(eq(customer.workspaceId, workspaceId), eq(customer.id, targetId)));
+  return moved;
+}
+
+export async function insertAuditRecord(executor: Executor, values: typeof auditRecord.$inferInsert): Promise<void> {
+  await executor.insert(auditRecord).values(values);
+}
+
+export async function listAuditRecords(executor: Executor, workspaceId: string, subjectType: string, subjectId: string) {
+  return executor
+    .select()
+    .from(auditRecord)
+    .where(
+      and(eq(auditRecord.workspaceId, workspaceId), eq(auditRecord.subjectType, subjectType), eq(auditRecord.subjectId, subjectId)),
+    )
+    .orderBy(auditRecord.id);
+}
+
+/** How many cases each customer has, for the customer list. */
+export async function countCasesOf(executor: Executor, customerIds: string[]): Promise<Map<string, number>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await executor
+    .select({ customerId: supportCase.customerId, total: sql<number>`count(*)::int` })
+    .from(supportCase)
+    .where(inArray(supportCase.customerId, customerIds))
+    .groupBy(supportCase.customerId);
+  return new Map(rows.map((row) => [row.customerId!, row.total]));
+}

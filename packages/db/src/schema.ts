@@ -1,0 +1,211 @@
+// Drizzle's view of the tables that migrations/*.sql create. The SQL files are the source of truth;
+// schema.test.ts checks that both agree column by column.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  customType,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const workspace = pgTable('workspace', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+  referencePrefix: text('reference_prefix').notNull(),
+  defaultLanguage: text('default_language').notNull().default('ar'),
+  timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const appUser = pgTable('app_user', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isActive: boolean('is_active').notNull().default(true),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const team = pgTable('team', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  name: text('name').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const teamMember = pgTable(
+  'team_member',
+  { teamId: uuid('team_id').notNull(), userId: uuid('user_id').notNull() },
+  (table) => [primaryKey({ columns: [table.teamId, table.userId] })],
+);
+
+export const userSession = pgTable('user_session', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  workspaceId: uuid('workspace_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+});
+
+export const apiToken = pgTable('api_token', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  tokenHint: text('token_hint').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  lastUsedAt: timestamptz('last_used_at'),
+  revokedAt: timestamptz('revoked_at'),
+});
+
+export const loginAttempt = pgTable('login_attempt', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  account: text('account').notNull(),
+  ip: text('ip').notNull(),
+  isSuccess: boolean('is_success').notNull(),
+  attemptedAt: timestamptz('attempted_at').notNull().defaultNow(),
+});
+
+export const fieldDefinition = pgTable('field_definition', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  key: text('key').notNull(),
+  labelAr: text('label_ar').notNull(),
+  labelEn: text('label_en').notNull(),
+  type: text('type').notNull(),
+  isRequired: boolean('is_required').notNull().default(false),
+  isActive: boolean('is_active').notNull().default(true),
+  options: jsonb('options').$type<string[]>().notNull().default(sql`'[]'`),
+  position: integer('position').notNull().default(0),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const customer = pgTable('customer', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  name: text('name').notNull(),
+  email: text('email'),
+  phone: text('phone'),
+  language: text('language'),
+  tags: text('tags').array().notNull().default(sql`'{}'`),
+  notes: text('notes').notNull().default(''),
+  mergedIntoId: uuid('merged_into_id'),
+  searchText: text('search_text').notNull().default(''),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});
+
+export const customerIdentity = pgTable('customer_identity', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  customerId: uuid('customer_id').notNull(),
+  channel: text('channel').notNull(),
+  externalId: text('external_id').notNull(),
+  handle: text('handle'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+});
+
+export const caseCounter = pgTable(
+  'case_counter',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.year] })],
+);
+
+export const supportCase = pgTable('support_case', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  referenceNumber: text('reference_number').notNull(),
+  subject: text('subject').notNull(),
+  description: text('description').notNull().default(''),
+  status: text('status').notNull(),
+  channel: text('channel').notNull(),
+  kind: text('kind').notNull(),
+  category: text('category'),
+  product: text('product'),
+  orderReference: text('order_reference'),
+  region: text('region'),
+  priority: text('priority').notNull(),
+  sentiment: text('sentiment'),
+  language: text('language'),
+  teamId: uuid('team_id'),
+  assigneeId: uuid('assignee_id'),
+  customerId: uuid('customer_id'),
+  tags: text('tags').array().notNull().default(sql`'{}'`),
+  customFields: jsonb('custom_fields').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  searchVector: tsvector('search_vector').notNull(),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+  resolvedAt: timestamptz('resolved_at'),
+  closedAt: timestamptz('closed_at'),
+});
+
+export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
+
+export const message = pgTable('message', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  direction: text('direction').notNull(),
+  visibility: text('visibility').notNull(),
+  channel: text('channel').notNull(),
+  body: text('body').notNull(),
+  authorUserId: uuid('author_user_id'),
+  authorCustomerId: uuid('author_customer_id'),
+  externalId: text('external_id'),
+  attachments: jsonb('attachments').$type<Attachment[]>().notNull().default(sql`'[]'`),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const caseEvent = pgTable('case_event', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  type: text('type').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorLabel: text('actor_label').notNull(),
+  changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const auditRecord = pgTable('audit_record', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  workspaceId: uuid('workspace_id').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  action: text('action').notNull(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: uuid('subject_id').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const idempotencyKey = pgTable(
+  'idempotency_key',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    statusCode: integer('status_code'),
+    responseBody: jsonb('response_body'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.userId, table.key] })],
+);

@@ -1,0 +1,1 @@
+export { normalizeArabic, normalizeForSearch, normalizeLatin } from './normalize.ts';
