@@ -1,10 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests that touch the database run once on embedded PGlite and, when TEST_DATABASE_URL names a
+// PostgreSQL server, once more on it. Pure units run once.
+const databaseTests = ['apps/*/test/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'packages/db/src/**/*.test.ts'];
+const databases = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    hookTimeout: 120_000,
+    projects: [
+      { test: { name: 'unit', include: ['packages/{core,triage,contracts,channels}/src/**/*.test.ts'] } },
+      ...databases.map((database) => ({
+        test: {
+          name: database,
+          include: databaseTests,
+          pool: 'forks' as const,
+          env: { SADA_TEST_DB: database },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      })),
+    ],
   },
 });

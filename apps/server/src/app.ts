@@ -21,8 +21,8 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerIdempotencyHooks } from './http/idempotency.hooks.ts';
 import './http/route-config.ts';
-import type { LiveHub } from './live/live-hub.ts';
 import { liveRoutes } from './live/live.routes.ts';
+import type { LiveHub } from './live/live-hub.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import type { Services } from './services.ts';
 
@@ -31,11 +31,20 @@ export type AppDeps = { config: Config; database: Database; clock: Clock; servic
 const BODY_LIMIT = 1024 * 1024;
 
 /** The HTTP API and WebSocket, with every route, hook and the OpenAPI document. */
-export async function buildApp({ config, database, clock, services, hub }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  clock,
+  services,
+  hub,
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
     // Unknown query keys are rejected by the schemas; coercion is explicit there too.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
@@ -66,7 +75,9 @@ export async function buildApp({ config, database, clock, services, hub }: AppDe
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   registerAuthHooks(app, services);
   registerIdempotencyHooks(app, { database, clock });

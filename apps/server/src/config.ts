@@ -20,7 +20,11 @@ const environmentSchema = z.object({
   SADA_DEMO: flag(true).describe('Create the demo workspace on first start'),
   SADA_JOBS: flag(true).describe('Run background job workers in this process'),
   SADA_COOKIE_SECURE: flag(false).describe('Mark the session cookie Secure (set behind HTTPS)'),
-  SADA_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24),
+  SADA_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24),
   SADA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,7 +33,9 @@ const environmentSchema = z.object({
 export type Config = {
   port: number;
   host: string;
-  database: { kind: 'pglite'; dataDir: string | undefined } | { kind: 'postgres'; url: string; poolSize: number };
+  database:
+    | { kind: 'pglite'; dataDir: string | undefined }
+    | { kind: 'postgres'; url: string; poolSize: number };
   isDemo: boolean;
   isJobsEnabled: boolean;
   isCookieSecure: boolean;
@@ -42,7 +48,9 @@ export type Config = {
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
     throw new Error(`The configuration is not valid:\n${problems}`);
   }
   const env = parsed.data;

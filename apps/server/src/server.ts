@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@sada/core';
+import { type Clock, systemClock } from '@sada/core';
 import { type Database, openDatabase } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
@@ -18,7 +18,10 @@ export type Sada = {
   stop(): Promise<void>;
 };
 
-export function openConfiguredDatabase(config: Config, options: { migrate?: boolean } = {}): Promise<Database> {
+export function openConfiguredDatabase(
+  config: Config,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
   return openDatabase(
     config.database.kind === 'postgres'
       ? { kind: 'postgres', url: config.database.url, poolSize: config.database.poolSize }

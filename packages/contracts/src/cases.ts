@@ -15,13 +15,20 @@ import { identityInput } from './customers.ts';
 
 const tag = z.string().trim().min(1).max(50);
 const shortText = z.string().trim().max(200);
-const customFields = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
+const customFields = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]),
+);
 
 export const attachment = z
   .strictObject({
     name: nonEmptyText(255),
     contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'Use a MIME type such as image/png.'),
-    size: z.number().int().min(0).max(100 * 1024 * 1024),
+    size: z
+      .number()
+      .int()
+      .min(0)
+      .max(100 * 1024 * 1024),
     url: z.url().max(2000).optional(),
   })
   .meta({ id: 'Attachment' });
@@ -142,15 +149,23 @@ export const assignRequest = z
     message: 'Give teamId, assigneeId or both (null clears).',
   });
 
-export const addMessageRequest = z
-  .strictObject({
-    type: z.enum(['reply', 'note', 'inbound']).describe('reply: to the customer; note: internal; inbound: log what the customer said'),
-    visibility: z.enum(MESSAGE_VISIBILITIES).default('public'),
-    body: nonEmptyText(50_000),
-    attachments: z.array(attachment).max(20).default([]),
-  });
+export const addMessageRequest = z.strictObject({
+  type: z
+    .enum(['reply', 'note', 'inbound'])
+    .describe('reply: to the customer; note: internal; inbound: log what the customer said'),
+  visibility: z.enum(MESSAGE_VISIBILITIES).default('public'),
+  body: nonEmptyText(50_000),
+  attachments: z.array(attachment).max(20).default([]),
+});
 
-export const CASE_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'priority', '-priority'] as const;
+export const CASE_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'priority',
+  '-priority',
+] as const;
 
 export const caseListQuery = z.strictObject({
   status: listParam(z.enum(CASE_STATUSES)),

@@ -19,7 +19,9 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 function checkValue(definition: FieldDefinition, value: unknown): string | undefined {
   switch (definition.type) {
     case 'text':
-      return typeof value === 'string' && value.length <= 2000 ? undefined : 'must be text of at most 2000 characters';
+      return typeof value === 'string' && value.length <= 2000
+        ? undefined
+        : 'must be text of at most 2000 characters';
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
     case 'boolean':

@@ -5,9 +5,13 @@ const REFERENCE_PATTERN = /^([A-Z]{2,6})-(\d{4})-(\d{6,})$/;
 
 export function assertReferencePrefix(prefix: string): void {
   if (!PREFIX_PATTERN.test(prefix)) {
-    throw new AppError('validation_failed', 'The reference prefix must be 2 to 6 capital Latin letters, e.g. SAD.', {
-      fields: [{ path: 'referencePrefix', message: 'Use 2 to 6 capital letters A–Z.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      'The reference prefix must be 2 to 6 capital Latin letters, e.g. SAD.',
+      {
+        fields: [{ path: 'referencePrefix', message: 'Use 2 to 6 capital letters A–Z.' }],
+      },
+    );
   }
 }
 

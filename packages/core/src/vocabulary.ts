@@ -14,7 +14,15 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CASE_KINDS = ['complaint', 'question', 'suggestion', 'praise', 'abuse', 'spam', 'other'] as const;
+export const CASE_KINDS = [
+  'complaint',
+  'question',
+  'suggestion',
+  'praise',
+  'abuse',
+  'spam',
+  'other',
+] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;

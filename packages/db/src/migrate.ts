@@ -29,7 +29,9 @@ export async function runMigrations(database: Database): Promise<string[]> {
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
       for (const migration of await pending(database)) {
-        await client.query(`BEGIN;\n${migration.sql}\n;INSERT INTO schema_migration (name) VALUES ('${migration.name}');\nCOMMIT;`);
+        await client.query(
+          `BEGIN;\n${migration.sql}\n;INSERT INTO schema_migration (name) VALUES ('${migration.name}');\nCOMMIT;`,
+        );
         applied.push(migration.name);
       }
     } catch (error) {
@@ -43,7 +45,9 @@ export async function runMigrations(database: Database): Promise<string[]> {
   }
   for (const migration of await pending(database)) {
     try {
-      await script(`BEGIN;\n${migration.sql}\n;INSERT INTO schema_migration (name) VALUES ('${migration.name}');\nCOMMIT;`);
+      await script(
+        `BEGIN;\n${migration.sql}\n;INSERT INTO schema_migration (name) VALUES ('${migration.name}');\nCOMMIT;`,
+      );
     } catch (error) {
       await script('ROLLBACK').catch(() => {});
       throw error;

@@ -7,7 +7,14 @@ export type Actor = {
   email: string;
   role: Role;
   via: 'session' | 'token';
-  workspace: { id: string; slug: string; name: string; referencePrefix: string; defaultLanguage: string; timeZone: string };
+  workspace: {
+    id: string;
+    slug: string;
+    name: string;
+    referencePrefix: string;
+    defaultLanguage: string;
+    timeZone: string;
+  };
   /** Present for cookie sessions: unsafe requests must echo it in X-CSRF-Token. */
   csrfToken?: string | undefined;
   sessionTokenHash?: string | undefined;

@@ -46,13 +46,17 @@ export function registerAuthHooks(app: FastifyInstance, services: Services) {
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       request.actor = cookie ? await services.auth.actorFromSession(cookie) : undefined;
-      if (!request.actor) throw new AppError('unauthorized', 'Sign in first: your session is missing or has expired.');
+      if (!request.actor)
+        throw new AppError('unauthorized', 'Sign in first: your session is missing or has expired.');
       const isWebSocket = request.headers.upgrade?.toLowerCase() === 'websocket';
       if (isWebSocket) assertSameOrigin(request);
       else if (!SAFE_METHODS.has(request.method)) {
         const given = request.headers['x-csrf-token'];
         if (typeof given !== 'string' || !isSameSecret(given, request.actor.csrfToken ?? '')) {
-          throw new AppError('forbidden', 'Missing or wrong CSRF token: send the csrfToken you got at sign-in in X-CSRF-Token.');
+          throw new AppError(
+            'forbidden',
+            'Missing or wrong CSRF token: send the csrfToken you got at sign-in in X-CSRF-Token.',
+          );
         }
       }
     }

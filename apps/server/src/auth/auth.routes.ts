@@ -14,7 +14,14 @@ import type { Config } from '../config.ts';
 import type { Services } from '../services.ts';
 import { actorOf, SESSION_COOKIE } from './auth.hooks.ts';
 
-const publicToken = (row: { id: string; name: string; tokenHint: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
+const publicToken = (row: {
+  id: string;
+  name: string;
+  tokenHint: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) => ({
   id: row.id,
   name: row.name,
   hint: row.tokenHint,
@@ -23,7 +30,10 @@ const publicToken = (row: { id: string; name: string; tokenHint: string; created
   revokedAt: row.revokedAt,
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Config }> = async (app, { services, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Config }> = async (
+  app,
+  { services, config },
+) => {
   app.post(
     '/api/auth/login',
     {
@@ -50,7 +60,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Con
 
   app.post(
     '/api/auth/logout',
-    { config: { permission: 'self' }, schema: { tags: ['auth'], summary: 'Sign out and end this session', response: { 204: z.null() } } },
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['auth'], summary: 'Sign out and end this session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await services.auth.logout(actorOf(request));
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -76,7 +89,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Con
 
   app.get(
     '/api/me/tokens',
-    { config: { permission: 'self' }, schema: { tags: ['auth'], summary: 'Your API tokens', response: { 200: z.array(apiTokenSummary) } } },
+    {
+      config: { permission: 'self' },
+      schema: { tags: ['auth'], summary: 'Your API tokens', response: { 200: z.array(apiTokenSummary) } },
+    },
     async (request) => (await services.auth.listApiTokens(actorOf(request))).map(publicToken),
   );
 
@@ -92,7 +108,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Con
       },
     },
     async (request, reply) => {
-      const { token, secret } = await services.auth.createApiToken({ actor: actorOf(request), name: request.body.name });
+      const { token, secret } = await services.auth.createApiToken({
+        actor: actorOf(request),
+        name: request.body.name,
+      });
       return reply.status(201).send({ token: publicToken(token), secret });
     },
   );
@@ -101,8 +120,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Con
     '/api/me/tokens/:id',
     {
       config: { permission: 'self' },
-      schema: { tags: ['auth'], summary: 'Revoke one of your API tokens', params: z.object({ id: uuid }), response: { 200: apiTokenSummary, 404: errorResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke one of your API tokens',
+        params: z.object({ id: uuid }),
+        response: { 200: apiTokenSummary, 404: errorResponse },
+      },
     },
-    async (request) => publicToken(await services.auth.revokeApiToken({ actor: actorOf(request), id: request.params.id })),
+    async (request) =>
+      publicToken(await services.auth.revokeApiToken({ actor: actorOf(request), id: request.params.id })),
   );
 };

@@ -112,7 +112,11 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       const tokenHash = hashSecret(token);
       const found = await findLiveSession(db, tokenHash, clock.now());
       if (!found) return undefined;
-      return { ...toActor(found.user, found.workspace, 'session'), csrfToken: found.session.csrfToken, sessionTokenHash: tokenHash };
+      return {
+        ...toActor(found.user, found.workspace, 'session'),
+        csrfToken: found.session.csrfToken,
+        sessionTokenHash: tokenHash,
+      };
     },
 
     async actorFromApiToken(token: string): Promise<Actor | undefined> {
@@ -129,7 +133,14 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
 
     async describe(actor: Actor) {
       const teamIds = await listTeamIdsOfUser(db, actor.userId);
-      return { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, teamIds, workspace: actor.workspace };
+      return {
+        id: actor.userId,
+        email: actor.email,
+        name: actor.name,
+        role: actor.role,
+        teamIds,
+        workspace: actor.workspace,
+      };
     },
 
     /** Creates a token for the actor; the secret is returned this once and only its hash is kept. */
@@ -152,7 +163,13 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
     },
 
     async revokeApiToken(options: { actor: Actor; id: string }) {
-      const revoked = await revokeApiToken(db, options.actor.workspace.id, options.actor.userId, options.id, clock.now());
+      const revoked = await revokeApiToken(
+        db,
+        options.actor.workspace.id,
+        options.actor.userId,
+        options.id,
+        clock.now(),
+      );
       if (!revoked) throw new AppError('not_found', 'No active API token of yours has this id.');
       return revoked;
     },

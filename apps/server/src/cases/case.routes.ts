@@ -17,7 +17,9 @@ import type { Services } from '../services.ts';
 
 export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const { cases } = services;
-  const params = z.object({ ref: z.string().min(1).max(40).describe('Reference number, e.g. SAD-2026-000042') });
+  const params = z.object({
+    ref: z.string().min(1).max(40).describe('Reference number, e.g. SAD-2026-000042'),
+  });
   const failures = { 404: errorResponse, 409: errorResponse, 422: errorResponse };
 
   app.post(
@@ -31,7 +33,8 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 201: caseDetail, 422: errorResponse },
       },
     },
-    async (request, reply) => reply.status(201).send(await cases.create({ actor: actorOf(request), input: request.body })),
+    async (request, reply) =>
+      reply.status(201).send(await cases.create({ actor: actorOf(request), input: request.body })),
   );
 
   app.get(
@@ -52,7 +55,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/api/cases/:ref',
     {
       config: { permission: 'case:read' },
-      schema: { tags: ['cases'], summary: 'One case with its messages and timeline', params, response: { 200: caseDetail, 404: errorResponse } },
+      schema: {
+        tags: ['cases'],
+        summary: 'One case with its messages and timeline',
+        params,
+        response: { 200: caseDetail, 404: errorResponse },
+      },
     },
     async (request) => cases.get({ actor: actorOf(request), referenceNumber: request.params.ref }),
   );
@@ -61,9 +69,16 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     '/api/cases/:ref',
     {
       config: { permission: 'case:write' },
-      schema: { tags: ['cases'], summary: 'Change case fields', params, body: updateCaseRequest, response: { 200: caseDetail, ...failures } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Change case fields',
+        params,
+        body: updateCaseRequest,
+        response: { 200: caseDetail, ...failures },
+      },
     },
-    async (request) => cases.update({ actor: actorOf(request), referenceNumber: request.params.ref, changes: request.body }),
+    async (request) =>
+      cases.update({ actor: actorOf(request), referenceNumber: request.params.ref, changes: request.body }),
   );
 
   app.post(
@@ -78,16 +93,24 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 200: caseDetail, ...failures },
       },
     },
-    async (request) => cases.transition({ actor: actorOf(request), referenceNumber: request.params.ref, ...request.body }),
+    async (request) =>
+      cases.transition({ actor: actorOf(request), referenceNumber: request.params.ref, ...request.body }),
   );
 
   app.post(
     '/api/cases/:ref/assign',
     {
       config: { permission: 'case:write' },
-      schema: { tags: ['cases'], summary: 'Assign to a team and/or an agent (null clears)', params, body: assignRequest, response: { 200: caseDetail, ...failures } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Assign to a team and/or an agent (null clears)',
+        params,
+        body: assignRequest,
+        response: { 200: caseDetail, ...failures },
+      },
     },
-    async (request) => cases.assign({ actor: actorOf(request), referenceNumber: request.params.ref, ...request.body }),
+    async (request) =>
+      cases.assign({ actor: actorOf(request), referenceNumber: request.params.ref, ...request.body }),
   );
 
   app.post(
@@ -103,6 +126,14 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await cases.addMessage({ actor: actorOf(request), referenceNumber: request.params.ref, ...request.body })),
+      reply
+        .status(201)
+        .send(
+          await cases.addMessage({
+            actor: actorOf(request),
+            referenceNumber: request.params.ref,
+            ...request.body,
+          }),
+        ),
   );
 };

@@ -43,7 +43,11 @@ import {
 } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
-import { findOrCreateCustomerByIdentity, type IdentityInput, insertCustomerWithIdentities } from '../customers/customer.service.ts';
+import {
+  findOrCreateCustomerByIdentity,
+  type IdentityInput,
+  insertCustomerWithIdentities,
+} from '../customers/customer.service.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import type { ServiceDeps } from '../services.ts';
 import { publicCase, publicEvent, publicMessage } from './case.mapper.ts';
@@ -128,7 +132,12 @@ function caseSearchDocument(subject: string, description: string, messages: stri
 export function createCaseService({ database, clock }: ServiceDeps) {
   const db = database.orm;
 
-  async function assertTeamAndAssignee(executor: Executor, workspaceId: string, teamId?: string | null, assigneeId?: string | null) {
+  async function assertTeamAndAssignee(
+    executor: Executor,
+    workspaceId: string,
+    teamId?: string | null,
+    assigneeId?: string | null,
+  ) {
     if (teamId && !(await findTeamById(executor, workspaceId, teamId))) {
       throw new AppError('validation_failed', 'The team is not a team of this workspace.', {
         fields: [{ path: 'teamId', message: 'no such team in this workspace' }],
@@ -137,14 +146,22 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     if (assigneeId) {
       const user = await findUserById(executor, workspaceId, assigneeId);
       if (!user || !user.isActive || user.role === 'analyst') {
-        throw new AppError('validation_failed', 'The assignee must be an active agent, supervisor or admin of this workspace.', {
-          fields: [{ path: 'assigneeId', message: 'not an active agent of this workspace' }],
-        });
+        throw new AppError(
+          'validation_failed',
+          'The assignee must be an active agent, supervisor or admin of this workspace.',
+          {
+            fields: [{ path: 'assigneeId', message: 'not an active agent of this workspace' }],
+          },
+        );
       }
     }
   }
 
-  async function assertCustomFields(workspaceId: string, values: Record<string, unknown>, isPartial: boolean) {
+  async function assertCustomFields(
+    workspaceId: string,
+    values: Record<string, unknown>,
+    isPartial: boolean,
+  ) {
     const definitions = toDefinitions(await listFieldDefinitions(db, workspaceId));
     if (definitions.length === 0 && Object.keys(values).length === 0) return;
     const issues = validateCustomFields(definitions, values, { isPartial });
@@ -153,7 +170,12 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     }
   }
 
-  async function resolveCustomer(executor: Executor, actor: Actor, customer: NewCaseInput['customer'], now: Date) {
+  async function resolveCustomer(
+    executor: Executor,
+    actor: Actor,
+    customer: NewCaseInput['customer'],
+    now: Date,
+  ) {
     if (!customer) return null;
     const workspaceId = actor.workspace.id;
     if (customer.id) {
@@ -172,7 +194,12 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         : customer.phone
           ? { channel: 'phone', externalId: customer.phone }
           : undefined);
-    const name = customer.name ?? customer.email ?? customer.phone ?? customer.identity?.handle ?? customer.identity?.externalId;
+    const name =
+      customer.name ??
+      customer.email ??
+      customer.phone ??
+      customer.identity?.handle ??
+      customer.identity?.externalId;
     if (!name) return null;
     if (!identity) {
       const created = await insertCustomerWithIdentities(executor, { workspaceId, customer: { name }, now });
@@ -211,7 +238,11 @@ export function createCaseService({ database, clock }: ServiceDeps) {
   async function changeCase<T>(
     actor: Actor,
     referenceNumber: string,
-    change: (tx: Executor, current: CaseRow, now: Date) => Promise<{ row: CaseRow; result: T; isChanged: boolean }>,
+    change: (
+      tx: Executor,
+      current: CaseRow,
+      now: Date,
+    ) => Promise<{ row: CaseRow; result: T; isChanged: boolean }>,
   ): Promise<T> {
     assertCan(actor.role, 'case:write');
     return db.transaction(async (tx) => {
@@ -286,10 +317,22 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           updatedAt: now,
           searchDocument: caseSearchDocument(input.subject, input.description),
         });
-        const { id: _id, workspaceId: _workspace, createdAt: _created, updatedAt: _updated, resolvedAt: _r, closedAt: _c, ...initial } =
-          created;
+        const {
+          id: _id,
+          workspaceId: _workspace,
+          createdAt: _created,
+          updatedAt: _updated,
+          resolvedAt: _r,
+          closedAt: _c,
+          ...initial
+        } = created;
         await appendEvent(tx, actor, created, 'case.created', initial, now);
-        await announce(tx, { workspaceId, type: 'case.created', caseId: created.id, referenceNumber: created.referenceNumber });
+        await announce(tx, {
+          workspaceId,
+          type: 'case.created',
+          caseId: created.id,
+          referenceNumber: created.referenceNumber,
+        });
         return created;
       });
       return detail(actor, row);
@@ -297,7 +340,11 @@ export function createCaseService({ database, clock }: ServiceDeps) {
 
     async get(options: { actor: Actor; referenceNumber: string }) {
       assertCan(options.actor.role, 'case:read');
-      const row = await findCaseByReference(db, options.actor.workspace.id, options.referenceNumber.toUpperCase());
+      const row = await findCaseByReference(
+        db,
+        options.actor.workspace.id,
+        options.referenceNumber.toUpperCase(),
+      );
       if (!row) throw new AppError('not_found', `No case ${options.referenceNumber} in this workspace.`);
       return detail(options.actor, row);
     },
@@ -308,8 +355,14 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       const descending = query.sort.startsWith('-');
       const sort = (descending ? query.sort.slice(1) : query.sort) as 'createdAt' | 'updatedAt' | 'priority';
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (after && (!UUID_PATTERN.test(after.id) || (sort !== 'priority' && Number.isNaN(Date.parse(after.value))))) {
-        throw new AppError('bad_request', 'The cursor does not belong to this sort order; start again without a cursor.');
+      if (
+        after &&
+        (!UUID_PATTERN.test(after.id) || (sort !== 'priority' && Number.isNaN(Date.parse(after.value))))
+      ) {
+        throw new AppError(
+          'bad_request',
+          'The cursor does not belong to this sort order; start again without a cursor.',
+        );
       }
       const toIds = (values: string[] | undefined, me?: string) =>
         values?.map((value) => (value === 'none' ? null : value === 'me' ? (me ?? null) : value));
@@ -336,7 +389,8 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       const sortValue = (row: CaseRow) => (sort === 'priority' ? row.priority : row[sort].toISOString());
       return {
         items: rows.map(publicCase),
-        nextCursor: rows.length === query.limit && last ? encodeCursor({ value: sortValue(last), id: last.id }) : null,
+        nextCursor:
+          rows.length === query.limit && last ? encodeCursor({ value: sortValue(last), id: last.id }) : null,
       };
     },
 
@@ -347,9 +401,13 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         if (changes.customerId) {
           const customer = await findCustomer(tx, actor.workspace.id, changes.customerId);
           if (!customer || customer.mergedIntoId) {
-            throw new AppError('validation_failed', 'The customer is not an active customer of this workspace.', {
-              fields: [{ path: 'customerId', message: 'no such customer in this workspace' }],
-            });
+            throw new AppError(
+              'validation_failed',
+              'The customer is not an active customer of this workspace.',
+              {
+                fields: [{ path: 'customerId', message: 'no such customer in this workspace' }],
+              },
+            );
           }
         }
         const { customFields: customFieldChanges, ...fieldChanges } = changes;
@@ -362,19 +420,41 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         }
         const diff = diffFields(current, patch);
         if (Object.keys(diff).length === 0) return { row: current, result: current, isChanged: false };
-        const values = Object.fromEntries(Object.entries(diff).map(([field, change]) => [field, change.after]));
+        const values = Object.fromEntries(
+          Object.entries(diff).map(([field, change]) => [field, change.after]),
+        );
         const row = await updateCaseRow(tx, current.id, { ...values, updatedAt: now });
         if (diff.subject || diff.description) {
           const messages = await listMessagesOfCase(tx, current.id);
-          await setCaseSearchDocument(tx, current.id, caseSearchDocument(row.subject, row.description, messages.map((m) => m.body)));
+          await setCaseSearchDocument(
+            tx,
+            current.id,
+            caseSearchDocument(
+              row.subject,
+              row.description,
+              messages.map((m) => m.body),
+            ),
+          );
         }
-        await appendEvent(tx, actor, row, diff.customerId ? 'case.customer_changed' : 'case.updated', diff, now);
+        await appendEvent(
+          tx,
+          actor,
+          row,
+          diff.customerId ? 'case.customer_changed' : 'case.updated',
+          diff,
+          now,
+        );
         return { row, result: row, isChanged: true };
       });
       return detail(actor, result);
     },
 
-    async transition(options: { actor: Actor; referenceNumber: string; to: CaseStatus; reason?: string | undefined }) {
+    async transition(options: {
+      actor: Actor;
+      referenceNumber: string;
+      to: CaseStatus;
+      reason?: string | undefined;
+    }) {
       const { actor, to } = options;
       const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
         const from = current.status as CaseStatus;
@@ -386,23 +466,37 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           ...(to === 'closed' && { closedAt: now }),
           ...(isReopen(from, to) && { resolvedAt: null, closedAt: null }),
         });
-        await appendEvent(tx, actor, row, 'case.status_changed', {
-          status: { before: from, after: to },
-          ...(options.reason && { reason: options.reason }),
-          ...(isReopen(from, to) && { isReopen: true }),
-        }, now);
+        await appendEvent(
+          tx,
+          actor,
+          row,
+          'case.status_changed',
+          {
+            status: { before: from, after: to },
+            ...(options.reason && { reason: options.reason }),
+            ...(isReopen(from, to) && { isReopen: true }),
+          },
+          now,
+        );
         return { row, result: row, isChanged: true };
       });
       return detail(actor, result);
     },
 
-    async assign(options: { actor: Actor; referenceNumber: string; teamId?: string | null | undefined; assigneeId?: string | null | undefined }) {
+    async assign(options: {
+      actor: Actor;
+      referenceNumber: string;
+      teamId?: string | null | undefined;
+      assigneeId?: string | null | undefined;
+    }) {
       const { actor } = options;
       const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
         await assertTeamAndAssignee(tx, actor.workspace.id, options.teamId, options.assigneeId);
         const diff = diffFields(current, { teamId: options.teamId, assigneeId: options.assigneeId });
         if (Object.keys(diff).length === 0) return { row: current, result: current, isChanged: false };
-        const values = Object.fromEntries(Object.entries(diff).map(([field, change]) => [field, change.after]));
+        const values = Object.fromEntries(
+          Object.entries(diff).map(([field, change]) => [field, change.after]),
+        );
         const row = await updateCaseRow(tx, current.id, { ...values, updatedAt: now });
         await appendEvent(tx, actor, row, 'case.assigned', diff, now);
         return { row, result: row, isChanged: true };
@@ -441,12 +535,26 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         const from = current.status as CaseStatus;
         const status = statusAfterMessage(from, { direction, isPublic: visibility === 'public' });
         const row = await updateCaseRow(tx, current.id, { status, updatedAt: now });
-        await appendEvent(tx, actor, row, 'message.added', { messageId: created.id, direction, visibility }, now);
+        await appendEvent(
+          tx,
+          actor,
+          row,
+          'message.added',
+          { messageId: created.id, direction, visibility },
+          now,
+        );
         if (status !== from) {
-          await appendEvent(tx, actor, row, 'case.status_changed', {
-            status: { before: from, after: status },
-            reason: direction === 'inbound' ? 'the customer wrote' : 'an agent replied',
-          }, now);
+          await appendEvent(
+            tx,
+            actor,
+            row,
+            'case.status_changed',
+            {
+              status: { before: from, after: status },
+              reason: direction === 'inbound' ? 'the customer wrote' : 'an agent replied',
+            },
+            now,
+          );
         }
         await announce(tx, {
           workspaceId: row.workspaceId,

@@ -37,7 +37,9 @@ async function start() {
       );
     },
   });
-  process.stdout.write(`Sada is listening on ${sada.url} (database: ${config.database.kind}); API docs at /api/docs\n`);
+  process.stdout.write(
+    `Sada is listening on ${sada.url} (database: ${config.database.kind}); API docs at /api/docs\n`,
+  );
   let signals = 0;
   const shutdown = (signal: string) => {
     signals += 1;
@@ -55,7 +57,9 @@ async function start() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-async function withDatabase<T>(work: (deps: { database: Awaited<ReturnType<typeof openConfiguredDatabase>> }) => Promise<T>) {
+async function withDatabase<T>(
+  work: (deps: { database: Awaited<ReturnType<typeof openConfiguredDatabase>> }) => Promise<T>,
+) {
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
@@ -81,7 +85,9 @@ async function main(argv: string[]) {
       const database = await openConfiguredDatabase(config, { migrate: false });
       try {
         const applied = await runMigrations(database);
-        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n');
+        process.stdout.write(
+          applied.length ? `Applied: ${applied.join(', ')}\n` : 'The database is up to date.\n',
+        );
       } finally {
         await database.close();
       }
@@ -105,7 +111,9 @@ async function main(argv: string[]) {
       if (values.password.length < 10) fail('--password must have at least 10 characters');
       await withDatabase(async ({ database }) => {
         const services = createServices({ database, clock: systemClock, config: loadConfig() });
-        const { workspace, isCreated } = await services.workspaces.ensureWorkspace({ slug: values.workspace! });
+        const { workspace, isCreated } = await services.workspaces.ensureWorkspace({
+          slug: values.workspace!,
+        });
         const user = await services.workspaces.createUser({
           workspace,
           email: values.email!,
@@ -129,7 +137,10 @@ async function main(argv: string[]) {
       return;
     }
     case 'export': {
-      const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, out: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { workspace: { type: 'string' }, out: { type: 'string' } },
+      });
       if (!values.workspace) fail('export needs --workspace W');
       await withDatabase(async ({ database }) => {
         await exportWorkspace({ database, slug: values.workspace!, out: values.out });

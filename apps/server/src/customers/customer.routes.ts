@@ -21,7 +21,12 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     '/api/customers',
     {
       config: { permission: 'customer:read' },
-      schema: { tags: ['customers'], summary: 'Search customers by name, e-mail, phone or handle', querystring: customerListQuery, response: { 200: customerPage } },
+      schema: {
+        tags: ['customers'],
+        summary: 'Search customers by name, e-mail, phone or handle',
+        querystring: customerListQuery,
+        response: { 200: customerPage },
+      },
     },
     async (request) => customers.search({ actor: actorOf(request), ...request.query }),
   );
@@ -30,16 +35,27 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     '/api/customers',
     {
       config: { permission: 'customer:write' },
-      schema: { tags: ['customers'], summary: 'Create a customer with identities', body: createCustomerRequest, response: { 201: customer, 409: errorResponse } },
+      schema: {
+        tags: ['customers'],
+        summary: 'Create a customer with identities',
+        body: createCustomerRequest,
+        response: { 201: customer, 409: errorResponse },
+      },
     },
-    async (request, reply) => reply.status(201).send(await customers.create({ actor: actorOf(request), customer: request.body })),
+    async (request, reply) =>
+      reply.status(201).send(await customers.create({ actor: actorOf(request), customer: request.body })),
   );
 
   app.get(
     '/api/customers/:id',
     {
       config: { permission: 'customer:read' },
-      schema: { tags: ['customers'], summary: 'One customer with identities', params, response: { 200: customer, 404: errorResponse } },
+      schema: {
+        tags: ['customers'],
+        summary: 'One customer with identities',
+        params,
+        response: { 200: customer, 404: errorResponse },
+      },
     },
     async (request) => customers.get({ actor: actorOf(request), id: request.params.id }),
   );
@@ -48,9 +64,16 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     '/api/customers/:id',
     {
       config: { permission: 'customer:write' },
-      schema: { tags: ['customers'], summary: 'Change a customer or add identities', params, body: updateCustomerRequest, response: { 200: customer, 404: errorResponse, 409: errorResponse } },
+      schema: {
+        tags: ['customers'],
+        summary: 'Change a customer or add identities',
+        params,
+        body: updateCustomerRequest,
+        response: { 200: customer, 404: errorResponse, 409: errorResponse },
+      },
     },
-    async (request) => customers.update({ actor: actorOf(request), id: request.params.id, changes: request.body }),
+    async (request) =>
+      customers.update({ actor: actorOf(request), id: request.params.id, changes: request.body }),
   );
 
   app.post(
@@ -59,12 +82,18 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       config: { permission: 'customer:merge' },
       schema: {
         tags: ['customers'],
-        summary: 'Merge another customer (sourceId) into this one: identities and cases move here, an audit record is kept',
+        summary:
+          'Merge another customer (sourceId) into this one: identities and cases move here, an audit record is kept',
         params,
         body: mergeCustomerRequest,
         response: { 200: customer, 404: errorResponse, 409: errorResponse },
       },
     },
-    async (request) => customers.merge({ actor: actorOf(request), targetId: request.params.id, sourceId: request.body.sourceId }),
+    async (request) =>
+      customers.merge({
+        actor: actorOf(request),
+        targetId: request.params.id,
+        sourceId: request.body.sourceId,
+      }),
   );
 };

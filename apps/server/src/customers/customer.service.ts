@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, assertCan, type Channel } from '@sada/core';
 import {
-  countCasesOf,
   type CustomerWithIdentities,
+  countCasesOf,
   type Executor,
   findCustomer,
   findIdentity,
@@ -32,8 +32,16 @@ export type NewCustomer = {
   identities?: IdentityInput[] | undefined;
 };
 
-function searchTextOf(customer: { name: string; email?: string | null | undefined; phone?: string | null | undefined }, identities: { externalId: string; handle?: string | null | undefined }[]) {
-  const parts = [customer.name, customer.email, customer.phone, ...identities.flatMap((identity) => [identity.externalId, identity.handle])];
+function searchTextOf(
+  customer: { name: string; email?: string | null | undefined; phone?: string | null | undefined },
+  identities: { externalId: string; handle?: string | null | undefined }[],
+) {
+  const parts = [
+    customer.name,
+    customer.email,
+    customer.phone,
+    ...identities.flatMap((identity) => [identity.externalId, identity.handle]),
+  ];
   return normalizeForSearch(parts.filter(Boolean).join(' '));
 }
 
@@ -98,13 +106,30 @@ export async function insertCustomerWithIdentities(
 /** The customer who owns this identity, or a new customer holding it. */
 export async function findOrCreateCustomerByIdentity(
   executor: Executor,
-  options: { workspaceId: string; identity: IdentityInput; name: string; email?: string | undefined; phone?: string | undefined; now: Date },
+  options: {
+    workspaceId: string;
+    identity: IdentityInput;
+    name: string;
+    email?: string | undefined;
+    phone?: string | undefined;
+    now: Date;
+  },
 ): Promise<string> {
-  const existing = await findIdentity(executor, options.workspaceId, options.identity.channel, options.identity.externalId);
+  const existing = await findIdentity(
+    executor,
+    options.workspaceId,
+    options.identity.channel,
+    options.identity.externalId,
+  );
   if (existing) return existing.customerId;
   const created = await insertCustomerWithIdentities(executor, {
     workspaceId: options.workspaceId,
-    customer: { name: options.name, email: options.email, phone: options.phone, identities: [options.identity] },
+    customer: {
+      name: options.name,
+      email: options.email,
+      phone: options.phone,
+      identities: [options.identity],
+    },
     now: options.now,
   });
   return created.id;
@@ -120,7 +145,12 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
   }
 
   return {
-    async search(options: { actor: Actor; q?: string | undefined; limit: number; cursor?: string | undefined }) {
+    async search(options: {
+      actor: Actor;
+      q?: string | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    }) {
       assertCan(options.actor.role, 'customer:read');
       const after = options.cursor ? decodeCursor(options.cursor) : undefined;
       const rows = await searchCustomers(db, {
@@ -132,12 +162,17 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
       const ids = rows.map((row) => row.id);
       const [identities, caseCounts] = await Promise.all([listIdentitiesOf(db, ids), countCasesOf(db, ids)]);
       const items = rows.map((row) => ({
-        ...publicCustomer({ ...row, identities: identities.filter((identity) => identity.customerId === row.id) }),
+        ...publicCustomer({
+          ...row,
+          identities: identities.filter((identity) => identity.customerId === row.id),
+        }),
         caseCount: caseCounts.get(row.id) ?? 0,
       }));
       const last = rows.at(-1);
       const nextCursor =
-        rows.length === options.limit && last ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id }) : null;
+        rows.length === options.limit && last
+          ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id })
+          : null;
       return { items, nextCursor };
     },
 
@@ -150,11 +185,16 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
       assertCan(options.actor.role, 'customer:write');
       try {
         const row = await db.transaction((tx) =>
-          insertCustomerWithIdentities(tx, { workspaceId: options.actor.workspace.id, customer: options.customer, now: clock.now() }),
+          insertCustomerWithIdentities(tx, {
+            workspaceId: options.actor.workspace.id,
+            customer: options.customer,
+            now: clock.now(),
+          }),
         );
         return publicCustomer(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', 'One of these identities already belongs to another customer.');
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'One of these identities already belongs to another customer.');
         throw error;
       }
     },
@@ -175,7 +215,8 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
       assertCan(options.actor.role, 'customer:write');
       const { actor, id, changes } = options;
       const current = await get(actor, id);
-      if (current.mergedIntoId) throw new AppError('conflict', 'This customer was merged into another; change that one.');
+      if (current.mergedIntoId)
+        throw new AppError('conflict', 'This customer was merged into another; change that one.');
       const { addIdentities = [], ...fields } = changes;
       const next = { ...current, ...fields };
       const now = clock.now();
@@ -200,7 +241,8 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
           });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', 'One of these identities already belongs to another customer.');
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', 'One of these identities already belongs to another customer.');
         throw error;
       }
       return publicCustomer(await get(actor, id));

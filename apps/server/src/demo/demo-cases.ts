@@ -15,7 +15,12 @@ type DemoCase = {
   team: 'billing' | 'delivery' | 'technical';
   tags: string[];
   customFields?: Record<string, unknown>;
-  customer: { name: string; email?: string; phone?: string; identity?: { channel: Channel; externalId: string; handle?: string } };
+  customer: {
+    name: string;
+    email?: string;
+    phone?: string;
+    identity?: { channel: Channel; externalId: string; handle?: string };
+  };
   messages?: { type: 'reply' | 'note' | 'inbound'; body: string }[];
   status?: CaseStatus;
 };
@@ -37,7 +42,10 @@ export const DEMO_CASES: DemoCase[] = [
     team: 'delivery',
     tags: ['تأخير', 'public'],
     customFields: { purchase_channel: 'app' },
-    customer: { name: 'خالد الشمري', identity: { channel: 'x', externalId: '1600000000000000001', handle: '@khalid_sh' } },
+    customer: {
+      name: 'خالد الشمري',
+      identity: { channel: 'x', externalId: '1600000000000000001', handle: '@khalid_sh' },
+    },
     messages: [
       { type: 'reply', body: 'أهلاً خالد، نعتذر عن التأخير. أرسلنا لك رسالة خاصة لمتابعة الطلب برقم المرجع.' },
       { type: 'note', body: 'شركة الشحن أكدت أن الشحنة في مستودع الرياض، التسليم غداً.' },
@@ -56,7 +64,11 @@ export const DEMO_CASES: DemoCase[] = [
     language: 'ar',
     team: 'billing',
     tags: ['استرداد'],
-    customer: { name: 'ريم القحطاني', phone: '+966500000001', identity: { channel: 'whatsapp', externalId: '966500000001' } },
+    customer: {
+      name: 'ريم القحطاني',
+      phone: '+966500000001',
+      identity: { channel: 'whatsapp', externalId: '966500000001' },
+    },
     messages: [{ type: 'inbound', body: 'هذا رقم العملية: TXN-88231' }],
   },
   {
@@ -71,11 +83,15 @@ export const DEMO_CASES: DemoCase[] = [
     language: 'ar',
     team: 'delivery',
     tags: ['أمتعة', 'urgent'],
-    customer: { name: 'منى عبد الفتاح', identity: { channel: 'facebook', externalId: '5550001', handle: 'mona.abdelfattah' } },
+    customer: {
+      name: 'منى عبد الفتاح',
+      identity: { channel: 'facebook', externalId: '5550001', handle: 'mona.abdelfattah' },
+    },
   },
   {
     subject: 'Refund still not received after 3 weeks',
-    description: 'I returned the headphones on the 2nd and was promised a refund within 7 days. Nothing yet. Order #A-20931.',
+    description:
+      'I returned the headphones on the 2nd and was promised a refund within 7 days. Nothing yet. Order #A-20931.',
     channel: 'email',
     kind: 'complaint',
     category: 'billing and refunds',
@@ -88,7 +104,12 @@ export const DEMO_CASES: DemoCase[] = [
     team: 'billing',
     tags: ['refund'],
     customer: { name: 'Sarah Mitchell', email: 'sarah.mitchell@example.com' },
-    messages: [{ type: 'reply', body: 'Hi Sarah, sorry for the wait. We have escalated the refund to our finance team.' }],
+    messages: [
+      {
+        type: 'reply',
+        body: 'Hi Sarah, sorry for the wait. We have escalated the refund to our finance team.',
+      },
+    ],
   },
   {
     subject: 'App crashes at checkout',
@@ -145,7 +166,10 @@ export const DEMO_CASES: DemoCase[] = [
     language: 'en',
     team: 'technical',
     tags: ['success-story'],
-    customer: { name: 'Layla', identity: { channel: 'instagram', externalId: '17840000000000001', handle: '@layla.j' } },
+    customer: {
+      name: 'Layla',
+      identity: { channel: 'instagram', externalId: '17840000000000001', handle: '@layla.j' },
+    },
   },
   {
     subject: 'المنتج وصل مكسور',
@@ -179,7 +203,8 @@ export const DEMO_CASES: DemoCase[] = [
   },
   {
     subject: 'سأرفع شكوى لحماية المستهلك',
-    description: 'هذي ثالث مرة أشتكي على نفس المشكلة في الفاتورة وما أحد رد. إذا ما انحلت بكرة برفع شكوى رسمية.',
+    description:
+      'هذي ثالث مرة أشتكي على نفس المشكلة في الفاتورة وما أحد رد. إذا ما انحلت بكرة برفع شكوى رسمية.',
     channel: 'phone',
     kind: 'complaint',
     category: 'billing and refunds',
@@ -188,7 +213,11 @@ export const DEMO_CASES: DemoCase[] = [
     language: 'ar',
     team: 'billing',
     tags: ['legal-threat', 'repeat'],
-    customer: { name: 'ريم القحطاني', phone: '+966500000001', identity: { channel: 'whatsapp', externalId: '966500000001' } },
+    customer: {
+      name: 'ريم القحطاني',
+      phone: '+966500000001',
+      identity: { channel: 'whatsapp', externalId: '966500000001' },
+    },
   },
   {
     subject: 'Cannot log in to my account',

@@ -36,11 +36,17 @@ export async function seedDemoWorkspace(options: { services: Services; database:
     ['noura@demo.sada.local', 'نورة العتيبي'],
     ['omar@demo.sada.local', 'Omar Haddad'],
   ] as const) {
-    agents.push(await services.people.createUser({ actor, email, name, role: 'agent', password: agentPassword }));
+    agents.push(
+      await services.people.createUser({ actor, email, name, role: 'agent', password: agentPassword }),
+    );
   }
   const teams = new Map<string, string>();
   for (const name of ['الفوترة والاسترداد — Billing', 'التوصيل — Delivery', 'الدعم الفني — Technical']) {
-    const team = await services.people.createTeam({ actor, name, memberIds: agents.map((agent) => agent.id) });
+    const team = await services.people.createTeam({
+      actor,
+      name,
+      memberIds: agents.map((agent) => agent.id),
+    });
     teams.set(name.split(' — ')[1]!.toLowerCase(), team.id);
   }
   await services.people.createField({

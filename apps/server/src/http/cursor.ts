@@ -10,11 +10,19 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
       return { value: parsed[0], id: parsed[1] };
     }
   } catch {
     // falls through to the error below
   }
-  throw new AppError('bad_request', 'The cursor is not valid: pass back the nextCursor of the previous page unchanged.');
+  throw new AppError(
+    'bad_request',
+    'The cursor is not valid: pass back the nextCursor of the previous page unchanged.',
+  );
 }

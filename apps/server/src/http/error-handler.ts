@@ -6,11 +6,20 @@ type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldIssu
 
 // Fastify's own error codes that mean "your request is malformed" rather than "we failed".
 const fastifyCodes: Record<string, { code: ErrorCode; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request body is larger than 1 MiB.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'payload_too_large',
+    message: 'The request body is larger than 1 MiB.',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'bad_request', message: 'The request body is not valid JSON.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'bad_request', message: 'The request says it is JSON but has no body.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'bad_request',
+    message: 'The request says it is JSON but has no body.',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'bad_request', message: 'Send the body as application/json.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'bad_request', message: 'The Content-Length does not match the body.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'bad_request',
+    message: 'The Content-Length does not match the body.',
+  },
 };
 
 function toBody(error: unknown): { status: number; body: ErrorBody; isUnexpected: boolean } {
@@ -26,7 +35,9 @@ function toBody(error: unknown): { status: number; body: ErrorBody; isUnexpected
     }));
     return {
       status: 422,
-      body: { error: { code: 'validation_failed', message: 'Some fields are not valid; see error.fields.', fields } },
+      body: {
+        error: { code: 'validation_failed', message: 'Some fields are not valid; see error.fields.', fields },
+      },
       isUnexpected: false,
     };
   }
@@ -34,16 +45,28 @@ function toBody(error: unknown): { status: number; body: ErrorBody; isUnexpected
   const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
   if (known) return { status: httpStatusOf[known.code], body: { error: known }, isUnexpected: false };
   if (isResponseSerializationError(error)) {
-    return { status: 500, body: { error: { code: 'internal', message: 'The server built an answer it may not send.' } }, isUnexpected: true };
+    return {
+      status: 500,
+      body: { error: { code: 'internal', message: 'The server built an answer it may not send.' } },
+      isUnexpected: true,
+    };
   }
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return {
       status: fastifyError.statusCode,
       body: { error: { code: 'bad_request', message: fastifyError.message ?? 'The request is not valid.' } },
       isUnexpected: false,
     };
   }
-  return { status: 500, body: { error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } }, isUnexpected: true };
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'Something went wrong on our side; it has been logged.' } },
+    isUnexpected: true,
+  };
 }
 
 /** One handler turns anything thrown into `{error: {code, message}}` with the right status. */
@@ -52,13 +75,19 @@ export function registerErrorHandler(app: FastifyInstance, { isProduction }: { i
     const { status, body, isUnexpected } = toBody(error);
     if (isUnexpected) {
       request.log.error({ err: error }, 'unexpected error');
-      if (!isProduction && error instanceof Error) (body.error as Record<string, unknown>).stack = error.stack;
+      if (!isProduction && error instanceof Error)
+        (body.error as Record<string, unknown>).stack = error.stack;
     }
     void reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]} route.` } });
+      .send({
+        error: {
+          code: 'not_found',
+          message: `There is no ${request.method} ${request.url.split('?')[0]} route.`,
+        },
+      });
   });
 }

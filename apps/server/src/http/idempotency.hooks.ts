@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Clock } from '@sada/core';
 import { AppError } from '@sada/core';
 import { claimIdempotencyKey, completeIdempotencyKey, type Database, releaseIdempotencyKey } from '@sada/db';
-import type { Clock } from '@sada/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 type Claim = { workspaceId: string; userId: string; key: string };
@@ -11,7 +11,10 @@ const claims = new WeakMap<FastifyRequest, Claim>();
  * `Idempotency-Key` on a POST: the first request runs and its successful answer is stored; a retry
  * with the same key gets that answer back and creates nothing. A failed request frees the key.
  */
-export function registerIdempotencyHooks(app: FastifyInstance, { database, clock }: { database: Database; clock: Clock }) {
+export function registerIdempotencyHooks(
+  app: FastifyInstance,
+  { database, clock }: { database: Database; clock: Clock },
+) {
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.actor) return;
@@ -28,12 +31,21 @@ export function registerIdempotencyHooks(app: FastifyInstance, { database, clock
       return;
     }
     if (existing.fingerprint !== fingerprint) {
-      throw new AppError('validation_failed', 'This Idempotency-Key was already used for a different request; use a new key.');
+      throw new AppError(
+        'validation_failed',
+        'This Idempotency-Key was already used for a different request; use a new key.',
+      );
     }
     if (existing.statusCode === null) {
-      throw new AppError('conflict', 'A request with this Idempotency-Key is still running; retry in a moment.');
+      throw new AppError(
+        'conflict',
+        'A request with this Idempotency-Key is still running; retry in a moment.',
+      );
     }
-    return reply.status(existing.statusCode).header('idempotent-replayed', 'true').send(existing.responseBody);
+    return reply
+      .status(existing.statusCode)
+      .header('idempotent-replayed', 'true')
+      .send(existing.responseBody);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -41,7 +53,11 @@ export function registerIdempotencyHooks(app: FastifyInstance, { database, clock
     if (!claim) return payload;
     claims.delete(request);
     if (reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string') {
-      await completeIdempotencyKey(database.orm, { ...claim, statusCode: reply.statusCode, body: JSON.parse(payload) });
+      await completeIdempotencyKey(database.orm, {
+        ...claim,
+        statusCode: reply.statusCode,
+        body: JSON.parse(payload),
+      });
     } else {
       await releaseIdempotencyKey(database.orm, claim);
     }

@@ -11,5 +11,3 @@ declare module 'fastify' {
     actor?: import('../auth/actor.ts').Actor;
   }
 }
-
-export {};

@@ -21,7 +21,10 @@ export function maintenanceJob(database: Database, clock: Clock): JobDefinition<
     payload: z.strictObject({}),
     schedule: '*/15 * * * *',
     async handle() {
-      const purged = await purgeExpired(database.orm, clock.now(), { loginAttemptsMs: DAY_MS, idempotencyMs: DAY_MS });
+      const purged = await purgeExpired(database.orm, clock.now(), {
+        loginAttemptsMs: DAY_MS,
+        idempotencyMs: DAY_MS,
+      });
       return purged.sessions + purged.loginAttempts + purged.idempotencyKeys > 0 ? 'done' : 'skipped';
     },
   };
@@ -72,6 +75,7 @@ export type JobRunner = Awaited<ReturnType<typeof startJobRunner>>;
 
 function poolConnectionString(database: Database): string {
   const options = database.pool!.options as { connectionString?: string };
-  if (!options.connectionString) throw new Error('The PostgreSQL pool was opened without a connection string.');
+  if (!options.connectionString)
+    throw new Error('The PostgreSQL pool was opened without a connection string.');
   return options.connectionString;
 }

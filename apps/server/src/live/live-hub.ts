@@ -22,7 +22,12 @@ export function createLiveHub(database: Database) {
     if (!room) return;
     const event: LiveEvent =
       notice.type === 'message.created'
-        ? { type: notice.type, caseId: notice.caseId, referenceNumber: notice.referenceNumber, messageId: notice.messageId ?? '' }
+        ? {
+            type: notice.type,
+            caseId: notice.caseId,
+            referenceNumber: notice.referenceNumber,
+            messageId: notice.messageId ?? '',
+          }
         : { type: notice.type, caseId: notice.caseId, referenceNumber: notice.referenceNumber };
     for (const subscriber of room) subscriber.send(event);
   }

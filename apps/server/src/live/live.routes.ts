@@ -9,7 +9,10 @@ export const liveRoutes: FastifyPluginAsyncZod<{ hub: LiveHub }> = async (app, {
     {
       websocket: true,
       config: { permission: 'case:read' },
-      schema: { tags: ['live'], summary: 'WebSocket: case created / updated / message events of your workspace' },
+      schema: {
+        tags: ['live'],
+        summary: 'WebSocket: case created / updated / message events of your workspace',
+      },
     },
     (socket, request) => {
       const actor = actorOf(request);

@@ -21,7 +21,10 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.get(
     '/api/users',
-    { config: { permission: 'user:read' }, schema: { tags: ['users'], summary: 'Users of the workspace', response: { 200: z.array(user) } } },
+    {
+      config: { permission: 'user:read' },
+      schema: { tags: ['users'], summary: 'Users of the workspace', response: { 200: z.array(user) } },
+    },
     async (request) => people.listUsers(actorOf(request)),
   );
 
@@ -29,9 +32,15 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/api/users',
     {
       config: { permission: 'user:manage' },
-      schema: { tags: ['users'], summary: 'Add a user (admin)', body: createUserRequest, response: { 201: user, 409: errorResponse } },
+      schema: {
+        tags: ['users'],
+        summary: 'Add a user (admin)',
+        body: createUserRequest,
+        response: { 201: user, 409: errorResponse },
+      },
     },
-    async (request, reply) => reply.status(201).send(await people.createUser({ actor: actorOf(request), ...request.body })),
+    async (request, reply) =>
+      reply.status(201).send(await people.createUser({ actor: actorOf(request), ...request.body })),
   );
 
   app.patch(
@@ -46,12 +55,16 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         response: { 200: user, 404: errorResponse },
       },
     },
-    async (request) => people.updateUser({ actor: actorOf(request), id: request.params.id, changes: request.body }),
+    async (request) =>
+      people.updateUser({ actor: actorOf(request), id: request.params.id, changes: request.body }),
   );
 
   app.get(
     '/api/teams',
-    { config: { permission: 'team:read' }, schema: { tags: ['teams'], summary: 'Teams (departments)', response: { 200: z.array(team) } } },
+    {
+      config: { permission: 'team:read' },
+      schema: { tags: ['teams'], summary: 'Teams (departments)', response: { 200: z.array(team) } },
+    },
     async (request) => people.listTeams(actorOf(request)),
   );
 
@@ -59,9 +72,15 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/api/teams',
     {
       config: { permission: 'team:manage' },
-      schema: { tags: ['teams'], summary: 'Create a team (admin)', body: createTeamRequest, response: { 201: team, 409: errorResponse } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Create a team (admin)',
+        body: createTeamRequest,
+        response: { 201: team, 409: errorResponse },
+      },
     },
-    async (request, reply) => reply.status(201).send(await people.createTeam({ actor: actorOf(request), ...request.body })),
+    async (request, reply) =>
+      reply.status(201).send(await people.createTeam({ actor: actorOf(request), ...request.body })),
   );
 
   app.patch(
@@ -83,7 +102,11 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/api/fields',
     {
       config: { permission: 'field:read' },
-      schema: { tags: ['fields'], summary: 'Custom case field definitions', response: { 200: z.array(fieldDefinition) } },
+      schema: {
+        tags: ['fields'],
+        summary: 'Custom case field definitions',
+        response: { 200: z.array(fieldDefinition) },
+      },
     },
     async (request) => people.listFields(actorOf(request)),
   );
@@ -92,9 +115,15 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     '/api/fields',
     {
       config: { permission: 'field:manage' },
-      schema: { tags: ['fields'], summary: 'Declare a custom case field (admin)', body: createFieldRequest, response: { 201: fieldDefinition } },
+      schema: {
+        tags: ['fields'],
+        summary: 'Declare a custom case field (admin)',
+        body: createFieldRequest,
+        response: { 201: fieldDefinition },
+      },
     },
-    async (request, reply) => reply.status(201).send(await people.createField({ actor: actorOf(request), field: request.body })),
+    async (request, reply) =>
+      reply.status(201).send(await people.createField({ actor: actorOf(request), field: request.body })),
   );
 
   app.patch(
@@ -109,6 +138,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         response: { 200: fieldDefinition, 404: errorResponse },
       },
     },
-    async (request) => people.updateField({ actor: actorOf(request), key: request.params.key, changes: request.body }),
+    async (request) =>
+      people.updateField({ actor: actorOf(request), key: request.params.key, changes: request.body }),
   );
 };

@@ -21,8 +21,22 @@ import { hashPassword } from '../auth/password.ts';
 import { isUniqueViolation } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
 
-function publicUser(row: { id: string; email: string; name: string; role: string; isActive: boolean; createdAt: Date }) {
-  return { id: row.id, email: row.email, name: row.name, role: row.role as Role, isActive: row.isActive, createdAt: row.createdAt };
+function publicUser(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  isActive: boolean;
+  createdAt: Date;
+}) {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    isActive: row.isActive,
+    createdAt: row.createdAt,
+  };
 }
 
 function publicField(row: Awaited<ReturnType<typeof listFieldDefinitions>>[number]) {
@@ -76,7 +90,8 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         });
         return publicUser(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', `A user with the e-mail ${email} already exists.`);
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', `A user with the e-mail ${email} already exists.`);
         throw error;
       }
     },
@@ -84,11 +99,19 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
     async updateUser(options: {
       actor: Actor;
       id: string;
-      changes: { name?: string | undefined; role?: Role | undefined; isActive?: boolean | undefined; password?: string | undefined };
+      changes: {
+        name?: string | undefined;
+        role?: Role | undefined;
+        isActive?: boolean | undefined;
+        password?: string | undefined;
+      };
     }) {
       assertCan(options.actor.role, 'user:manage');
       const { actor, id, changes } = options;
-      if (id === actor.userId && (changes.role !== undefined && changes.role !== 'admin' || changes.isActive === false)) {
+      if (
+        id === actor.userId &&
+        ((changes.role !== undefined && changes.role !== 'admin') || changes.isActive === false)
+      ) {
         throw new AppError('conflict', 'You cannot demote or deactivate yourself; ask another admin.');
       }
       const values = {
@@ -100,7 +123,8 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
       const row = await database.orm.transaction(async (tx) => {
         const updated = await updateUser(tx, actor.workspace.id, id, values);
         // A deactivated user or a new password ends every open session of that user.
-        if (updated && (changes.isActive === false || changes.password !== undefined)) await deleteSessionsOfUser(tx, id);
+        if (updated && (changes.isActive === false || changes.password !== undefined))
+          await deleteSessionsOfUser(tx, id);
         return updated;
       });
       if (!row) throw new AppError('not_found', 'No user with this id in this workspace.');
@@ -118,17 +142,28 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
       await assertMembersOfWorkspace(workspaceId, options.memberIds);
       try {
         return await database.orm.transaction(async (tx) => {
-          const row = await insertTeam(tx, { id: randomUUID(), workspaceId, name: options.name, createdAt: clock.now() });
+          const row = await insertTeam(tx, {
+            id: randomUUID(),
+            workspaceId,
+            name: options.name,
+            createdAt: clock.now(),
+          });
           await setTeamMembers(tx, row.id, [...new Set(options.memberIds)]);
           return { ...row, memberIds: [...new Set(options.memberIds)] };
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', `A team named "${options.name}" already exists.`);
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', `A team named "${options.name}" already exists.`);
         throw error;
       }
     },
 
-    async updateTeam(options: { actor: Actor; id: string; name?: string | undefined; memberIds?: string[] | undefined }) {
+    async updateTeam(options: {
+      actor: Actor;
+      id: string;
+      name?: string | undefined;
+      memberIds?: string[] | undefined;
+    }) {
       assertCan(options.actor.role, 'team:manage');
       const workspaceId = options.actor.workspace.id;
       if (!(await findTeamById(db, workspaceId, options.id))) {
@@ -141,7 +176,8 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           if (options.memberIds) await setTeamMembers(tx, options.id, [...new Set(options.memberIds)]);
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', `A team named "${options.name}" already exists.`);
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', `A team named "${options.name}" already exists.`);
         throw error;
       }
       const teams = await listTeams(db, workspaceId);
@@ -155,7 +191,15 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
 
     async createField(options: {
       actor: Actor;
-      field: { key: string; labelAr: string; labelEn: string; type: FieldType; isRequired: boolean; options: string[]; position: number };
+      field: {
+        key: string;
+        labelAr: string;
+        labelEn: string;
+        type: FieldType;
+        isRequired: boolean;
+        options: string[];
+        position: number;
+      };
     }) {
       assertCan(options.actor.role, 'field:manage');
       try {
@@ -167,7 +211,8 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         });
         return publicField(row);
       } catch (error) {
-        if (isUniqueViolation(error)) throw new AppError('conflict', `A field with the key "${options.field.key}" already exists.`);
+        if (isUniqueViolation(error))
+          throw new AppError('conflict', `A field with the key "${options.field.key}" already exists.`);
         throw error;
       }
     },
@@ -175,7 +220,14 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
     async updateField(options: {
       actor: Actor;
       key: string;
-      changes: Partial<{ labelAr: string; labelEn: string; isRequired: boolean; isActive: boolean; options: string[]; position: number }>;
+      changes: Partial<{
+        labelAr: string;
+        labelEn: string;
+        isRequired: boolean;
+        isActive: boolean;
+        options: string[];
+        position: number;
+      }>;
     }) {
       assertCan(options.actor.role, 'field:manage');
       const row = await updateFieldDefinition(db, options.actor.workspace.id, options.key, options.changes);

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, assertReferencePrefix, type Role } from '@sada/core';
-import { findUserByEmail, findWorkspaceBySlug, insertUser, insertWorkspace, type WorkspaceRow } from '@sada/db';
+import {
+  findUserByEmail,
+  findWorkspaceBySlug,
+  insertUser,
+  insertWorkspace,
+  type WorkspaceRow,
+} from '@sada/db';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { ServiceDeps } from '../services.ts';
@@ -11,14 +17,29 @@ const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export function createWorkspaceService({ database, clock }: ServiceDeps) {
   const db = database.orm;
   return {
-    async ensureWorkspace(options: { slug: string; name?: string; referencePrefix?: string; defaultLanguage?: string; timeZone?: string }) {
+    async ensureWorkspace(options: {
+      slug: string;
+      name?: string;
+      referencePrefix?: string;
+      defaultLanguage?: string;
+      timeZone?: string;
+    }) {
       const slug = options.slug.trim().toLowerCase();
       if (!SLUG_PATTERN.test(slug)) {
-        throw new AppError('validation_failed', 'A workspace slug is 2–63 lower-case letters, digits or dashes.');
+        throw new AppError(
+          'validation_failed',
+          'A workspace slug is 2–63 lower-case letters, digits or dashes.',
+        );
       }
       const existing = await findWorkspaceBySlug(db, slug);
       if (existing) return { workspace: existing, isCreated: false };
-      const referencePrefix = options.referencePrefix ?? (slug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase() || 'SAD');
+      const referencePrefix =
+        options.referencePrefix ??
+        (slug
+          .replace(/[^a-z]/g, '')
+          .slice(0, 3)
+          .toUpperCase() ||
+          'SAD');
       assertReferencePrefix(referencePrefix.padEnd(2, 'X'));
       const workspace = await insertWorkspace(db, {
         id: randomUUID(),
@@ -32,10 +53,19 @@ export function createWorkspaceService({ database, clock }: ServiceDeps) {
       return { workspace, isCreated: true };
     },
 
-    async createUser(options: { workspace: WorkspaceRow; email: string; name: string; role: Role; password: string }) {
+    async createUser(options: {
+      workspace: WorkspaceRow;
+      email: string;
+      name: string;
+      role: Role;
+      password: string;
+    }) {
       const email = options.email.trim().toLowerCase();
       if (await findUserByEmail(db, options.workspace.id, email)) {
-        throw new AppError('conflict', `A user with the e-mail ${email} already exists in ${options.workspace.slug}.`);
+        throw new AppError(
+          'conflict',
+          `A user with the e-mail ${email} already exists in ${options.workspace.slug}.`,
+        );
       }
       return insertUser(db, {
         id: randomUUID(),

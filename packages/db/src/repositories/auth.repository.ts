@@ -4,7 +4,10 @@ import { apiToken, appUser, idempotencyKey, loginAttempt, userSession, workspace
 
 export type ApiTokenRow = typeof apiToken.$inferSelect;
 
-export async function insertSession(executor: Executor, values: typeof userSession.$inferInsert): Promise<void> {
+export async function insertSession(
+  executor: Executor,
+  values: typeof userSession.$inferInsert,
+): Promise<void> {
   await executor.insert(userSession).values(values);
 }
 
@@ -15,7 +18,9 @@ export async function findLiveSession(executor: Executor, tokenHash: string, now
     .from(userSession)
     .innerJoin(appUser, eq(appUser.id, userSession.userId))
     .innerJoin(workspace, eq(workspace.id, userSession.workspaceId))
-    .where(and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now), eq(appUser.isActive, true)));
+    .where(
+      and(eq(userSession.tokenHash, tokenHash), gt(userSession.expiresAt, now), eq(appUser.isActive, true)),
+    );
   return row;
 }
 
@@ -27,12 +32,19 @@ export async function deleteSessionsOfUser(executor: Executor, userId: string): 
   await executor.delete(userSession).where(eq(userSession.userId, userId));
 }
 
-export async function insertApiToken(executor: Executor, values: typeof apiToken.$inferInsert): Promise<ApiTokenRow> {
+export async function insertApiToken(
+  executor: Executor,
+  values: typeof apiToken.$inferInsert,
+): Promise<ApiTokenRow> {
   const [row] = await executor.insert(apiToken).values(values).returning();
   return row!;
 }
 
-export async function listApiTokens(executor: Executor, workspaceId: string, userId: string): Promise<ApiTokenRow[]> {
+export async function listApiTokens(
+  executor: Executor,
+  workspaceId: string,
+  userId: string,
+): Promise<ApiTokenRow[]> {
   return executor
     .select()
     .from(apiToken)
@@ -40,7 +52,13 @@ export async function listApiTokens(executor: Executor, workspaceId: string, use
     .orderBy(apiToken.createdAt);
 }
 
-export async function revokeApiToken(executor: Executor, workspaceId: string, userId: string, id: string, now: Date) {
+export async function revokeApiToken(
+  executor: Executor,
+  workspaceId: string,
+  userId: string,
+  id: string,
+  now: Date,
+) {
   const [row] = await executor
     .update(apiToken)
     .set({ revokedAt: now })
@@ -71,22 +89,44 @@ export async function touchApiToken(executor: Executor, id: string, now: Date): 
   await executor.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, id));
 }
 
-export async function recordLoginAttempt(executor: Executor, values: typeof loginAttempt.$inferInsert): Promise<void> {
+export async function recordLoginAttempt(
+  executor: Executor,
+  values: typeof loginAttempt.$inferInsert,
+): Promise<void> {
   await executor.insert(loginAttempt).values(values);
 }
 
-export async function countFailedLogins(executor: Executor, by: { account: string } | { ip: string }, since: Date) {
+export async function countFailedLogins(
+  executor: Executor,
+  by: { account: string } | { ip: string },
+  since: Date,
+) {
   const where =
     'account' in by
-      ? and(eq(loginAttempt.account, by.account), eq(loginAttempt.isSuccess, false), gt(loginAttempt.attemptedAt, since))
-      : and(eq(loginAttempt.ip, by.ip), eq(loginAttempt.isSuccess, false), gt(loginAttempt.attemptedAt, since));
+      ? and(
+          eq(loginAttempt.account, by.account),
+          eq(loginAttempt.isSuccess, false),
+          gt(loginAttempt.attemptedAt, since),
+        )
+      : and(
+          eq(loginAttempt.ip, by.ip),
+          eq(loginAttempt.isSuccess, false),
+          gt(loginAttempt.attemptedAt, since),
+        );
   const [row] = await executor.select({ total: count() }).from(loginAttempt).where(where);
   return row?.total ?? 0;
 }
 
 /** Deletes what has outlived its use: expired sessions, old login attempts and idempotency keys. */
-export async function purgeExpired(executor: Executor, now: Date, retention: { loginAttemptsMs: number; idempotencyMs: number }) {
-  const sessions = await executor.delete(userSession).where(lt(userSession.expiresAt, now)).returning({ id: userSession.tokenHash });
+export async function purgeExpired(
+  executor: Executor,
+  now: Date,
+  retention: { loginAttemptsMs: number; idempotencyMs: number },
+) {
+  const sessions = await executor
+    .delete(userSession)
+    .where(lt(userSession.expiresAt, now))
+    .returning({ id: userSession.tokenHash });
   const attempts = await executor
     .delete(loginAttempt)
     .where(lt(loginAttempt.attemptedAt, new Date(now.getTime() - retention.loginAttemptsMs)))

@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { caseCounter, caseEvent, customer, message, supportCase } from '../schema.ts';
 
@@ -14,7 +29,11 @@ export type NewCase = Omit<typeof supportCase.$inferInsert, 'searchVector' | 're
  * Takes the next sequence number of a workspace's year. The counter row stays locked until the
  * transaction ends, so concurrent creations queue here and no number is handed out twice.
  */
-export async function allocateCaseSequence(executor: Executor, workspaceId: string, year: number): Promise<number> {
+export async function allocateCaseSequence(
+  executor: Executor,
+  workspaceId: string,
+  year: number,
+): Promise<number> {
   const [row] = await executor
     .insert(caseCounter)
     .values({ workspaceId, year, lastValue: 1 })
@@ -27,7 +46,12 @@ export async function allocateCaseSequence(executor: Executor, workspaceId: stri
 }
 
 /** Raises a year's counter to at least `value` (import keeps imported numbers from being reused). */
-export async function raiseCaseSequence(executor: Executor, workspaceId: string, year: number, value: number) {
+export async function raiseCaseSequence(
+  executor: Executor,
+  workspaceId: string,
+  year: number,
+  value: number,
+) {
   await executor
     .insert(caseCounter)
     .values({ workspaceId, year, lastValue: value })
@@ -72,7 +96,11 @@ export async function updateCaseRow(
   id: string,
   values: Partial<Omit<CaseRow, 'id' | 'workspaceId' | 'referenceNumber' | 'createdAt'>>,
 ): Promise<CaseRow> {
-  const [row] = await executor.update(supportCase).set(values).where(eq(supportCase.id, id)).returning(caseColumns);
+  const [row] = await executor
+    .update(supportCase)
+    .set(values)
+    .where(eq(supportCase.id, id))
+    .returning(caseColumns);
   return row!;
 }
 
@@ -92,16 +120,26 @@ export async function appendCaseSearchText(executor: Executor, caseId: string, n
     .where(eq(supportCase.id, caseId));
 }
 
-export async function insertMessage(executor: Executor, values: typeof message.$inferInsert): Promise<MessageRow> {
+export async function insertMessage(
+  executor: Executor,
+  values: typeof message.$inferInsert,
+): Promise<MessageRow> {
   const [row] = await executor.insert(message).values(values).returning();
   return row!;
 }
 
 export async function listMessagesOfCase(executor: Executor, caseId: string): Promise<MessageRow[]> {
-  return executor.select().from(message).where(eq(message.caseId, caseId)).orderBy(asc(message.createdAt), asc(message.id));
+  return executor
+    .select()
+    .from(message)
+    .where(eq(message.caseId, caseId))
+    .orderBy(asc(message.createdAt), asc(message.id));
 }
 
-export async function insertCaseEvent(executor: Executor, values: typeof caseEvent.$inferInsert): Promise<void> {
+export async function insertCaseEvent(
+  executor: Executor,
+  values: typeof caseEvent.$inferInsert,
+): Promise<void> {
   await executor.insert(caseEvent).values(values);
 }
 
@@ -109,7 +147,12 @@ export async function listEventsOfCase(executor: Executor, caseId: string): Prom
   return executor.select().from(caseEvent).where(eq(caseEvent.caseId, caseId)).orderBy(asc(caseEvent.id));
 }
 
-export async function listCasesOfCustomer(executor: Executor, workspaceId: string, customerId: string, limit: number) {
+export async function listCasesOfCustomer(
+  executor: Executor,
+  workspaceId: string,
+  customerId: string,
+  limit: number,
+) {
   return executor
     .select(caseColumns)
     .from(supportCase)
@@ -143,7 +186,10 @@ export type CaseListQuery = {
   after?: { value: string; id: string } | undefined;
 };
 
-function oneOf(column: typeof supportCase.teamId | typeof supportCase.assigneeId, values: (string | null)[]): SQL {
+function oneOf(
+  column: typeof supportCase.teamId | typeof supportCase.assigneeId,
+  values: (string | null)[],
+): SQL {
   const present = values.filter((value): value is string => value !== null);
   const parts: SQL[] = [];
   if (present.length > 0) parts.push(inArray(column, present));
@@ -167,9 +213,11 @@ export async function listCases(executor: Executor, query: CaseListQuery): Promi
   if (query.normalizedQuery) {
     conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${query.normalizedQuery})`);
   }
-  const sortColumn = { createdAt: supportCase.createdAt, updatedAt: supportCase.updatedAt, priority: supportCase.priority }[
-    query.sort
-  ];
+  const sortColumn = {
+    createdAt: supportCase.createdAt,
+    updatedAt: supportCase.updatedAt,
+    priority: supportCase.priority,
+  }[query.sort];
   if (query.after) {
     const value = query.sort === 'priority' ? query.after.value : new Date(query.after.value);
     const beyond = query.order === 'desc' ? lt : gt;

@@ -6,7 +6,10 @@ export type CustomerRow = typeof customer.$inferSelect;
 export type IdentityRow = typeof customerIdentity.$inferSelect;
 export type CustomerWithIdentities = CustomerRow & { identities: IdentityRow[] };
 
-export async function insertCustomer(executor: Executor, values: typeof customer.$inferInsert): Promise<CustomerRow> {
+export async function insertCustomer(
+  executor: Executor,
+  values: typeof customer.$inferInsert,
+): Promise<CustomerRow> {
   const [row] = await executor.insert(customer).values(values).returning();
   return row!;
 }
@@ -16,7 +19,12 @@ export async function insertIdentity(executor: Executor, values: typeof customer
   return row!;
 }
 
-export async function findIdentity(executor: Executor, workspaceId: string, channel: string, externalId: string) {
+export async function findIdentity(
+  executor: Executor,
+  workspaceId: string,
+  channel: string,
+  externalId: string,
+) {
   const [row] = await executor
     .select()
     .from(customerIdentity)
@@ -30,7 +38,11 @@ export async function findIdentity(executor: Executor, workspaceId: string, chan
   return row;
 }
 
-export async function findCustomer(executor: Executor, workspaceId: string, id: string): Promise<CustomerWithIdentities | undefined> {
+export async function findCustomer(
+  executor: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<CustomerWithIdentities | undefined> {
   const [row] = await executor
     .select()
     .from(customer)
@@ -52,7 +64,12 @@ export async function listIdentitiesOf(executor: Executor, customerIds: string[]
 /** Customers (not merged away) whose name, e-mail, phone or handles contain the normalised query; newest first. */
 export async function searchCustomers(
   executor: Executor,
-  options: { workspaceId: string; normalizedQuery?: string | undefined; limit: number; after?: { createdAt: Date; id: string } | undefined },
+  options: {
+    workspaceId: string;
+    normalizedQuery?: string | undefined;
+    limit: number;
+    after?: { createdAt: Date; id: string } | undefined;
+  },
 ): Promise<CustomerRow[]> {
   const conditions = [eq(customer.workspaceId, options.workspaceId), isNull(customer.mergedIntoId)];
   if (options.normalizedQuery) {
@@ -61,7 +78,9 @@ export async function searchCustomers(
   }
   if (options.after) {
     const { createdAt, id } = options.after;
-    conditions.push(or(lt(customer.createdAt, createdAt), and(eq(customer.createdAt, createdAt), lt(customer.id, id)))!);
+    conditions.push(
+      or(lt(customer.createdAt, createdAt), and(eq(customer.createdAt, createdAt), lt(customer.id, id)))!,
+    );
   }
   return executor
     .select()
@@ -75,7 +94,9 @@ export async function updateCustomer(
   executor: Executor,
   workspaceId: string,
   id: string,
-  values: Partial<Pick<CustomerRow, 'name' | 'email' | 'phone' | 'language' | 'tags' | 'notes' | 'searchText' | 'updatedAt'>>,
+  values: Partial<
+    Pick<CustomerRow, 'name' | 'email' | 'phone' | 'language' | 'tags' | 'notes' | 'searchText' | 'updatedAt'>
+  >,
 ) {
   const [row] = await executor
     .update(customer)
@@ -88,7 +109,14 @@ export async function updateCustomer(
 /** Moves identities and cases of `sourceId` onto `targetId` and marks the source as merged. Returns the moved case ids. */
 export async function mergeCustomerRows(
   executor: Executor,
-  options: { workspaceId: string; sourceId: string; targetId: string; now: Date; mergedTags: string[]; searchText: string },
+  options: {
+    workspaceId: string;
+    sourceId: string;
+    targetId: string;
+    now: Date;
+    mergedTags: string[];
+    searchText: string;
+  },
 ): Promise<{ id: string; referenceNumber: string }[]> {
   const { workspaceId, sourceId, targetId, now } = options;
   await executor
@@ -111,16 +139,28 @@ export async function mergeCustomerRows(
   return moved;
 }
 
-export async function insertAuditRecord(executor: Executor, values: typeof auditRecord.$inferInsert): Promise<void> {
+export async function insertAuditRecord(
+  executor: Executor,
+  values: typeof auditRecord.$inferInsert,
+): Promise<void> {
   await executor.insert(auditRecord).values(values);
 }
 
-export async function listAuditRecords(executor: Executor, workspaceId: string, subjectType: string, subjectId: string) {
+export async function listAuditRecords(
+  executor: Executor,
+  workspaceId: string,
+  subjectType: string,
+  subjectId: string,
+) {
   return executor
     .select()
     .from(auditRecord)
     .where(
-      and(eq(auditRecord.workspaceId, workspaceId), eq(auditRecord.subjectType, subjectType), eq(auditRecord.subjectId, subjectId)),
+      and(
+        eq(auditRecord.workspaceId, workspaceId),
+        eq(auditRecord.subjectType, subjectType),
+        eq(auditRecord.subjectId, subjectId),
+      ),
     )
     .orderBy(auditRecord.id);
 }

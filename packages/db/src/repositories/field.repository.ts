@@ -4,7 +4,10 @@ import { fieldDefinition } from '../schema.ts';
 
 export type FieldDefinitionRow = typeof fieldDefinition.$inferSelect;
 
-export async function listFieldDefinitions(executor: Executor, workspaceId: string): Promise<FieldDefinitionRow[]> {
+export async function listFieldDefinitions(
+  executor: Executor,
+  workspaceId: string,
+): Promise<FieldDefinitionRow[]> {
   return executor
     .select()
     .from(fieldDefinition)
@@ -21,7 +24,9 @@ export async function updateFieldDefinition(
   executor: Executor,
   workspaceId: string,
   key: string,
-  values: Partial<Pick<FieldDefinitionRow, 'labelAr' | 'labelEn' | 'isRequired' | 'isActive' | 'options' | 'position'>>,
+  values: Partial<
+    Pick<FieldDefinitionRow, 'labelAr' | 'labelEn' | 'isRequired' | 'isActive' | 'options' | 'position'>
+  >,
 ) {
   const [row] = await executor
     .update(fieldDefinition)

@@ -15,7 +15,13 @@ export async function claimIdempotencyKey(
 ): Promise<IdempotencyRecord | undefined> {
   const inserted = await executor
     .insert(idempotencyKey)
-    .values({ workspaceId: id.workspaceId, userId: id.userId, key: id.key, fingerprint: id.fingerprint, createdAt: id.now })
+    .values({
+      workspaceId: id.workspaceId,
+      userId: id.userId,
+      key: id.key,
+      fingerprint: id.fingerprint,
+      createdAt: id.now,
+    })
     .onConflictDoNothing()
     .returning({ key: idempotencyKey.key });
   if (inserted.length > 0) return undefined;
@@ -23,7 +29,10 @@ export async function claimIdempotencyKey(
   return existing;
 }
 
-export async function completeIdempotencyKey(executor: Executor, id: KeyId & { statusCode: number; body: unknown }) {
+export async function completeIdempotencyKey(
+  executor: Executor,
+  id: KeyId & { statusCode: number; body: unknown },
+) {
   await executor
     .update(idempotencyKey)
     .set({ statusCode: id.statusCode, responseBody: sql`${JSON.stringify(id.body ?? null)}::jsonb` })

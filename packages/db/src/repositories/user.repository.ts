@@ -27,7 +27,11 @@ export async function findUserById(executor: Executor, workspaceId: string, id: 
 }
 
 export async function listUsers(executor: Executor, workspaceId: string): Promise<UserRow[]> {
-  return executor.select().from(appUser).where(eq(appUser.workspaceId, workspaceId)).orderBy(asc(appUser.createdAt));
+  return executor
+    .select()
+    .from(appUser)
+    .where(eq(appUser.workspaceId, workspaceId))
+    .orderBy(asc(appUser.createdAt));
 }
 
 export async function updateUser(
@@ -57,8 +61,15 @@ export async function findTeamById(executor: Executor, workspaceId: string, id: 
   return row;
 }
 
-export async function listTeams(executor: Executor, workspaceId: string): Promise<(TeamRow & { memberIds: string[] })[]> {
-  const teams = await executor.select().from(team).where(eq(team.workspaceId, workspaceId)).orderBy(asc(team.name));
+export async function listTeams(
+  executor: Executor,
+  workspaceId: string,
+): Promise<(TeamRow & { memberIds: string[] })[]> {
+  const teams = await executor
+    .select()
+    .from(team)
+    .where(eq(team.workspaceId, workspaceId))
+    .orderBy(asc(team.name));
   if (teams.length === 0) return [];
   const members = await executor
     .select()
@@ -92,6 +103,9 @@ export async function setTeamMembers(executor: Executor, teamId: string, userIds
 }
 
 export async function listTeamIdsOfUser(executor: Executor, userId: string): Promise<string[]> {
-  const rows = await executor.select({ teamId: teamMember.teamId }).from(teamMember).where(eq(teamMember.userId, userId));
+  const rows = await executor
+    .select({ teamId: teamMember.teamId })
+    .from(teamMember)
+    .where(eq(teamMember.userId, userId));
   return rows.map((row) => row.teamId);
 }

@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { type Clock, type Role, systemClock } from '@sada/core';
+import { type Database, openDatabase } from '@sada/db';
+import { loadConfig } from '../src/config.ts';
+import { type Sada, startSada } from '../src/server.ts';
+
+/** Which database this test run uses: the vitest project sets SADA_TEST_DB. */
+export const testDatabaseKind = process.env.SADA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+
+/** A fresh embedded database, or the shared PostgreSQL test database (tests isolate by workspace). */
+export function openTestDatabase(): Promise<Database> {
+  if (testDatabaseKind === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('SADA_TEST_DB=postgres needs TEST_DATABASE_URL');
+    return openDatabase({ kind: 'postgres', url, poolSize: 10 });
+  }
+  return openDatabase({ kind: 'pglite' });
+}
+
+export type TestServer = Sada & { baseUrl: string };
+
+/** Starts the real server on the test database, listening on a free port of 127.0.0.1. */
+export async function startTestServer(
+  options: { jobs?: boolean; clock?: Clock; database?: Database } = {},
+): Promise<TestServer> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SADA_DEMO: 'false',
+    SADA_JOBS: options.jobs ? 'true' : 'false',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...(testDatabaseKind === 'postgres' && { DATABASE_URL: process.env.TEST_DATABASE_URL }),
+  });
+  const database = options.database ?? (await openTestDatabase());
+  const sada = await startSada({ config, database, clock: options.clock ?? systemClock, listen: true });
+  return Object.assign(sada, { baseUrl: sada.url! });
+}
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+
+/** A client that speaks to the server as one signed-in user (cookie + CSRF) or with a token. */
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly auth: { cookie?: string; csrfToken?: string; bearer?: string } = {},
+  ) {}
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const allHeaders: Record<string, string> = { ...headers };
+    if (body !== undefined) allHeaders['content-type'] ??= 'application/json';
+    if (this.auth.cookie) allHeaders.cookie = this.auth.cookie;
+    if (this.auth.csrfToken && !['GET', 'HEAD'].includes(method))
+      allHeaders['x-csrf-token'] ??= this.auth.csrfToken;
+    if (this.auth.bearer) allHeaders.authorization = `Bearer ${this.auth.bearer}`;
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: allHeaders,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // keeps the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('GET', path, undefined, headers);
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body ?? {}, headers);
+  }
+  patch<T = any>(path: string, body: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body, headers);
+  }
+  delete<T = any>(path: string, headers?: Record<string, string>) {
+    return this.request<T>('DELETE', path, undefined, headers);
+  }
+
+  get cookie() {
+    return this.auth.cookie;
+  }
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export function uniqueSlug(prefix = 'ws'): string {
+  return `${prefix}-${randomBytes(5).toString('hex')}`;
+}
+
+export type TestWorkspace = {
+  slug: string;
+  workspaceId: string;
+  referencePrefix: string;
+  admin: ApiClient;
+  adminId: string;
+  /** Adds a user with this role and returns a client signed in as them (cookie session). */
+  signIn(
+    role: Role,
+    overrides?: { email?: string; name?: string },
+  ): Promise<{ client: ApiClient; userId: string; email: string }>;
+  /** Adds a user with this role and returns a client using an API token. */
+  withToken(role: Role): Promise<{ client: ApiClient; userId: string }>;
+};
+
+export async function signInOverHttp(
+  baseUrl: string,
+  credentials: { email: string; password: string; workspace: string },
+) {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  const body = (await response.json()) as { csrfToken: string; user: { id: string } };
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(body)}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
+  return { client: new ApiClient(baseUrl, { cookie, csrfToken: body.csrfToken }), userId: body.user.id };
+}
+
+/** A new workspace with an admin signed in over HTTP; each test gets its own, so tests never share data. */
+export async function createTestWorkspace(
+  server: TestServer,
+  options: { referencePrefix?: string } = {},
+): Promise<TestWorkspace> {
+  const slug = uniqueSlug();
+  const { workspaces, auth } = server.services;
+  const { workspace } = await workspaces.ensureWorkspace({
+    slug,
+    name: `Test ${slug}`,
+    referencePrefix: options.referencePrefix ?? 'TST',
+  });
+  const adminEmail = `admin@${slug}.test`;
+  const adminUser = await workspaces.createUser({
+    workspace,
+    email: adminEmail,
+    name: 'Admin',
+    role: 'admin',
+    password: TEST_PASSWORD,
+  });
+  const admin = await signInOverHttp(server.baseUrl, {
+    email: adminEmail,
+    password: TEST_PASSWORD,
+    workspace: slug,
+  });
+  let counter = 0;
+  const addUser = async (role: Role, overrides: { email?: string; name?: string } = {}) => {
+    counter += 1;
+    const email = overrides.email ?? `${role}${counter}@${slug}.test`;
+    const user = await workspaces.createUser({
+      workspace,
+      email,
+      name: overrides.name ?? `${role} ${counter}`,
+      role,
+      password: TEST_PASSWORD,
+    });
+    return { user, email };
+  };
+  return {
+    slug,
+    workspaceId: workspace.id,
+    referencePrefix: workspace.referencePrefix,
+    admin: admin.client,
+    adminId: adminUser.id,
+    async signIn(role, overrides) {
+      const { user, email } = await addUser(role, overrides);
+      const { client } = await signInOverHttp(server.baseUrl, {
+        email,
+        password: TEST_PASSWORD,
+        workspace: slug,
+      });
+      return { client, userId: user.id, email };
+    },
+    async withToken(role) {
+      const { user } = await addUser(role);
+      const actor = workspaces.systemActor(workspace, user);
+      const { secret } = await auth.createApiToken({ actor: { ...actor, role }, name: 'test' });
+      return { client: new ApiClient(server.baseUrl, { bearer: secret }), userId: user.id };
+    },
+  };
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function waitFor<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A case through the API with sensible defaults; returns the created case body. */
+export async function createCase(client: ApiClient, overrides: Record<string, unknown> = {}) {
+  const response = await client.post('/api/cases', {
+    subject: 'Order did not arrive',
+    description: 'Waiting for a week.',
+    ...overrides,
+  });
+  if (response.status !== 201)
+    throw new Error(`createCase failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
