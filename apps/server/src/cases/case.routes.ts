@@ -126,14 +126,12 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await cases.addMessage({
-            actor: actorOf(request),
-            referenceNumber: request.params.ref,
-            ...request.body,
-          }),
-        ),
+      reply.status(201).send(
+        await cases.addMessage({
+          actor: actorOf(request),
+          referenceNumber: request.params.ref,
+          ...request.body,
+        }),
+      ),
   );
 };

@@ -563,7 +563,8 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           referenceNumber: row.referenceNumber,
           messageId: created.id,
         });
-        return { row, result: row, isChanged: true };
+        // message.created already tells consoles that this case changed.
+        return { row, result: row, isChanged: false };
       });
       return publicMessage(created!);
     },

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { signInOverHttp, testDatabaseKind } from './harness.ts';
+import { runSada, spawnSada } from './processes.ts';
+
+// The two commands a newcomer runs: these start the real `sada` process on an embedded database.
+describe.runIf(testDatabaseKind === 'pglite')('sada start on a fresh machine', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sada-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('creates the demo workspace, prints the admin password once, and serves the API', async () => {
+    const first = await spawnSada({ SADA_DATA_DIR: dataDir, SADA_JOBS: 'true' });
+    const password = /password:\s+(\S+)/.exec(first.output())?.[1];
+    expect(password).toBeDefined();
+    expect(first.output()).toContain('admin@demo.sada.local');
+    const health = await fetch(`${first.url}/api/health`);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const { client } = await signInOverHttp(first.url, {
+      email: 'admin@demo.sada.local',
+      password: password!,
+      workspace: 'demo',
+    });
+    const cases = (await client.get('/api/cases?limit=100')).body.items;
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    expect(cases.some((item: any) => item.language === 'ar')).toBe(true);
+    expect(cases.some((item: any) => item.language === 'en')).toBe(true);
+    expect(
+      (await client.get(`/api/cases?q=${encodeURIComponent('امتعه')}`)).body.items.length,
+    ).toBeGreaterThan(0);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = await spawnSada({ SADA_DATA_DIR: dataDir, SADA_JOBS: 'true' });
+    expect(second.output()).not.toContain('password:');
+    const again = await signInOverHttp(second.url, {
+      email: 'admin@demo.sada.local',
+      password: password!,
+      workspace: 'demo',
+    });
+    expect((await again.client.get('/api/cases?limit=100')).body.items).toHaveLength(cases.length);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
+
+  it('creates a user and its workspace from the command line', async () => {
+    const env = { SADA_DATA_DIR: dataDir };
+    const created = await runSada(
+      [
+        'create-user',
+        '--workspace',
+        'acme',
+        '--email',
+        'Lead@Acme.test',
+        '--password',
+        'a long password',
+        '--role',
+        'supervisor',
+      ],
+      env,
+    );
+    expect(created.stdout).toContain(
+      'Created workspace acme (prefix ACM). Created supervisor lead@acme.test.',
+    );
+    const duplicate = await runSada(
+      [
+        'create-user',
+        '--workspace',
+        'acme',
+        '--email',
+        'lead@acme.test',
+        '--password',
+        'a long password',
+        '--role',
+        'agent',
+      ],
+      env,
+    );
+    expect(duplicate.code).not.toBe(0);
+    expect(duplicate.stderr).toContain('already exists');
+    const badRole = await runSada(
+      [
+        'create-user',
+        '--workspace',
+        'acme',
+        '--email',
+        'x@acme.test',
+        '--password',
+        'a long password',
+        '--role',
+        'boss',
+      ],
+      env,
+    );
+    expect(badRole.stderr).toContain('--role must be one of admin, supervisor, agent, analyst');
+    const help = await runSada(['--help'], env);
+    expect(help.stdout).toContain('create-user');
+  }, 60_000);
+});
