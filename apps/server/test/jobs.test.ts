@@ -13,13 +13,13 @@ describe('background jobs on the same database', () => {
 
   it('purges expired sessions and keeps live ones when the maintenance job runs', async () => {
     const workspace = await createTestWorkspace(server);
-    const [{ id: userId }] = await server.database.query<{ id: string }>(
+    const [user] = await server.database.query<{ id: string }>(
       'SELECT id FROM app_user WHERE workspace_id = $1',
       [workspace.workspaceId],
     );
     await server.database.query(
       `INSERT INTO user_session (token_hash, user_id, workspace_id, csrf_token, expires_at) VALUES ($1, $2, $3, 'x', now() - interval '1 hour')`,
-      ['expired-session', userId, workspace.workspaceId],
+      ['expired-session', user!.id, workspace.workspaceId],
     );
     const jobId = await server.jobs!.send(maintenanceJob(server.database, { now: () => new Date() }), {});
     expect(jobId).toEqual(expect.any(String));

@@ -29,7 +29,9 @@ describe('migrations and the Drizzle schema', () => {
         (row) => `${row.table_name}.${row.column_name}:${row.is_nullable === 'NO' ? 'not null' : 'null'}`,
       ),
     );
-    const tables = Object.values(schema).filter((value): value is PgTable => is(value, PgTable));
+    const tables: PgTable[] = Object.values(schema as Record<string, unknown>).filter(
+      (value): value is PgTable => is(value, PgTable),
+    );
     for (const table of tables) {
       for (const column of Object.values(getTableColumns(table))) {
         const described = `${getTableName(table)}.${column.name}:${column.notNull ? 'not null' : 'null'}`;
