@@ -10,7 +10,7 @@ import {
   SENTIMENTS,
 } from '@sada/core';
 import { z } from 'zod';
-import { isoDate, listParam, nonEmptyText, uuid } from './common.ts';
+import { isoDate, listParam, localizedMessage, nonEmptyText, uuid } from './common.ts';
 import { identityInput } from './customers.ts';
 
 const tag = z.string().trim().min(1).max(50);
@@ -23,7 +23,12 @@ const customFields = z.record(
 export const attachment = z
   .strictObject({
     name: nonEmptyText(255),
-    contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'Use a MIME type such as image/png.'),
+    contentType: z
+      .string()
+      .regex(
+        /^[\w.+-]+\/[\w.+-]+$/,
+        localizedMessage('Use a MIME type such as image/png.', 'استخدم نوع MIME مثل image/png.'),
+      ),
     size: z
       .number()
       .int()
@@ -146,7 +151,10 @@ export const transitionRequest = z.strictObject({
 export const assignRequest = z
   .strictObject({ teamId: uuid.nullable().optional(), assigneeId: uuid.nullable().optional() })
   .refine((body) => body.teamId !== undefined || body.assigneeId !== undefined, {
-    message: 'Give teamId, assigneeId or both (null clears).',
+    message: localizedMessage(
+      'Give teamId, assigneeId or both (null clears).',
+      'أرسل teamId أو assigneeId أو كليهما (القيمة null تلغي الإسناد).',
+    ),
   });
 
 export const addMessageRequest = z.strictObject({

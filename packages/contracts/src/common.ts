@@ -24,3 +24,25 @@ export function listParam<T extends z.ZodType<string>>(item: T) {
 }
 
 export const nonEmptyText = (max: number) => z.string().trim().min(1).max(max);
+
+const LOCALIZED_MARK = '\u2063sada:';
+
+/**
+ * A validation message in both languages. zod carries one string per issue, so both texts travel
+ * in it, marked; the server's error handler picks the language the caller prefers.
+ */
+export function localizedMessage(en: string, ar: string): string {
+  return `${LOCALIZED_MARK}${JSON.stringify({ en, ar })}`;
+}
+
+export function readLocalizedMessage(message: string): { en: string; ar: string } | undefined {
+  if (!message.startsWith(LOCALIZED_MARK)) return undefined;
+  try {
+    const parsed = JSON.parse(message.slice(LOCALIZED_MARK.length)) as { en?: unknown; ar?: unknown };
+    return typeof parsed.en === 'string' && typeof parsed.ar === 'string'
+      ? { en: parsed.en, ar: parsed.ar }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { FIELD_TYPES, ROLES } from '@sada/core';
 import { z } from 'zod';
-import { nonEmptyText, uuid } from './common.ts';
+import { localizedMessage, nonEmptyText, uuid } from './common.ts';
 
 export const user = z
   .object({
@@ -17,14 +17,21 @@ export const createUserRequest = z.strictObject({
   email: z.email().max(320),
   name: nonEmptyText(200),
   role: z.enum(ROLES),
-  password: z.string().min(10, 'Use at least 10 characters.').max(1024),
+  password: z
+    .string()
+    .min(10, localizedMessage('Use at least 10 characters.', 'استخدم 10 أحرف على الأقل.'))
+    .max(1024),
 });
 
 export const updateUserRequest = z.strictObject({
   name: nonEmptyText(200).optional(),
   role: z.enum(ROLES).optional(),
   isActive: z.boolean().optional(),
-  password: z.string().min(10, 'Use at least 10 characters.').max(1024).optional(),
+  password: z
+    .string()
+    .min(10, localizedMessage('Use at least 10 characters.', 'استخدم 10 أحرف على الأقل.'))
+    .max(1024)
+    .optional(),
 });
 
 export const team = z
@@ -43,7 +50,13 @@ export const updateTeamRequest = z.strictObject({
 
 const fieldKey = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Use lower-case letters, digits and _ (start with a letter, at most 40).');
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    localizedMessage(
+      'Use lower-case letters, digits and _ (start with a letter, at most 40).',
+      'استخدم أحرفًا لاتينية صغيرة وأرقامًا و _ (تبدأ بحرف، 40 على الأكثر).',
+    ),
+  );
 
 export const fieldDefinition = z
   .object({
@@ -70,7 +83,10 @@ export const createFieldRequest = z
   })
   .refine((field) => !['select', 'multiselect'].includes(field.type) || field.options.length > 0, {
     path: ['options'],
-    message: 'A select field needs at least one option.',
+    message: localizedMessage(
+      'A select field needs at least one option.',
+      'حقل الاختيار يحتاج خيارًا واحدًا على الأقل.',
+    ),
   });
 
 export const updateFieldRequest = z.strictObject({

@@ -49,6 +49,9 @@ describe('case status lifecycle', () => {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('invalid_transition');
       expect((error as AppError).message).toContain('pending, resolved');
+      expect((error as AppError).text.ar).toBe(
+        'لا يمكن نقل الحالة من «مفتوحة» إلى «مغلقة»؛ المسموح من «مفتوحة»: «بانتظار العميل»، «محلولة».',
+      );
     }
   });
 

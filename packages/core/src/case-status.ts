@@ -13,6 +13,14 @@ const nextStatuses: Record<CaseStatus, readonly CaseStatus[]> = {
   closed: ['open'],
 };
 
+const statusNamesAr: Record<CaseStatus, string> = {
+  new: 'جديدة',
+  open: 'مفتوحة',
+  pending: 'بانتظار العميل',
+  resolved: 'محلولة',
+  closed: 'مغلقة',
+};
+
 export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
   return nextStatuses[from];
 }
@@ -28,8 +36,11 @@ export function assertTransition(from: CaseStatus, to: CaseStatus): void {
   throw new AppError(
     'invalid_transition',
     from === to
-      ? `The case is already ${from}.`
-      : `A case cannot move from ${from} to ${to}; from ${from} it can move to: ${allowed}.`,
+      ? { en: `The case is already ${from}.`, ar: `الحالة ${statusNamesAr[from]} مسبقًا.` }
+      : {
+          en: `A case cannot move from ${from} to ${to}; from ${from} it can move to: ${allowed}.`,
+          ar: `لا يمكن نقل الحالة من «${statusNamesAr[from]}» إلى «${statusNamesAr[to]}»؛ المسموح من «${statusNamesAr[from]}»: ${nextStatuses[from].map((status) => `«${statusNamesAr[status]}»`).join('، ')}.`,
+        },
   );
 }
 

@@ -33,12 +33,13 @@ describe('custom field validation', () => {
       'customFields.visited_on',
       'customFields.products',
     ]);
-    expect(issues[0]!.message).toContain('riyadh, jeddah');
+    expect(issues[0]!.message.en).toContain('riyadh, jeddah');
+    expect(issues[0]!.message.ar).toContain('riyadh، jeddah');
   });
 
   it('requires required fields on creation but not on a partial update', () => {
     expect(validateCustomFields(definitions, {}, { isPartial: false })).toEqual([
-      { path: 'customFields.city', message: 'is required' },
+      { path: 'customFields.city', message: { en: 'is required', ar: 'مطلوب' } },
     ]);
     expect(validateCustomFields(definitions, { amount: 3 }, { isPartial: true })).toEqual([]);
   });
@@ -55,7 +56,7 @@ describe('custom field validation', () => {
   it('lets null clear an optional field but not a required one', () => {
     expect(validateCustomFields(definitions, { amount: null }, { isPartial: true })).toEqual([]);
     expect(validateCustomFields(definitions, { city: null }, { isPartial: true })).toEqual([
-      { path: 'customFields.city', message: 'is required' },
+      { path: 'customFields.city', message: { en: 'is required', ar: 'مطلوب' } },
     ]);
   });
 });

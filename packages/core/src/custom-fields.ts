@@ -1,4 +1,4 @@
-import type { FieldIssue } from './errors.ts';
+import type { FieldIssue, LocalizedText } from './errors.ts';
 
 export const FIELD_TYPES = ['text', 'number', 'boolean', 'date', 'select', 'multiselect'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -14,30 +14,41 @@ export type FieldDefinition = {
 
 export type CustomFieldValue = string | number | boolean | string[] | null;
 
+const REQUIRED: LocalizedText = { en: 'is required', ar: 'مطلوب' };
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-function checkValue(definition: FieldDefinition, value: unknown): string | undefined {
+function checkValue(definition: FieldDefinition, value: unknown): LocalizedText | undefined {
   switch (definition.type) {
     case 'text':
       return typeof value === 'string' && value.length <= 2000
         ? undefined
-        : 'must be text of at most 2000 characters';
+        : { en: 'must be text of at most 2000 characters', ar: 'يجب أن يكون نصًا لا يتجاوز 2000 حرف' };
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'must be a number';
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : { en: 'must be a number', ar: 'يجب أن يكون رقمًا' };
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be true or false';
+      return typeof value === 'boolean'
+        ? undefined
+        : { en: 'must be true or false', ar: 'يجب أن يكون صحيحًا أو خطأ' };
     case 'date':
       return typeof value === 'string' && DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value))
         ? undefined
-        : 'must be a date written YYYY-MM-DD';
+        : { en: 'must be a date written YYYY-MM-DD', ar: 'يجب أن يكون تاريخًا بالصيغة YYYY-MM-DD' };
     case 'select':
       return typeof value === 'string' && definition.options.includes(value)
         ? undefined
-        : `must be one of: ${definition.options.join(', ')}`;
+        : {
+            en: `must be one of: ${definition.options.join(', ')}`,
+            ar: `يجب أن يكون أحد: ${definition.options.join('، ')}`,
+          };
     case 'multiselect':
       return Array.isArray(value) && value.every((item) => definition.options.includes(item))
         ? undefined
-        : `must be a list of: ${definition.options.join(', ')}`;
+        : {
+            en: `must be a list of: ${definition.options.join(', ')}`,
+            ar: `يجب أن يكون قائمة من: ${definition.options.join('، ')}`,
+          };
   }
 }
 
@@ -55,11 +66,14 @@ export function validateCustomFields(
   for (const [key, value] of Object.entries(values)) {
     const definition = byKey.get(key);
     if (!definition || !definition.isActive) {
-      issues.push({ path: `customFields.${key}`, message: `no active custom field is named "${key}"` });
+      issues.push({
+        path: `customFields.${key}`,
+        message: { en: `no active custom field is named "${key}"`, ar: `لا يوجد حقل مخصص نشط باسم "${key}"` },
+      });
       continue;
     }
     if (value === null) {
-      if (definition.isRequired) issues.push({ path: `customFields.${key}`, message: 'is required' });
+      if (definition.isRequired) issues.push({ path: `customFields.${key}`, message: REQUIRED });
       continue;
     }
     const problem = checkValue(definition, value);
@@ -68,7 +82,7 @@ export function validateCustomFields(
   if (!isPartial) {
     for (const definition of definitions) {
       if (definition.isActive && definition.isRequired && values[definition.key] === undefined) {
-        issues.push({ path: `customFields.${definition.key}`, message: 'is required' });
+        issues.push({ path: `customFields.${definition.key}`, message: REQUIRED });
       }
     }
   }

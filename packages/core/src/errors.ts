@@ -12,17 +12,28 @@ export type ErrorCode =
   | 'unavailable'
   | 'internal';
 
-export type FieldIssue = { path: string; message: string };
+/** User-facing text exists in both languages; the API answers in the one the request prefers. */
+export type LocalizedText = { en: string; ar: string };
 
-/** The one error type of Sada: a code, a message a person can act on, optional failing fields. */
+export type UiLanguage = 'en' | 'ar';
+
+export type FieldIssue = { path: string; message: LocalizedText };
+
+/** The one error type of Sada: a code, a message a person can act on (in Arabic and English), optional failing fields. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly text: LocalizedText;
   readonly fields: FieldIssue[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldIssue[]; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(
+    code: ErrorCode,
+    text: LocalizedText,
+    options: { fields?: FieldIssue[]; cause?: unknown } = {},
+  ) {
+    super(text.en, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
+    this.text = text;
     this.fields = options.fields;
   }
 }

@@ -59,6 +59,9 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function assertCan(role: Role, permission: Permission): void {
   if (!can(role, permission)) {
-    throw new AppError('forbidden', `Your role (${role}) does not allow this action (${permission}).`);
+    throw new AppError('forbidden', {
+      en: `Your role (${role}) does not allow this action (${permission}).`,
+      ar: `دورك (${role}) لا يسمح بهذا الإجراء (${permission}).`,
+    });
   }
 }

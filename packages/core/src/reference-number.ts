@@ -7,9 +7,17 @@ export function assertReferencePrefix(prefix: string): void {
   if (!PREFIX_PATTERN.test(prefix)) {
     throw new AppError(
       'validation_failed',
-      'The reference prefix must be 2 to 6 capital Latin letters, e.g. SAD.',
       {
-        fields: [{ path: 'referencePrefix', message: 'Use 2 to 6 capital letters A–Z.' }],
+        en: 'The reference prefix must be 2 to 6 capital Latin letters, e.g. SAD.',
+        ar: 'بادئة الرقم المرجعي من حرفين إلى ستة أحرف لاتينية كبيرة، مثل SAD.',
+      },
+      {
+        fields: [
+          {
+            path: 'referencePrefix',
+            message: { en: 'Use 2 to 6 capital letters A–Z.', ar: 'استخدم من 2 إلى 6 أحرف كبيرة A–Z.' },
+          },
+        ],
       },
     );
   }

@@ -6,6 +6,7 @@ export * from './repositories/case.repository.ts';
 export * from './repositories/customer.repository.ts';
 export * from './repositories/field.repository.ts';
 export * from './repositories/idempotency.repository.ts';
+export * from './repositories/transfer.repository.ts';
 export * from './repositories/user.repository.ts';
 export * from './repositories/workspace.repository.ts';
 export * as tables from './schema.ts';

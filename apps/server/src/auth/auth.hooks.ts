@@ -12,7 +12,11 @@ function bearerOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new AppError('unauthorized', 'The Authorization header must read "Bearer <token>".');
+  if (!match)
+    throw new AppError('unauthorized', {
+      en: 'The Authorization header must read "Bearer <token>".',
+      ar: 'يجب أن تكون ترويسة Authorization بالشكل "Bearer <token>".',
+    });
   return match[1];
 }
 
@@ -22,7 +26,10 @@ function assertSameOrigin(request: FastifyRequest) {
   if (!origin) return;
   const host = request.headers.host;
   if (!host || new URL(origin).host !== host) {
-    throw new AppError('forbidden', 'This connection comes from another site; open Sada itself to connect.');
+    throw new AppError('forbidden', {
+      en: 'This connection comes from another site; open Sada itself to connect.',
+      ar: 'هذا الاتصال قادم من موقع آخر؛ افتح صدى نفسه للاتصال.',
+    });
   }
 }
 
@@ -42,21 +49,28 @@ export function registerAuthHooks(app: FastifyInstance, services: Services) {
     const bearer = bearerOf(request);
     if (bearer) {
       request.actor = await services.auth.actorFromApiToken(bearer);
-      if (!request.actor) throw new AppError('unauthorized', 'This API token is not valid or was revoked.');
+      if (!request.actor)
+        throw new AppError('unauthorized', {
+          en: 'This API token is not valid or was revoked.',
+          ar: 'مفتاح الواجهة البرمجية هذا غير صالح أو أُلغي.',
+        });
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
       request.actor = cookie ? await services.auth.actorFromSession(cookie) : undefined;
       if (!request.actor)
-        throw new AppError('unauthorized', 'Sign in first: your session is missing or has expired.');
+        throw new AppError('unauthorized', {
+          en: 'Sign in first: your session is missing or has expired.',
+          ar: 'سجّل الدخول أولًا: جلستك غير موجودة أو انتهت.',
+        });
       const isWebSocket = request.headers.upgrade?.toLowerCase() === 'websocket';
       if (isWebSocket) assertSameOrigin(request);
       else if (!SAFE_METHODS.has(request.method)) {
         const given = request.headers['x-csrf-token'];
         if (typeof given !== 'string' || !isSameSecret(given, request.actor.csrfToken ?? '')) {
-          throw new AppError(
-            'forbidden',
-            'Missing or wrong CSRF token: send the csrfToken you got at sign-in in X-CSRF-Token.',
-          );
+          throw new AppError('forbidden', {
+            en: 'Missing or wrong CSRF token: send the csrfToken you got at sign-in in X-CSRF-Token.',
+            ar: 'رمز CSRF مفقود أو خاطئ: أرسل csrfToken الذي حصلت عليه عند الدخول في الترويسة X-CSRF-Token.',
+          });
         }
       }
     }
@@ -65,6 +79,6 @@ export function registerAuthHooks(app: FastifyInstance, services: Services) {
 }
 
 export function actorOf(request: FastifyRequest) {
-  if (!request.actor) throw new AppError('unauthorized', 'Sign in first.');
+  if (!request.actor) throw new AppError('unauthorized', { en: 'Sign in first.', ar: 'سجّل الدخول أولًا.' });
   return request.actor;
 }

@@ -68,10 +68,10 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       countFailedLogins(db, { ip }, since),
     ]);
     if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
-      throw new AppError(
-        'rate_limited',
-        'Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.',
-      );
+      throw new AppError('rate_limited', {
+        en: 'Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.',
+        ar: 'محاولات دخول فاشلة كثيرة. انتظر 15 دقيقة، أو اطلب من المدير إعادة تعيين كلمة المرور.',
+      });
     }
   }
 
@@ -88,7 +88,10 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       const isSuccess = Boolean(workspace && user && user.isActive && isValid);
       await recordLoginAttempt(db, { account, ip: options.ip, isSuccess, attemptedAt: clock.now() });
       if (!isSuccess || !workspace || !user) {
-        throw new AppError('unauthorized', 'The e-mail, password or workspace is not right.');
+        throw new AppError('unauthorized', {
+          en: 'The e-mail, password or workspace is not right.',
+          ar: 'البريد الإلكتروني أو كلمة المرور أو مساحة العمل غير صحيحة.',
+        });
       }
       const token = newSecret();
       const csrfToken = newSecret();
@@ -170,7 +173,11 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
         options.id,
         clock.now(),
       );
-      if (!revoked) throw new AppError('not_found', 'No active API token of yours has this id.');
+      if (!revoked)
+        throw new AppError('not_found', {
+          en: 'No active API token of yours has this id.',
+          ar: 'لا يوجد لديك مفتاح واجهة برمجية نشط بهذا المعرّف.',
+        });
       return revoked;
     },
   };

@@ -139,18 +139,35 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     assigneeId?: string | null,
   ) {
     if (teamId && !(await findTeamById(executor, workspaceId, teamId))) {
-      throw new AppError('validation_failed', 'The team is not a team of this workspace.', {
-        fields: [{ path: 'teamId', message: 'no such team in this workspace' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        { en: 'The team is not a team of this workspace.', ar: 'هذا الفريق ليس من فرق مساحة العمل هذه.' },
+        {
+          fields: [
+            {
+              path: 'teamId',
+              message: { en: 'no such team in this workspace', ar: 'لا يوجد فريق كهذا في مساحة العمل' },
+            },
+          ],
+        },
+      );
     }
     if (assigneeId) {
       const user = await findUserById(executor, workspaceId, assigneeId);
       if (!user || !user.isActive || user.role === 'analyst') {
         throw new AppError(
           'validation_failed',
-          'The assignee must be an active agent, supervisor or admin of this workspace.',
           {
-            fields: [{ path: 'assigneeId', message: 'not an active agent of this workspace' }],
+            en: 'The assignee must be an active agent, supervisor or admin of this workspace.',
+            ar: 'يجب أن يكون المُسنَد إليه موظفًا أو مشرفًا أو مديرًا نشطًا في مساحة العمل هذه.',
+          },
+          {
+            fields: [
+              {
+                path: 'assigneeId',
+                message: { en: 'not an active agent of this workspace', ar: 'ليس موظفًا نشطًا في مساحة العمل' },
+              },
+            ],
           },
         );
       }
@@ -166,7 +183,11 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     if (definitions.length === 0 && Object.keys(values).length === 0) return;
     const issues = validateCustomFields(definitions, values, { isPartial });
     if (issues.length > 0) {
-      throw new AppError('validation_failed', 'Some custom fields are not valid.', { fields: issues });
+      throw new AppError(
+        'validation_failed',
+        { en: 'Some custom fields are not valid.', ar: 'بعض الحقول المخصصة غير صحيحة.' },
+        { fields: issues },
+      );
     }
   }
 
@@ -181,9 +202,21 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     if (customer.id) {
       const found = await findCustomer(executor, workspaceId, customer.id);
       if (!found) {
-        throw new AppError('validation_failed', 'The customer is not a customer of this workspace.', {
-          fields: [{ path: 'customer.id', message: 'no such customer in this workspace' }],
-        });
+        throw new AppError(
+          'validation_failed',
+          {
+            en: 'The customer is not a customer of this workspace.',
+            ar: 'هذا العميل ليس من عملاء مساحة العمل هذه.',
+          },
+          {
+            fields: [
+              {
+                path: 'customer.id',
+                message: { en: 'no such customer in this workspace', ar: 'لا يوجد عميل كهذا في مساحة العمل' },
+              },
+            ],
+          },
+        );
       }
       return found.mergedIntoId ?? found.id;
     }
@@ -247,7 +280,11 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     assertCan(actor.role, 'case:write');
     return db.transaction(async (tx) => {
       const current = await lockCaseByReference(tx, actor.workspace.id, referenceNumber.toUpperCase());
-      if (!current) throw new AppError('not_found', `No case ${referenceNumber} in this workspace.`);
+      if (!current)
+        throw new AppError('not_found', {
+          en: `No case ${referenceNumber} in this workspace.`,
+          ar: `لا توجد حالة برقم ${referenceNumber} في مساحة العمل هذه.`,
+        });
       const { row, result, isChanged } = await change(tx, current, clock.now());
       if (isChanged) {
         await announce(tx, {
@@ -345,7 +382,11 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         options.actor.workspace.id,
         options.referenceNumber.toUpperCase(),
       );
-      if (!row) throw new AppError('not_found', `No case ${options.referenceNumber} in this workspace.`);
+      if (!row)
+        throw new AppError('not_found', {
+          en: `No case ${options.referenceNumber} in this workspace.`,
+          ar: `لا توجد حالة برقم ${options.referenceNumber} في مساحة العمل هذه.`,
+        });
       return detail(options.actor, row);
     },
 
@@ -359,10 +400,10 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         after &&
         (!UUID_PATTERN.test(after.id) || (sort !== 'priority' && Number.isNaN(Date.parse(after.value))))
       ) {
-        throw new AppError(
-          'bad_request',
-          'The cursor does not belong to this sort order; start again without a cursor.',
-        );
+        throw new AppError('bad_request', {
+          en: 'The cursor does not belong to this sort order; start again without a cursor.',
+          ar: 'المؤشر لا يخص ترتيب الفرز هذا؛ ابدأ من جديد دون مؤشر.',
+        });
       }
       const toIds = (values: string[] | undefined, me?: string) =>
         values?.map((value) => (value === 'none' ? null : value === 'me' ? (me ?? null) : value));
@@ -403,9 +444,20 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           if (!customer || customer.mergedIntoId) {
             throw new AppError(
               'validation_failed',
-              'The customer is not an active customer of this workspace.',
               {
-                fields: [{ path: 'customerId', message: 'no such customer in this workspace' }],
+                en: 'The customer is not an active customer of this workspace.',
+                ar: 'هذا العميل ليس عميلًا نشطًا في مساحة العمل هذه.',
+              },
+              {
+                fields: [
+                  {
+                    path: 'customerId',
+                    message: {
+                      en: 'no such customer in this workspace',
+                      ar: 'لا يوجد عميل كهذا في مساحة العمل',
+                    },
+                  },
+                ],
               },
             );
           }

@@ -1,17 +1,529 @@
-import type { Database } from '@sada/db';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import {
+  AppError,
+  CASE_EVENT_TYPES,
+  CASE_KINDS,
+  CASE_STATUSES,
+  CHANNELS,
+  FIELD_TYPES,
+  LANGUAGES,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_VISIBILITIES,
+  PRIORITIES,
+  ROLES,
+  SENTIMENTS,
+} from '@sada/core';
+import {
+  type AuditRecordTransfer,
+  type CaseCounterTransfer,
+  type CaseTransfer,
+  type CustomerTransfer,
+  type Database,
+  type Executor,
+  type FieldDefinitionTransfer,
+  findWorkspaceBySlug,
+  findWorkspaceForTransfer,
+  insertAuditRecordsForTransfer,
+  insertCaseCountersForTransfer,
+  insertCasesForTransfer,
+  insertCustomersForTransfer,
+  insertFieldDefinitionsForTransfer,
+  insertTeamsForTransfer,
+  insertUsersForTransfer,
+  insertWorkspaceForTransfer,
+  linkMergedCustomers,
+  listAuditRecordsForTransfer,
+  listCaseCountersForTransfer,
+  listCasesForTransfer,
+  listCustomersForTransfer,
+  listFieldDefinitionsForTransfer,
+  listTeamsForTransfer,
+  listUsersForTransfer,
+  realignIdentitySequences,
+  type TeamTransfer,
+  type TransferCursor,
+  type UserTransfer,
+  type WorkspaceTransfer,
+} from '@sada/db';
+import { normalizeForSearch } from '@sada/triage';
+import { z } from 'zod';
 
-// Written by the import/export work: JSON lines of one workspace, round-tripping exactly.
-export async function importFile(_options: {
-  database: Database;
-  file: string;
-}): Promise<Record<string, number>> {
-  throw new Error('import is not written yet');
+// The file: a header line, then one JSON object per line in dependency order (SECTIONS). Every
+// record keeps its ids and timestamps, so export → import → export gives the same bytes.
+export const EXPORT_HEADER = { type: 'sada-export', version: 1 } as const;
+const SECTIONS = [
+  'workspace',
+  'user',
+  'team',
+  'field-definition',
+  'customer',
+  'case-counter',
+  'case',
+  'audit-record',
+] as const;
+type Section = (typeof SECTIONS)[number];
+
+const id = z.guid();
+const timestamp = z.iso.datetime({ offset: true });
+const text = z.string();
+const jsonObject = z.record(z.string(), z.unknown());
+const record = <T extends Section, Shape extends z.ZodRawShape>(type: T, shape: Shape) =>
+  z.strictObject({ type: z.literal(type), ...shape });
+type Line<T extends Section, Row> = { type: T } & Row;
+
+const identity = z.strictObject({
+  id,
+  channel: z.enum(CHANNELS),
+  externalId: text,
+  handle: text.nullable(),
+  createdAt: timestamp,
+});
+const messageRecord = z.strictObject({
+  id,
+  direction: z.enum(MESSAGE_DIRECTIONS),
+  visibility: z.enum(MESSAGE_VISIBILITIES),
+  channel: z.enum(CHANNELS),
+  body: text,
+  authorUserId: id.nullable(),
+  authorCustomerId: id.nullable(),
+  externalId: text.nullable(),
+  attachments: z.array(
+    z.strictObject({ name: text, contentType: text, size: z.number(), url: text.optional() }),
+  ),
+  createdAt: timestamp,
+});
+const eventRecord = z.strictObject({
+  id: z.number().int().positive(),
+  type: z.enum(CASE_EVENT_TYPES),
+  actorUserId: id.nullable(),
+  actorLabel: text,
+  changes: jsonObject,
+  createdAt: timestamp,
+});
+
+const transferLine = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('sada-export'), version: z.literal(1, 'this Sada reads version 1') }),
+  record('workspace', {
+    id,
+    slug: text.min(1),
+    name: text,
+    referencePrefix: text.min(1),
+    defaultLanguage: text,
+    timeZone: text,
+    createdAt: timestamp,
+  }) satisfies z.ZodType<Line<'workspace', WorkspaceTransfer>>,
+  record('user', {
+    id,
+    email: text.min(1),
+    name: text,
+    role: z.enum(ROLES),
+    passwordHash: text.min(1),
+    isActive: z.boolean(),
+    createdAt: timestamp,
+  }) satisfies z.ZodType<Line<'user', UserTransfer>>,
+  record('team', { id, name: text, memberIds: z.array(id), createdAt: timestamp }) satisfies z.ZodType<
+    Line<'team', TeamTransfer>
+  >,
+  record('field-definition', {
+    id,
+    key: text.min(1),
+    labelAr: text,
+    labelEn: text,
+    fieldType: z.enum(FIELD_TYPES),
+    isRequired: z.boolean(),
+    isActive: z.boolean(),
+    options: z.array(text),
+    position: z.number().int(),
+    createdAt: timestamp,
+  }) satisfies z.ZodType<Line<'field-definition', FieldDefinitionTransfer>>,
+  record('customer', {
+    id,
+    name: text,
+    email: text.nullable(),
+    phone: text.nullable(),
+    language: text.nullable(),
+    tags: z.array(text),
+    notes: text,
+    mergedIntoId: id.nullable(),
+    searchText: text,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    identities: z.array(identity),
+  }) satisfies z.ZodType<Line<'customer', CustomerTransfer>>,
+  record('case-counter', {
+    year: z.number().int(),
+    lastValue: z.number().int().nonnegative(),
+  }) satisfies z.ZodType<Line<'case-counter', CaseCounterTransfer>>,
+  record('case', {
+    id,
+    referenceNumber: text.min(1),
+    subject: text,
+    description: text,
+    status: z.enum(CASE_STATUSES),
+    channel: z.enum(CHANNELS),
+    kind: z.enum(CASE_KINDS),
+    category: text.nullable(),
+    product: text.nullable(),
+    orderReference: text.nullable(),
+    region: text.nullable(),
+    priority: z.enum(PRIORITIES),
+    sentiment: z.enum(SENTIMENTS).nullable(),
+    language: z.enum(LANGUAGES).nullable(),
+    teamId: id.nullable(),
+    assigneeId: id.nullable(),
+    customerId: id.nullable(),
+    tags: z.array(text),
+    customFields: jsonObject,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    resolvedAt: timestamp.nullable(),
+    closedAt: timestamp.nullable(),
+    messages: z.array(messageRecord),
+    events: z.array(eventRecord),
+  }) satisfies z.ZodType<Line<'case', CaseTransfer>>,
+  record('audit-record', {
+    id: z.number().int().positive(),
+    actorUserId: id.nullable(),
+    action: text,
+    subjectType: text,
+    subjectId: id,
+    details: jsonObject,
+    createdAt: timestamp,
+  }) satisfies z.ZodType<Line<'audit-record', AuditRecordTransfer>>,
+]);
+type TransferLine = z.infer<typeof transferLine>;
+type TransferRecord = Exclude<TransferLine, { type: 'sada-export' }>;
+
+/** How many records of each kind an export wrote or an import read. */
+export type TransferSummary = {
+  workspaces: number;
+  users: number;
+  teams: number;
+  fieldDefinitions: number;
+  customers: number;
+  identities: number;
+  caseCounters: number;
+  cases: number;
+  messages: number;
+  caseEvents: number;
+  auditRecords: number;
+};
+
+function emptySummary(): TransferSummary {
+  return {
+    workspaces: 0,
+    users: 0,
+    teams: 0,
+    fieldDefinitions: 0,
+    customers: 0,
+    identities: 0,
+    caseCounters: 0,
+    cases: 0,
+    messages: 0,
+    caseEvents: 0,
+    auditRecords: 0,
+  };
 }
 
-export async function exportWorkspace(_options: {
+function count(summary: TransferSummary, line: TransferLine) {
+  switch (line.type) {
+    case 'sada-export':
+      return;
+    case 'workspace':
+      summary.workspaces += 1;
+      return;
+    case 'user':
+      summary.users += 1;
+      return;
+    case 'team':
+      summary.teams += 1;
+      return;
+    case 'field-definition':
+      summary.fieldDefinitions += 1;
+      return;
+    case 'customer':
+      summary.customers += 1;
+      summary.identities += line.identities.length;
+      return;
+    case 'case-counter':
+      summary.caseCounters += 1;
+      return;
+    case 'case':
+      summary.cases += 1;
+      summary.messages += line.messages.length;
+      summary.caseEvents += line.events.length;
+      return;
+    case 'audit-record':
+      summary.auditRecords += 1;
+      return;
+  }
+}
+
+// ---- export ----
+
+const PAGE_SIZE = 500;
+
+async function* keysetPages<Row extends { createdAt: string; id: Id }, Id>(
+  loadPage: (after: TransferCursor<Id> | undefined) => Promise<Row[]>,
+): AsyncGenerator<Row> {
+  let after: TransferCursor<Id> | undefined;
+  for (;;) {
+    const rows = await loadPage(after);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE_SIZE) return;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}
+
+async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGenerator<TransferLine> {
+  const workspaceId = workspace.id;
+  const page = { workspaceId, limit: PAGE_SIZE };
+  yield EXPORT_HEADER;
+  yield { type: 'workspace', ...workspace };
+  for (const row of await listUsersForTransfer(tx, workspaceId)) yield { type: 'user', ...row };
+  for (const row of await listTeamsForTransfer(tx, workspaceId)) yield { type: 'team', ...row };
+  for (const row of await listFieldDefinitionsForTransfer(tx, workspaceId)) {
+    yield { type: 'field-definition', ...row };
+  }
+  for await (const row of keysetPages((after) => listCustomersForTransfer(tx, { ...page, after }))) {
+    yield { type: 'customer', ...row };
+  }
+  for (const row of await listCaseCountersForTransfer(tx, workspaceId))
+    yield { type: 'case-counter', ...row };
+  for await (const row of keysetPages((after) => listCasesForTransfer(tx, { ...page, after }))) {
+    yield { type: 'case', ...row };
+  }
+  for await (const row of keysetPages((after) => listAuditRecordsForTransfer(tx, { ...page, after }))) {
+    yield { type: 'audit-record', ...row };
+  }
+}
+
+async function writeLine(output: Writable, line: string) {
+  if (!output.write(`${line}\n`)) await once(output, 'drain');
+}
+
+/** Writes one workspace as JSON lines to `out` (or standard output), from one consistent snapshot. */
+export async function exportWorkspace(options: {
   database: Database;
   slug: string;
   out?: string | undefined;
-}): Promise<void> {
-  throw new Error('export is not written yet');
+}): Promise<TransferSummary> {
+  const { database, slug, out } = options;
+  return database.orm.transaction(
+    async (tx) => {
+      const workspace = await findWorkspaceForTransfer(tx, slug);
+      if (!workspace) throw new AppError('not_found', `There is no workspace "${slug}" in this database.`);
+      const output = out ? createWriteStream(out) : process.stdout;
+      const summary = emptySummary();
+      try {
+        for await (const line of exportLines(tx, workspace)) {
+          count(summary, line);
+          await writeLine(output, JSON.stringify(line));
+        }
+        if (out) await finished(output.end());
+      } catch (error) {
+        // A half-written file would look like a complete export of less data.
+        if (out) await rm(out, { force: true });
+        throw error;
+      }
+      return summary;
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+// ---- import ----
+
+function parseLine(textLine: string, lineNumber: number): TransferLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(textLine);
+  } catch (error) {
+    throw new AppError(
+      'validation_failed',
+      `line ${lineNumber} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const parsed = transferLine.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+  );
+  throw new AppError(
+    'validation_failed',
+    `line ${lineNumber} is not a valid record: ${problems.join('; ')}`,
+    {
+      fields: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    },
+  );
+}
+
+// The same document the case service indexes: subject, description and every message, normalised.
+function caseSearchDocument(row: CaseTransfer): string {
+  return normalizeForSearch([row.subject, row.description, ...row.messages.map((m) => m.body)].join('\n'));
+}
+
+/** A database refusal (a missing reference, an id already taken) told with the lines it came from. */
+function importFailure(where: string, error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && current && typeof current === 'object'; depth += 1) {
+    const { code, message, detail } = current as { code?: unknown; message?: unknown; detail?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof message === 'string') {
+      const why = typeof detail === 'string' ? `${message} (${detail})` : message;
+      return new AppError(
+        code === '23505' ? 'conflict' : 'validation_failed',
+        `${where} could not be imported: ${why}`,
+        { cause: error },
+      );
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error;
+}
+
+const BATCH_SIZE = 500;
+
+function rowsOf<T extends Section>(records: TransferRecord[], type: T) {
+  return records
+    .filter((line): line is Extract<TransferRecord, { type: T }> => line.type === type)
+    .map(({ type: _, ...row }) => row);
+}
+
+function createImporter(tx: Executor) {
+  const summary = emptySummary();
+  let hasHeader = false;
+  let workspaceId: string | undefined;
+  let section = -1;
+  let batch: { section: Section; records: TransferRecord[]; fromLine: number; toLine: number } | undefined;
+  const merges: { id: string; mergedIntoId: string }[] = [];
+
+  async function write(type: Section, records: TransferRecord[], into: string) {
+    switch (type) {
+      case 'workspace':
+        return;
+      case 'user':
+        return insertUsersForTransfer(tx, into, rowsOf(records, type));
+      case 'team':
+        return insertTeamsForTransfer(tx, into, rowsOf(records, type));
+      case 'field-definition':
+        return insertFieldDefinitionsForTransfer(tx, into, rowsOf(records, type));
+      case 'customer':
+        return insertCustomersForTransfer(tx, into, rowsOf(records, type));
+      case 'case-counter':
+        return insertCaseCountersForTransfer(tx, into, rowsOf(records, type));
+      case 'case': {
+        const cases = rowsOf(records, type);
+        const documents = new Map(cases.map((row) => [row.id, caseSearchDocument(row)]));
+        return insertCasesForTransfer(tx, into, cases, documents);
+      }
+      case 'audit-record':
+        return insertAuditRecordsForTransfer(tx, into, rowsOf(records, type));
+    }
+  }
+
+  async function flush() {
+    if (!batch || !workspaceId) return;
+    const { section: type, records, fromLine, toLine } = batch;
+    batch = undefined;
+    try {
+      await write(type, records, workspaceId);
+    } catch (error) {
+      throw importFailure(fromLine === toLine ? `line ${fromLine}` : `lines ${fromLine}–${toLine}`, error);
+    }
+  }
+
+  async function startWorkspace(lineNumber: number, line: Extract<TransferRecord, { type: 'workspace' }>) {
+    if (await findWorkspaceBySlug(tx, line.slug)) {
+      throw new AppError(
+        'conflict',
+        `line ${lineNumber}: a workspace "${line.slug}" already exists in this database; import creates a new workspace and never merges into one.`,
+      );
+    }
+    const { type: _, ...row } = line;
+    await insertWorkspaceForTransfer(tx, row).catch((error: unknown) => {
+      throw importFailure(`line ${lineNumber}`, error);
+    });
+    workspaceId = line.id;
+  }
+
+  return {
+    async add(lineNumber: number, line: TransferLine) {
+      if (line.type === 'sada-export') {
+        if (hasHeader) throw new AppError('validation_failed', `line ${lineNumber}: a second export header.`);
+        hasHeader = true;
+        return;
+      }
+      if (!hasHeader) {
+        throw new AppError(
+          'validation_failed',
+          `line ${lineNumber}: expected the header ${JSON.stringify(EXPORT_HEADER)} first; is this a Sada export?`,
+        );
+      }
+      const rank = SECTIONS.indexOf(line.type);
+      if (rank < section || (rank === 0 && section === 0)) {
+        throw new AppError(
+          'validation_failed',
+          `line ${lineNumber}: a ${line.type} record cannot follow ${SECTIONS[section]} records; records come in this order: ${SECTIONS.join(', ')} (one workspace per file).`,
+        );
+      }
+      if (rank > 0 && section < 0) {
+        throw new AppError('validation_failed', `line ${lineNumber}: the workspace record must come first.`);
+      }
+      section = rank;
+      count(summary, line);
+      if (line.type === 'workspace') return startWorkspace(lineNumber, line);
+      if (line.type === 'customer' && line.mergedIntoId) {
+        merges.push({ id: line.id, mergedIntoId: line.mergedIntoId });
+      }
+      if (batch && (batch.section !== line.type || batch.records.length >= BATCH_SIZE)) await flush();
+      batch ??= { section: line.type, records: [], fromLine: lineNumber, toLine: lineNumber };
+      batch.records.push(line);
+      batch.toLine = lineNumber;
+    },
+
+    async finish(): Promise<TransferSummary> {
+      if (!workspaceId) {
+        throw new AppError('validation_failed', 'The file holds no workspace record; is it a Sada export?');
+      }
+      await flush();
+      await linkMergedCustomers(tx, merges).catch((error: unknown) => {
+        throw importFailure('the links of merged customers', error);
+      });
+      await realignIdentitySequences(tx);
+      return summary;
+    },
+  };
+}
+
+/**
+ * Reads an export line by line and writes it in one transaction: a bad line, or a workspace whose
+ * slug already exists, leaves the database as it was. Ids, reference numbers and timestamps are kept.
+ */
+export async function importFile(options: { database: Database; file: string }): Promise<TransferSummary> {
+  const handle = await open(options.file);
+  const lines = createInterface({
+    input: handle.createReadStream({ encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
+  try {
+    return await options.database.orm.transaction(async (tx) => {
+      const importer = createImporter(tx);
+      let lineNumber = 0;
+      for await (const textLine of lines) {
+        lineNumber += 1;
+        if (textLine.trim() === '') continue;
+        await importer.add(lineNumber, parseLine(textLine, lineNumber));
+      }
+      return importer.finish();
+    });
+  } finally {
+    lines.close();
+    input.destroy();
+  }
 }

@@ -140,7 +140,11 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
 
   async function get(actor: Actor, id: string) {
     const row = await findCustomer(db, actor.workspace.id, id);
-    if (!row) throw new AppError('not_found', 'No customer with this id in this workspace.');
+    if (!row)
+      throw new AppError('not_found', {
+        en: 'No customer with this id in this workspace.',
+        ar: 'لا يوجد عميل بهذا المعرّف في مساحة العمل هذه.',
+      });
     return row;
   }
 
@@ -194,7 +198,10 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
         return publicCustomer(row);
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', 'One of these identities already belongs to another customer.');
+          throw new AppError('conflict', {
+            en: 'One of these identities already belongs to another customer.',
+            ar: 'إحدى هذه الهويات تخص عميلًا آخر.',
+          });
         throw error;
       }
     },
@@ -216,7 +223,10 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
       const { actor, id, changes } = options;
       const current = await get(actor, id);
       if (current.mergedIntoId)
-        throw new AppError('conflict', 'This customer was merged into another; change that one.');
+        throw new AppError('conflict', {
+          en: 'This customer was merged into another; change that one.',
+          ar: 'دُمج هذا العميل في عميل آخر؛ عدّل ذلك العميل.',
+        });
       const { addIdentities = [], ...fields } = changes;
       const next = { ...current, ...fields };
       const now = clock.now();
@@ -242,7 +252,10 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', 'One of these identities already belongs to another customer.');
+          throw new AppError('conflict', {
+            en: 'One of these identities already belongs to another customer.',
+            ar: 'إحدى هذه الهويات تخص عميلًا آخر.',
+          });
         throw error;
       }
       return publicCustomer(await get(actor, id));
@@ -252,10 +265,17 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
     async merge(options: { actor: Actor; targetId: string; sourceId: string }) {
       assertCan(options.actor.role, 'customer:merge');
       const { actor, targetId, sourceId } = options;
-      if (targetId === sourceId) throw new AppError('conflict', 'A customer cannot be merged into itself.');
+      if (targetId === sourceId)
+        throw new AppError('conflict', {
+          en: 'A customer cannot be merged into itself.',
+          ar: 'لا يمكن دمج العميل في نفسه.',
+        });
       const [target, source] = await Promise.all([get(actor, targetId), get(actor, sourceId)]);
       if (target.mergedIntoId || source.mergedIntoId) {
-        throw new AppError('conflict', 'One of these customers was already merged into another.');
+        throw new AppError('conflict', {
+          en: 'One of these customers was already merged into another.',
+          ar: 'أحد هذين العميلين مدموج مسبقًا في عميل آخر.',
+        });
       }
       const now = clock.now();
       const identities = [...target.identities, ...source.identities];

@@ -21,8 +21,8 @@ export function decodeCursor(text: string): Cursor {
   } catch {
     // falls through to the error below
   }
-  throw new AppError(
-    'bad_request',
-    'The cursor is not valid: pass back the nextCursor of the previous page unchanged.',
-  );
+  throw new AppError('bad_request', {
+    en: 'The cursor is not valid: pass back the nextCursor of the previous page unchanged.',
+    ar: 'المؤشر غير صالح: أعد إرسال nextCursor من الصفحة السابقة كما هو.',
+  });
 }

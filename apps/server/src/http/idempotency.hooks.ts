@@ -19,7 +19,10 @@ export function registerIdempotencyHooks(
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || key === undefined || !request.actor) return;
     if (typeof key !== 'string' || key.length < 1 || key.length > 200) {
-      throw new AppError('bad_request', 'The Idempotency-Key header must be 1 to 200 characters.');
+      throw new AppError('bad_request', {
+        en: 'The Idempotency-Key header must be 1 to 200 characters.',
+        ar: 'يجب أن يكون طول ترويسة Idempotency-Key من 1 إلى 200 حرف.',
+      });
     }
     const claim = { workspaceId: request.actor.workspace.id, userId: request.actor.userId, key };
     const fingerprint = createHash('sha256')
@@ -31,16 +34,16 @@ export function registerIdempotencyHooks(
       return;
     }
     if (existing.fingerprint !== fingerprint) {
-      throw new AppError(
-        'validation_failed',
-        'This Idempotency-Key was already used for a different request; use a new key.',
-      );
+      throw new AppError('validation_failed', {
+        en: 'This Idempotency-Key was already used for a different request; use a new key.',
+        ar: 'استُخدم مفتاح Idempotency-Key هذا لطلب مختلف؛ استخدم مفتاحًا جديدًا.',
+      });
     }
     if (existing.statusCode === null) {
-      throw new AppError(
-        'conflict',
-        'A request with this Idempotency-Key is still running; retry in a moment.',
-      );
+      throw new AppError('conflict', {
+        en: 'A request with this Idempotency-Key is still running; retry in a moment.',
+        ar: 'طلب بمفتاح Idempotency-Key هذا ما زال قيد التنفيذ؛ أعد المحاولة بعد قليل.',
+      });
     }
     return reply
       .status(existing.statusCode)

@@ -60,9 +60,19 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
     const known = new Set((await listUsers(db, workspaceId)).map((user) => user.id));
     const unknown = userIds.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new AppError('validation_failed', 'Some team members are not users of this workspace.', {
-        fields: unknown.map((id) => ({ path: 'memberIds', message: `no user ${id} in this workspace` })),
-      });
+      throw new AppError(
+        'validation_failed',
+        {
+          en: 'Some team members are not users of this workspace.',
+          ar: 'بعض أعضاء الفريق ليسوا مستخدمين في مساحة العمل هذه.',
+        },
+        {
+          fields: unknown.map((id) => ({
+            path: 'memberIds',
+            message: { en: `no user ${id} in this workspace`, ar: `لا يوجد المستخدم ${id} في مساحة العمل` },
+          })),
+        },
+      );
     }
   }
 
@@ -76,7 +86,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
       assertCan(options.actor.role, 'user:manage');
       const email = options.email.trim().toLowerCase();
       if (await findUserByEmail(db, options.actor.workspace.id, email)) {
-        throw new AppError('conflict', `A user with the e-mail ${email} already exists in this workspace.`);
+        throw new AppError('conflict', {
+          en: `A user with the e-mail ${email} already exists in this workspace.`,
+          ar: `يوجد مستخدم بالبريد ${email} في مساحة العمل هذه مسبقًا.`,
+        });
       }
       try {
         const row = await insertUser(db, {
@@ -91,7 +104,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         return publicUser(row);
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', `A user with the e-mail ${email} already exists.`);
+          throw new AppError('conflict', {
+            en: `A user with the e-mail ${email} already exists.`,
+            ar: `يوجد مستخدم بالبريد ${email} مسبقًا.`,
+          });
         throw error;
       }
     },
@@ -112,7 +128,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         id === actor.userId &&
         ((changes.role !== undefined && changes.role !== 'admin') || changes.isActive === false)
       ) {
-        throw new AppError('conflict', 'You cannot demote or deactivate yourself; ask another admin.');
+        throw new AppError('conflict', {
+          en: 'You cannot demote or deactivate yourself; ask another admin.',
+          ar: 'لا يمكنك خفض دورك أو تعطيل حسابك بنفسك؛ اطلب ذلك من مدير آخر.',
+        });
       }
       const values = {
         ...(changes.name !== undefined && { name: changes.name }),
@@ -127,7 +146,11 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           await deleteSessionsOfUser(tx, id);
         return updated;
       });
-      if (!row) throw new AppError('not_found', 'No user with this id in this workspace.');
+      if (!row)
+        throw new AppError('not_found', {
+          en: 'No user with this id in this workspace.',
+          ar: 'لا يوجد مستخدم بهذا المعرّف في مساحة العمل هذه.',
+        });
       return publicUser(row);
     },
 
@@ -153,7 +176,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', `A team named "${options.name}" already exists.`);
+          throw new AppError('conflict', {
+            en: `A team named "${options.name}" already exists.`,
+            ar: `يوجد فريق باسم "${options.name}" مسبقًا.`,
+          });
         throw error;
       }
     },
@@ -167,7 +193,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
       assertCan(options.actor.role, 'team:manage');
       const workspaceId = options.actor.workspace.id;
       if (!(await findTeamById(db, workspaceId, options.id))) {
-        throw new AppError('not_found', 'No team with this id in this workspace.');
+        throw new AppError('not_found', {
+          en: 'No team with this id in this workspace.',
+          ar: 'لا يوجد فريق بهذا المعرّف في مساحة العمل هذه.',
+        });
       }
       if (options.memberIds) await assertMembersOfWorkspace(workspaceId, options.memberIds);
       try {
@@ -177,7 +206,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         });
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', `A team named "${options.name}" already exists.`);
+          throw new AppError('conflict', {
+            en: `A team named "${options.name}" already exists.`,
+            ar: `يوجد فريق باسم "${options.name}" مسبقًا.`,
+          });
         throw error;
       }
       const teams = await listTeams(db, workspaceId);
@@ -212,7 +244,10 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
         return publicField(row);
       } catch (error) {
         if (isUniqueViolation(error))
-          throw new AppError('conflict', `A field with the key "${options.field.key}" already exists.`);
+          throw new AppError('conflict', {
+            en: `A field with the key "${options.field.key}" already exists.`,
+            ar: `يوجد حقل بالمفتاح "${options.field.key}" مسبقًا.`,
+          });
         throw error;
       }
     },
@@ -231,7 +266,11 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
     }) {
       assertCan(options.actor.role, 'field:manage');
       const row = await updateFieldDefinition(db, options.actor.workspace.id, options.key, options.changes);
-      if (!row) throw new AppError('not_found', `No custom field "${options.key}" in this workspace.`);
+      if (!row)
+        throw new AppError('not_found', {
+          en: `No custom field "${options.key}" in this workspace.`,
+          ar: `لا يوجد حقل مخصص "${options.key}" في مساحة العمل هذه.`,
+        });
       return publicField(row);
     },
 

@@ -26,10 +26,10 @@ export function createWorkspaceService({ database, clock }: ServiceDeps) {
     }) {
       const slug = options.slug.trim().toLowerCase();
       if (!SLUG_PATTERN.test(slug)) {
-        throw new AppError(
-          'validation_failed',
-          'A workspace slug is 2–63 lower-case letters, digits or dashes.',
-        );
+        throw new AppError('validation_failed', {
+          en: 'A workspace slug is 2–63 lower-case letters, digits or dashes.',
+          ar: 'اسم مساحة العمل المختصر من 2 إلى 63 حرفًا لاتينيًا صغيرًا أو رقمًا أو شرطة.',
+        });
       }
       const existing = await findWorkspaceBySlug(db, slug);
       if (existing) return { workspace: existing, isCreated: false };
@@ -62,10 +62,10 @@ export function createWorkspaceService({ database, clock }: ServiceDeps) {
     }) {
       const email = options.email.trim().toLowerCase();
       if (await findUserByEmail(db, options.workspace.id, email)) {
-        throw new AppError(
-          'conflict',
-          `A user with the e-mail ${email} already exists in ${options.workspace.slug}.`,
-        );
+        throw new AppError('conflict', {
+          en: `A user with the e-mail ${email} already exists in ${options.workspace.slug}.`,
+          ar: `يوجد مستخدم بالبريد ${email} في ${options.workspace.slug} مسبقًا.`,
+        });
       }
       return insertUser(db, {
         id: randomUUID(),
