@@ -72,8 +72,8 @@ function localizeIssue(issue: ZodIssueLike & { message?: string }): LocalizedTex
   const text = (value: typeof en) =>
     typeof value === 'string' ? value : (value?.message ?? issue.message ?? '');
   return {
-    en: issue.message && issue.code === 'custom' ? issue.message : text(en),
-    ar: text(ar) || text(en),
+    en: issue.message || text(en),
+    ar: text(ar) || issue.message || text(en),
   };
 }
 
