@@ -20,6 +20,12 @@ const environmentSchema = z.object({
   SADA_DEMO: flag(true).describe('Create the demo workspace on first start'),
   SADA_JOBS: flag(true).describe('Run background job workers in this process'),
   SADA_COOKIE_SECURE: flag(false).describe('Mark the session cookie Secure (set behind HTTPS)'),
+  SADA_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .describe(
+      'false, true, or the proxy addresses/CIDRs whose X-Forwarded-For is believed (e.g. 127.0.0.1,10.0.0.0/8)',
+    ),
   SADA_SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -39,6 +45,8 @@ export type Config = {
   isDemo: boolean;
   isJobsEnabled: boolean;
   isCookieSecure: boolean;
+  /** Whose X-Forwarded-For to believe: nobody by default, so clients cannot pick their own IP. */
+  trustProxy: boolean | string[];
   sessionTtlMs: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   isProduction: boolean;
@@ -63,6 +71,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     isDemo: env.SADA_DEMO,
     isJobsEnabled: env.SADA_JOBS,
     isCookieSecure: env.SADA_COOKIE_SECURE,
+    trustProxy: parseTrustProxy(env.SADA_TRUST_PROXY),
     sessionTtlMs: env.SADA_SESSION_TTL_HOURS * 3_600_000,
     logLevel: env.LOG_LEVEL,
     isProduction: env.NODE_ENV === 'production',
@@ -76,4 +85,13 @@ export function describeConfig(config: Config): Record<string, unknown> {
       ? { kind: 'postgres', url: config.database.url.replace(/\/\/[^@/]*@/, '//***@') }
       : config.database;
   return { ...config, database };
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === 'false' || value === '') return false;
+  if (value === 'true') return true;
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }

@@ -30,6 +30,8 @@ export async function startTestServer(
     SADA_JOBS: options.jobs ? 'true' : 'false',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Tests stand behind a "proxy" on loopback so that each can present its own client address.
+    SADA_TRUST_PROXY: '127.0.0.1',
     ...(testDatabaseKind === 'postgres' && { DATABASE_URL: process.env.TEST_DATABASE_URL }),
   });
   const database = options.database ?? (await openTestDatabase());

@@ -11,6 +11,7 @@ import {
   insertSession,
   listApiTokens,
   listTeamIdsOfUser,
+  markLoginAttemptSucceeded,
   recordLoginAttempt,
   revokeApiToken,
   touchApiToken,
@@ -61,13 +62,14 @@ function toActor(user: UserRow, workspace: WorkspaceRow, via: Actor['via']): Act
 export function createAuthService({ database, clock, config }: ServiceDeps) {
   const db = database.orm;
 
+  // The attempt is written before it is counted, so guesses sent at the same moment all see each other.
   async function assertNotThrottled(account: string, ip: string) {
     const since = new Date(clock.now().getTime() - LOGIN_WINDOW_MS);
     const [byAccount, byIp] = await Promise.all([
       countFailedLogins(db, { account }, since),
       countFailedLogins(db, { ip }, since),
     ]);
-    if (byAccount >= MAX_FAILURES_PER_ACCOUNT || byIp >= MAX_FAILURES_PER_IP) {
+    if (byAccount > MAX_FAILURES_PER_ACCOUNT || byIp > MAX_FAILURES_PER_IP) {
       throw new AppError('rate_limited', {
         en: 'Too many failed sign-in attempts. Wait 15 minutes, or ask an admin to reset your password.',
         ar: 'محاولات دخول فاشلة كثيرة. انتظر 15 دقيقة، أو اطلب من المدير إعادة تعيين كلمة المرور.',
@@ -81,12 +83,18 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       const email = options.email.trim().toLowerCase();
       const slug = options.workspace.trim().toLowerCase();
       const account = `${slug}:${email}`;
+      const attemptId = await recordLoginAttempt(db, {
+        account,
+        ip: options.ip,
+        isSuccess: false,
+        attemptedAt: clock.now(),
+      });
       await assertNotThrottled(account, options.ip);
       const workspace = await findWorkspaceBySlug(db, slug);
       const user = workspace ? await findUserByEmail(db, workspace.id, email) : undefined;
       const isValid = await verifyPassword(options.password, user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
       const isSuccess = Boolean(workspace && user && user.isActive && isValid);
-      await recordLoginAttempt(db, { account, ip: options.ip, isSuccess, attemptedAt: clock.now() });
+      if (isSuccess) await markLoginAttemptSucceeded(db, attemptId);
       if (!isSuccess || !workspace || !user) {
         throw new AppError('unauthorized', {
           en: 'The e-mail, password or workspace is not right.',

@@ -10,8 +10,10 @@ import {
   CASE_KINDS,
   CASE_STATUSES,
   CHANNELS,
+  type ErrorCode,
   FIELD_TYPES,
   LANGUAGES,
+  type LocalizedText,
   MESSAGE_DIRECTIONS,
   MESSAGE_VISIBILITIES,
   PRIORITIES,
@@ -198,6 +200,17 @@ const transferLine = z.discriminatedUnion('type', [
 ]);
 type TransferLine = z.infer<typeof transferLine>;
 type TransferRecord = Exclude<TransferLine, { type: 'sada-export' }>;
+/** What export writes: the same records, with the vocabularies typed as the database holds them. */
+type ExportLine =
+  | typeof EXPORT_HEADER
+  | Line<'workspace', WorkspaceTransfer>
+  | Line<'user', UserTransfer>
+  | Line<'team', TeamTransfer>
+  | Line<'field-definition', FieldDefinitionTransfer>
+  | Line<'customer', CustomerTransfer>
+  | Line<'case-counter', CaseCounterTransfer>
+  | Line<'case', CaseTransfer>
+  | Line<'audit-record', AuditRecordTransfer>;
 
 /** How many records of each kind an export wrote or an import read. */
 export type TransferSummary = {
@@ -230,7 +243,7 @@ function emptySummary(): TransferSummary {
   };
 }
 
-function count(summary: TransferSummary, line: TransferLine) {
+function count(summary: TransferSummary, line: ExportLine) {
   switch (line.type) {
     case 'sada-export':
       return;
@@ -264,14 +277,19 @@ function count(summary: TransferSummary, line: TransferLine) {
   }
 }
 
+/** Import and export run from the CLI; their errors still speak both languages like every AppError. */
+function failure(code: ErrorCode, en: string, options: { ar: string; cause?: unknown }) {
+  return new AppError(code, { en, ar: options.ar }, { cause: options.cause });
+}
+
 // ---- export ----
 
 const PAGE_SIZE = 500;
 
-async function* keysetPages<Row extends { createdAt: string; id: Id }, Id>(
-  loadPage: (after: TransferCursor<Id> | undefined) => Promise<Row[]>,
+async function* keysetPages<Row extends { createdAt: string; id: string | number }>(
+  loadPage: (after: TransferCursor<Row['id']> | undefined) => Promise<Row[]>,
 ): AsyncGenerator<Row> {
-  let after: TransferCursor<Id> | undefined;
+  let after: TransferCursor<Row['id']> | undefined;
   for (;;) {
     const rows = await loadPage(after);
     yield* rows;
@@ -281,7 +299,7 @@ async function* keysetPages<Row extends { createdAt: string; id: Id }, Id>(
   }
 }
 
-async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGenerator<TransferLine> {
+async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGenerator<ExportLine> {
   const workspaceId = workspace.id;
   const page = { workspaceId, limit: PAGE_SIZE };
   yield EXPORT_HEADER;
@@ -291,15 +309,22 @@ async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGe
   for (const row of await listFieldDefinitionsForTransfer(tx, workspaceId)) {
     yield { type: 'field-definition', ...row };
   }
-  for await (const row of keysetPages((after) => listCustomersForTransfer(tx, { ...page, after }))) {
+  for await (const row of keysetPages<CustomerTransfer>((after) =>
+    listCustomersForTransfer(tx, { ...page, after }),
+  )) {
     yield { type: 'customer', ...row };
   }
-  for (const row of await listCaseCountersForTransfer(tx, workspaceId))
+  for (const row of await listCaseCountersForTransfer(tx, workspaceId)) {
     yield { type: 'case-counter', ...row };
-  for await (const row of keysetPages((after) => listCasesForTransfer(tx, { ...page, after }))) {
+  }
+  for await (const row of keysetPages<CaseTransfer>((after) =>
+    listCasesForTransfer(tx, { ...page, after }),
+  )) {
     yield { type: 'case', ...row };
   }
-  for await (const row of keysetPages((after) => listAuditRecordsForTransfer(tx, { ...page, after }))) {
+  for await (const row of keysetPages<AuditRecordTransfer>((after) =>
+    listAuditRecordsForTransfer(tx, { ...page, after }),
+  )) {
     yield { type: 'audit-record', ...row };
   }
 }
@@ -318,7 +343,11 @@ export async function exportWorkspace(options: {
   return database.orm.transaction(
     async (tx) => {
       const workspace = await findWorkspaceForTransfer(tx, slug);
-      if (!workspace) throw new AppError('not_found', `There is no workspace "${slug}" in this database.`);
+      if (!workspace) {
+        throw failure('not_found', `There is no workspace "${slug}" in this database.`, {
+          ar: `لا توجد مساحة عمل "${slug}" في قاعدة البيانات هذه.`,
+        });
+      }
       const output = out ? createWriteStream(out) : process.stdout;
       const summary = emptySummary();
       try {
@@ -345,23 +374,19 @@ function parseLine(textLine: string, lineNumber: number): TransferLine {
   try {
     value = JSON.parse(textLine);
   } catch (error) {
-    throw new AppError(
-      'validation_failed',
-      `line ${lineNumber} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const why = error instanceof Error ? error.message : String(error);
+    throw failure('validation_failed', `line ${lineNumber} is not valid JSON: ${why}`, {
+      ar: `السطر ${lineNumber} ليس JSON صحيحًا: ${why}`,
+    });
   }
   const parsed = transferLine.safeParse(value);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) =>
-    issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-  );
-  throw new AppError(
-    'validation_failed',
-    `line ${lineNumber} is not a valid record: ${problems.join('; ')}`,
-    {
-      fields: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    },
-  );
+  const problems = parsed.error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  throw failure('validation_failed', `line ${lineNumber} is not a valid record: ${problems}`, {
+    ar: `السطر ${lineNumber} ليس سجلًا صحيحًا: ${problems}`,
+  });
 }
 
 // The same document the case service indexes: subject, description and every message, normalised.
@@ -369,17 +394,25 @@ function caseSearchDocument(row: CaseTransfer): string {
   return normalizeForSearch([row.subject, row.description, ...row.messages.map((m) => m.body)].join('\n'));
 }
 
+const linesText = (from: number, to: number): LocalizedText =>
+  from === to
+    ? { en: `line ${from}`, ar: `السطر ${from}` }
+    : { en: `lines ${from}–${to}`, ar: `الأسطر ${from}–${to}` };
+
 /** A database refusal (a missing reference, an id already taken) told with the lines it came from. */
-function importFailure(where: string, error: unknown): unknown {
+function importFailure(where: LocalizedText, error: unknown): unknown {
   let current: unknown = error;
   for (let depth = 0; depth < 3 && current && typeof current === 'object'; depth += 1) {
     const { code, message, detail } = current as { code?: unknown; message?: unknown; detail?: unknown };
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof message === 'string') {
       const why = typeof detail === 'string' ? `${message} (${detail})` : message;
-      return new AppError(
+      return failure(
         code === '23505' ? 'conflict' : 'validation_failed',
-        `${where} could not be imported: ${why}`,
-        { cause: error },
+        `${where.en} could not be imported: ${why}`,
+        {
+          ar: `تعذّر استيراد ${where.ar}: ${why}`,
+          cause: error,
+        },
       );
     }
     current = (current as { cause?: unknown }).cause;
@@ -389,12 +422,45 @@ function importFailure(where: string, error: unknown): unknown {
 
 const BATCH_SIZE = 500;
 
-function rowsOf<T extends Section>(records: TransferRecord[], type: T) {
-  return records
-    .filter((line): line is Extract<TransferRecord, { type: T }> => line.type === type)
-    .map(({ type: _, ...row }) => row);
+type RowOf<T extends Section> = Omit<Extract<TransferRecord, { type: T }>, 'type'>;
+
+function withoutType<Line extends { type: string }>(line: Line): Omit<Line, 'type'> {
+  const { type: _, ...row } = line;
+  return row;
 }
 
+// A batch holds records of one kind only; this hands them on as that kind's rows.
+function rowsOf<T extends Section>(records: TransferRecord[], type: T): RowOf<T>[] {
+  return records
+    .filter((line): line is Extract<TransferRecord, { type: T }> => line.type === type)
+    .map(withoutType);
+}
+
+async function writeRecords(tx: Executor, workspaceId: string, type: Section, records: TransferRecord[]) {
+  switch (type) {
+    case 'workspace':
+      return;
+    case 'user':
+      return insertUsersForTransfer(tx, workspaceId, rowsOf(records, type));
+    case 'team':
+      return insertTeamsForTransfer(tx, workspaceId, rowsOf(records, type));
+    case 'field-definition':
+      return insertFieldDefinitionsForTransfer(tx, workspaceId, rowsOf(records, type));
+    case 'customer':
+      return insertCustomersForTransfer(tx, workspaceId, rowsOf(records, type));
+    case 'case-counter':
+      return insertCaseCountersForTransfer(tx, workspaceId, rowsOf(records, type));
+    case 'case': {
+      const cases = rowsOf(records, type);
+      const documents = new Map(cases.map((row) => [row.id, caseSearchDocument(row)]));
+      return insertCasesForTransfer(tx, workspaceId, cases, documents);
+    }
+    case 'audit-record':
+      return insertAuditRecordsForTransfer(tx, workspaceId, rowsOf(records, type));
+  }
+}
+
+/** Checks the order of records and writes them in batches of one kind, inside the caller's transaction. */
 function createImporter(tx: Executor) {
   const summary = emptySummary();
   let hasHeader = false;
@@ -403,79 +469,66 @@ function createImporter(tx: Executor) {
   let batch: { section: Section; records: TransferRecord[]; fromLine: number; toLine: number } | undefined;
   const merges: { id: string; mergedIntoId: string }[] = [];
 
-  async function write(type: Section, records: TransferRecord[], into: string) {
-    switch (type) {
-      case 'workspace':
-        return;
-      case 'user':
-        return insertUsersForTransfer(tx, into, rowsOf(records, type));
-      case 'team':
-        return insertTeamsForTransfer(tx, into, rowsOf(records, type));
-      case 'field-definition':
-        return insertFieldDefinitionsForTransfer(tx, into, rowsOf(records, type));
-      case 'customer':
-        return insertCustomersForTransfer(tx, into, rowsOf(records, type));
-      case 'case-counter':
-        return insertCaseCountersForTransfer(tx, into, rowsOf(records, type));
-      case 'case': {
-        const cases = rowsOf(records, type);
-        const documents = new Map(cases.map((row) => [row.id, caseSearchDocument(row)]));
-        return insertCasesForTransfer(tx, into, cases, documents);
-      }
-      case 'audit-record':
-        return insertAuditRecordsForTransfer(tx, into, rowsOf(records, type));
-    }
-  }
-
   async function flush() {
     if (!batch || !workspaceId) return;
     const { section: type, records, fromLine, toLine } = batch;
     batch = undefined;
     try {
-      await write(type, records, workspaceId);
+      await writeRecords(tx, workspaceId, type, records);
     } catch (error) {
-      throw importFailure(fromLine === toLine ? `line ${fromLine}` : `lines ${fromLine}–${toLine}`, error);
+      throw importFailure(linesText(fromLine, toLine), error);
     }
   }
 
   async function startWorkspace(lineNumber: number, line: Extract<TransferRecord, { type: 'workspace' }>) {
     if (await findWorkspaceBySlug(tx, line.slug)) {
-      throw new AppError(
+      throw failure(
         'conflict',
         `line ${lineNumber}: a workspace "${line.slug}" already exists in this database; import creates a new workspace and never merges into one.`,
+        {
+          ar: `السطر ${lineNumber}: مساحة العمل "${line.slug}" موجودة في قاعدة البيانات هذه؛ الاستيراد ينشئ مساحة جديدة ولا يدمج في مساحة قائمة.`,
+        },
       );
     }
-    const { type: _, ...row } = line;
-    await insertWorkspaceForTransfer(tx, row).catch((error: unknown) => {
-      throw importFailure(`line ${lineNumber}`, error);
+    await insertWorkspaceForTransfer(tx, withoutType(line)).catch((error: unknown) => {
+      throw importFailure(linesText(lineNumber, lineNumber), error);
     });
     workspaceId = line.id;
   }
 
+  function assertOrder(lineNumber: number, line: TransferLine) {
+    const misplaced = (en: string, ar: string) =>
+      failure('validation_failed', `line ${lineNumber}: ${en}`, { ar: `السطر ${lineNumber}: ${ar}` });
+    if (line.type === 'sada-export') {
+      if (hasHeader) throw misplaced('a second export header.', 'ترويسة تصدير ثانية.');
+      hasHeader = true;
+      return;
+    }
+    const header = JSON.stringify(EXPORT_HEADER);
+    if (!hasHeader) {
+      throw misplaced(
+        `expected the header ${header} first; is this a Sada export?`,
+        `يجب أن يبدأ الملف بالترويسة ${header}؛ هل هو ملف تصدير من صدى؟`,
+      );
+    }
+    const rank = SECTIONS.indexOf(line.type);
+    if (rank > 0 && section < 0) {
+      throw misplaced('the workspace record must come first.', 'يجب أن يأتي سجل مساحة العمل أولًا.');
+    }
+    if (rank < section || (rank === 0 && section === 0)) {
+      const order = SECTIONS.join(', ');
+      throw misplaced(
+        `a ${line.type} record cannot follow ${SECTIONS[section]} records; the order is ${order}, one workspace per file.`,
+        `لا يأتي سجل ${line.type} بعد سجلات ${SECTIONS[section]}؛ الترتيب: ${order}، ومساحة عمل واحدة لكل ملف.`,
+      );
+    }
+    section = rank;
+  }
+
   return {
     async add(lineNumber: number, line: TransferLine) {
-      if (line.type === 'sada-export') {
-        if (hasHeader) throw new AppError('validation_failed', `line ${lineNumber}: a second export header.`);
-        hasHeader = true;
-        return;
-      }
-      if (!hasHeader) {
-        throw new AppError(
-          'validation_failed',
-          `line ${lineNumber}: expected the header ${JSON.stringify(EXPORT_HEADER)} first; is this a Sada export?`,
-        );
-      }
-      const rank = SECTIONS.indexOf(line.type);
-      if (rank < section || (rank === 0 && section === 0)) {
-        throw new AppError(
-          'validation_failed',
-          `line ${lineNumber}: a ${line.type} record cannot follow ${SECTIONS[section]} records; records come in this order: ${SECTIONS.join(', ')} (one workspace per file).`,
-        );
-      }
-      if (rank > 0 && section < 0) {
-        throw new AppError('validation_failed', `line ${lineNumber}: the workspace record must come first.`);
-      }
-      section = rank;
+      assertOrder(lineNumber, line);
+      if (line.type === 'sada-export') return;
       count(summary, line);
       if (line.type === 'workspace') return startWorkspace(lineNumber, line);
       if (line.type === 'customer' && line.mergedIntoId) {
@@ -489,11 +542,13 @@ function createImporter(tx: Executor) {
 
     async finish(): Promise<TransferSummary> {
       if (!workspaceId) {
-        throw new AppError('validation_failed', 'The file holds no workspace record; is it a Sada export?');
+        throw failure('validation_failed', 'The file holds no workspace record; is it a Sada export?', {
+          ar: 'لا يحوي الملف سجل مساحة عمل؛ هل هو ملف تصدير من صدى؟',
+        });
       }
       await flush();
       await linkMergedCustomers(tx, merges).catch((error: unknown) => {
-        throw importFailure('the links of merged customers', error);
+        throw importFailure({ en: 'the links of merged customers', ar: 'روابط العملاء المدموجين' }, error);
       });
       await realignIdentitySequences(tx);
       return summary;
@@ -506,11 +561,9 @@ function createImporter(tx: Executor) {
  * slug already exists, leaves the database as it was. Ids, reference numbers and timestamps are kept.
  */
 export async function importFile(options: { database: Database; file: string }): Promise<TransferSummary> {
-  const handle = await open(options.file);
-  const lines = createInterface({
-    input: handle.createReadStream({ encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
+  // Opening first turns a missing file into a plain error before any transaction starts.
+  const input = (await open(options.file)).createReadStream({ encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   try {
     return await options.database.orm.transaction(async (tx) => {
       const importer = createImporter(tx);

@@ -45,10 +45,12 @@ export function registerIdempotencyHooks(
         ar: 'طلب بمفتاح Idempotency-Key هذا ما زال قيد التنفيذ؛ أعد المحاولة بعد قليل.',
       });
     }
+    // The stored answer is already JSON: sent as text it skips the response schema, which expects Dates.
     return reply
       .status(existing.statusCode)
       .header('idempotent-replayed', 'true')
-      .send(existing.responseBody);
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(existing.responseBody));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -89,11 +89,17 @@ export async function touchApiToken(executor: Executor, id: string, now: Date): 
   await executor.update(apiToken).set({ lastUsedAt: now }).where(eq(apiToken.id, id));
 }
 
+/** Records an attempt (as failed until proven otherwise) and returns its id. */
 export async function recordLoginAttempt(
   executor: Executor,
   values: typeof loginAttempt.$inferInsert,
-): Promise<void> {
-  await executor.insert(loginAttempt).values(values);
+): Promise<number> {
+  const [row] = await executor.insert(loginAttempt).values(values).returning({ id: loginAttempt.id });
+  return row!.id;
+}
+
+export async function markLoginAttemptSucceeded(executor: Executor, id: number): Promise<void> {
+  await executor.update(loginAttempt).set({ isSuccess: true }).where(eq(loginAttempt.id, id));
 }
 
 export async function countFailedLogins(

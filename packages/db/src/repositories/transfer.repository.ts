@@ -412,7 +412,7 @@ export async function linkMergedCustomers(executor: Executor, links: { id: strin
   await inChunks(links, (chunk) =>
     executor.execute(sql`
       UPDATE ${customer} SET merged_into_id = link.merged_into_id
-      FROM unnest(${chunk.map((link) => link.id)}::uuid[], ${chunk.map((link) => link.mergedIntoId)}::uuid[])
+      FROM unnest(${sql.param(chunk.map((link) => link.id))}::uuid[], ${sql.param(chunk.map((link) => link.mergedIntoId))}::uuid[])
         AS link(id, merged_into_id)
       WHERE ${customer.id} = link.id`),
   );
