@@ -430,18 +430,33 @@ describe('errors in the language of the caller', () => {
     const arabic = { 'accept-language': 'ar-SA,ar;q=0.9,en;q=0.5' };
     const refused = await admin.post(`/api/cases/${ref}/transition`, { to: 'closed' }, arabic);
     expect(refused.headers.get('content-language')).toBe('ar');
-    expect(refused.body.error.message).toBe('لا يمكن نقل الحالة من «جديدة» إلى «مغلقة»؛ المسموح من «جديدة»: «مفتوحة»، «بانتظار العميل»، «محلولة».');
-    const invalid = await admin.post('/api/users', { email: 'x@y.test', name: 'X', role: 'agent', password: 'short' }, arabic);
+    expect(refused.body.error.message).toBe(
+      'لا يمكن نقل الحالة من «جديدة» إلى «مغلقة»؛ المسموح من «جديدة»: «مفتوحة»، «بانتظار العميل»، «محلولة».',
+    );
+    const invalid = await admin.post(
+      '/api/users',
+      { email: 'x@y.test', name: 'X', role: 'agent', password: 'short' },
+      arabic,
+    );
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.message).toBe('بعض الحقول غير صحيحة؛ انظر error.fields.');
-    expect(invalid.body.error.fields).toEqual([{ path: 'body.password', message: 'استخدم 10 أحرف على الأقل.' }]);
+    expect(invalid.body.error.fields).toEqual([
+      { path: 'body.password', message: 'استخدم 10 أحرف على الأقل.' },
+    ]);
     const badEnum = await admin.post('/api/cases', { subject: 'x', priority: 'P9' }, arabic);
     expect(badEnum.body.error.fields[0].path).toBe('body.priority');
     expect(badEnum.body.error.fields[0].message).toMatch(/[\u0600-\u06FF]/);
     const missing = await admin.get('/api/cases/TST-2000-000999', arabic);
     expect(missing.body.error.message).toBe('لا توجد حالة برقم TST-2000-000999 في مساحة العمل هذه.');
-    const english = await admin.post('/api/users', { email: 'x@y.test', name: 'X', role: 'agent', password: 'short' });
+    const english = await admin.post('/api/users', {
+      email: 'x@y.test',
+      name: 'X',
+      role: 'agent',
+      password: 'short',
+    });
     expect(english.headers.get('content-language')).toBe('en');
-    expect(english.body.error.fields).toEqual([{ path: 'body.password', message: 'Use at least 10 characters.' }]);
+    expect(english.body.error.fields).toEqual([
+      { path: 'body.password', message: 'Use at least 10 characters.' },
+    ]);
   });
 });
