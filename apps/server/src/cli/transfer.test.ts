@@ -257,11 +257,12 @@ describe('sada export', () => {
 describe('sada import', () => {
   it('round-trips exactly: export, import into an empty database, export again gives the same bytes', async () => {
     await withEmptyDatabase(async (database) => {
-      const summary = await importFile({ database, file: exportFile });
+      // Tiny batches and pages cross every batch and keyset boundary the defaults (500) would hide.
+      const summary = await importFile({ database, file: exportFile, batchSize: 2 });
       expect(summary).toMatchObject({ workspaces: 1, users: 3, teams: 2, fieldDefinitions: 2, cases: 4 });
       expect(summary).toMatchObject({ customers: 3, identities: 3, caseCounters: 1, auditRecords: 1 });
       const again = join(directory, `round-trip-${randomBytes(4).toString('hex')}.jsonl`);
-      const exported = await exportWorkspace({ database, slug: built.slug, out: again });
+      const exported = await exportWorkspace({ database, slug: built.slug, out: again, pageSize: 1 });
       expect(exported).toEqual(summary);
       expect(await readFile(again, 'utf8')).toBe(await readFile(exportFile, 'utf8'));
     });

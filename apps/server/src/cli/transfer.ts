@@ -284,9 +284,11 @@ function failure(code: ErrorCode, en: string, options: { ar: string; cause?: unk
 
 // ---- export ----
 
-const PAGE_SIZE = 500;
+/** Rows per keyset query on export, and records per insert batch on import. */
+const DEFAULT_CHUNK_SIZE = 500;
 
 async function* keysetPages<Row extends { createdAt: string; id: string | number }>(
+  pageSize: number,
   loadPage: (after: TransferCursor<Row['id']> | undefined) => Promise<Row[]>,
 ): AsyncGenerator<Row> {
   let after: TransferCursor<Row['id']> | undefined;
@@ -294,14 +296,18 @@ async function* keysetPages<Row extends { createdAt: string; id: string | number
     const rows = await loadPage(after);
     yield* rows;
     const last = rows.at(-1);
-    if (!last || rows.length < PAGE_SIZE) return;
+    if (!last || rows.length < pageSize) return;
     after = { createdAt: last.createdAt, id: last.id };
   }
 }
 
-async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGenerator<ExportLine> {
+async function* exportLines(
+  tx: Executor,
+  workspace: WorkspaceTransfer,
+  pageSize: number,
+): AsyncGenerator<ExportLine> {
   const workspaceId = workspace.id;
-  const page = { workspaceId, limit: PAGE_SIZE };
+  const page = { workspaceId, limit: pageSize };
   yield EXPORT_HEADER;
   yield { type: 'workspace', ...workspace };
   for (const row of await listUsersForTransfer(tx, workspaceId)) yield { type: 'user', ...row };
@@ -309,7 +315,7 @@ async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGe
   for (const row of await listFieldDefinitionsForTransfer(tx, workspaceId)) {
     yield { type: 'field-definition', ...row };
   }
-  for await (const row of keysetPages<CustomerTransfer>((after) =>
+  for await (const row of keysetPages<CustomerTransfer>(pageSize, (after) =>
     listCustomersForTransfer(tx, { ...page, after }),
   )) {
     yield { type: 'customer', ...row };
@@ -317,12 +323,12 @@ async function* exportLines(tx: Executor, workspace: WorkspaceTransfer): AsyncGe
   for (const row of await listCaseCountersForTransfer(tx, workspaceId)) {
     yield { type: 'case-counter', ...row };
   }
-  for await (const row of keysetPages<CaseTransfer>((after) =>
+  for await (const row of keysetPages<CaseTransfer>(pageSize, (after) =>
     listCasesForTransfer(tx, { ...page, after }),
   )) {
     yield { type: 'case', ...row };
   }
-  for await (const row of keysetPages<AuditRecordTransfer>((after) =>
+  for await (const row of keysetPages<AuditRecordTransfer>(pageSize, (after) =>
     listAuditRecordsForTransfer(tx, { ...page, after }),
   )) {
     yield { type: 'audit-record', ...row };
@@ -338,8 +344,9 @@ export async function exportWorkspace(options: {
   database: Database;
   slug: string;
   out?: string | undefined;
+  pageSize?: number | undefined;
 }): Promise<TransferSummary> {
-  const { database, slug, out } = options;
+  const { database, slug, out, pageSize = DEFAULT_CHUNK_SIZE } = options;
   return database.orm.transaction(
     async (tx) => {
       const workspace = await findWorkspaceForTransfer(tx, slug);
@@ -351,7 +358,7 @@ export async function exportWorkspace(options: {
       const output = out ? createWriteStream(out) : process.stdout;
       const summary = emptySummary();
       try {
-        for await (const line of exportLines(tx, workspace)) {
+        for await (const line of exportLines(tx, workspace, pageSize)) {
           count(summary, line);
           await writeLine(output, JSON.stringify(line));
         }
@@ -420,8 +427,6 @@ function importFailure(where: LocalizedText, error: unknown): unknown {
   return error;
 }
 
-const BATCH_SIZE = 500;
-
 type RowOf<T extends Section> = Omit<Extract<TransferRecord, { type: T }>, 'type'>;
 
 function withoutType<Line extends { type: string }>(line: Line): Omit<Line, 'type'> {
@@ -461,7 +466,7 @@ async function writeRecords(tx: Executor, workspaceId: string, type: Section, re
 }
 
 /** Checks the order of records and writes them in batches of one kind, inside the caller's transaction. */
-function createImporter(tx: Executor) {
+function createImporter(tx: Executor, batchSize: number) {
   const summary = emptySummary();
   let hasHeader = false;
   let workspaceId: string | undefined;
@@ -534,7 +539,7 @@ function createImporter(tx: Executor) {
       if (line.type === 'customer' && line.mergedIntoId) {
         merges.push({ id: line.id, mergedIntoId: line.mergedIntoId });
       }
-      if (batch && (batch.section !== line.type || batch.records.length >= BATCH_SIZE)) await flush();
+      if (batch && (batch.section !== line.type || batch.records.length >= batchSize)) await flush();
       batch ??= { section: line.type, records: [], fromLine: lineNumber, toLine: lineNumber };
       batch.records.push(line);
       batch.toLine = lineNumber;
@@ -560,13 +565,20 @@ function createImporter(tx: Executor) {
  * Reads an export line by line and writes it in one transaction: a bad line, or a workspace whose
  * slug already exists, leaves the database as it was. Ids, reference numbers and timestamps are kept.
  */
-export async function importFile(options: { database: Database; file: string }): Promise<TransferSummary> {
+export async function importFile(options: {
+  database: Database;
+  file: string;
+  batchSize?: number | undefined;
+}): Promise<TransferSummary> {
   // Opening first turns a missing file into a plain error before any transaction starts.
-  const input = (await open(options.file)).createReadStream({ encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const file = await open(options.file);
+  const input = file.createReadStream({ encoding: 'utf8' });
   try {
     return await options.database.orm.transaction(async (tx) => {
-      const importer = createImporter(tx);
+      // readline starts reading at once; made here, no line is emitted before the loop listens
+      // (on PostgreSQL the transaction first waits for a pooled connection).
+      const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+      const importer = createImporter(tx, options.batchSize ?? DEFAULT_CHUNK_SIZE);
       let lineNumber = 0;
       for await (const textLine of lines) {
         lineNumber += 1;
@@ -576,7 +588,6 @@ export async function importFile(options: { database: Database; file: string }):
       return importer.finish();
     });
   } finally {
-    lines.close();
     input.destroy();
   }
 }
