@@ -32,6 +32,18 @@ describe('case intake', () => {
     expect(sequences).toEqual(Array.from({ length: 24 }, (_, index) => index + 1));
   });
 
+  it('threads simultaneous first messages of one new identity into one customer', async () => {
+    const { admin } = await createTestWorkspace(server);
+    const identity = { channel: 'telegram', externalId: '987654', handle: '@same_person' };
+    const created = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => createCase(admin, { subject: `Burst ${index}`, customer: { identity } })),
+    );
+    expect(new Set(created.map((body) => body.customerId)).size).toBe(1);
+    const customers = (await admin.get('/api/customers?q=same_person')).body.items;
+    expect(customers).toHaveLength(1);
+    expect(customers[0].caseCount).toBe(8);
+  });
+
   it('records every detail given at intake and finds or creates the customer by identity', async () => {
     const { admin } = await createTestWorkspace(server);
     const team = (await admin.post('/api/teams', { name: 'Delivery' })).body;

@@ -36,8 +36,14 @@ export function parseReferenceNumber(
   return { prefix: match[1]!, year: Number(match[2]), sequence: Number(match[3]) };
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year at `instant` in the workspace's time zone (a case opened at 00:30 on 1 January in Riyadh is that year's). */
 export function yearIn(instant: Date, timeZone: string): number {
-  const year = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(instant);
-  return Number(year);
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return Number(format.format(instant));
 }

@@ -218,7 +218,9 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           },
         );
       }
-      return found.mergedIntoId ?? found.id;
+      if (!found.mergedIntoId) return { id: found.id, name: found.name };
+      const target = await findCustomer(executor, workspaceId, found.mergedIntoId);
+      return { id: found.mergedIntoId, name: target?.name ?? found.name };
     }
     const identity: IdentityInput | undefined =
       customer.identity ??
@@ -236,7 +238,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     if (!name) return null;
     if (!identity) {
       const created = await insertCustomerWithIdentities(executor, { workspaceId, customer: { name }, now });
-      return created.id;
+      return { id: created.id, name: created.name };
     }
     return findOrCreateCustomerByIdentity(executor, {
       workspaceId,
@@ -256,7 +258,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     changes: Record<string, unknown>,
     now: Date,
   ) {
-    await insertCaseEvent(executor, {
+    return insertCaseEvent(executor, {
       workspaceId: caseRow.workspaceId,
       caseId: caseRow.id,
       type,
@@ -322,13 +324,13 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       assertCan(actor.role, 'case:write');
       const workspaceId = actor.workspace.id;
       await assertCustomFields(workspaceId, input.customFields, false);
-      const row = await db.transaction(async (tx) => {
-        const now = clock.now();
-        await assertTeamAndAssignee(tx, workspaceId, input.teamId, input.assigneeId);
-        const customerId = await resolveCustomer(tx, actor, input.customer, now);
-        // The counter row is taken last so that its lock is held for as short a time as possible.
-        const year = yearIn(now, actor.workspace.timeZone);
-        const sequence = await allocateCaseSequence(tx, workspaceId, year);
+      await assertTeamAndAssignee(db, workspaceId, input.teamId, input.assigneeId);
+      const now = clock.now();
+      const year = yearIn(now, actor.workspace.timeZone);
+      // Taken before the transaction, in a statement of its own: see allocateCaseSequence.
+      const sequence = await allocateCaseSequence(db, workspaceId, year);
+      const { created, customerName, createdEvent } = await db.transaction(async (tx) => {
+        const customer = await resolveCustomer(tx, actor, input.customer, now);
         const created = await insertCase(tx, {
           id: randomUUID(),
           workspaceId,
@@ -347,7 +349,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           language: input.language ?? null,
           teamId: input.teamId ?? null,
           assigneeId: input.assigneeId ?? null,
-          customerId,
+          customerId: customer?.id ?? null,
           tags: [...new Set(input.tags)],
           customFields: input.customFields,
           createdAt: now,
@@ -363,16 +365,25 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           closedAt: _c,
           ...initial
         } = created;
-        await appendEvent(tx, actor, created, 'case.created', initial, now);
+        const createdEvent = await appendEvent(tx, actor, created, 'case.created', initial, now);
         await announce(tx, {
           workspaceId,
           type: 'case.created',
           caseId: created.id,
           referenceNumber: created.referenceNumber,
         });
-        return created;
+        return { created, customerName: customer?.name ?? null, createdEvent };
       });
-      return detail(actor, row);
+      // A new case has no messages and one event: answer without reading it back.
+      return {
+        ...publicCase({ ...created, customerName }),
+        description: created.description,
+        customFields: created.customFields,
+        resolvedAt: created.resolvedAt,
+        closedAt: created.closedAt,
+        messages: [],
+        timeline: [publicEvent(createdEvent)],
+      };
     },
 
     async get(options: { actor: Actor; referenceNumber: string }) {

@@ -5,7 +5,7 @@ import {
   countCasesOf,
   type Executor,
   findCustomer,
-  findIdentity,
+  findCustomerByIdentity,
   insertAuditRecord,
   insertCaseEvent,
   insertCustomer,
@@ -114,25 +114,40 @@ export async function findOrCreateCustomerByIdentity(
     phone?: string | undefined;
     now: Date;
   },
-): Promise<string> {
-  const existing = await findIdentity(
+): Promise<{ id: string; name: string }> {
+  const existing = await findCustomerByIdentity(
     executor,
     options.workspaceId,
     options.identity.channel,
     options.identity.externalId,
   );
-  if (existing) return existing.customerId;
-  const created = await insertCustomerWithIdentities(executor, {
-    workspaceId: options.workspaceId,
-    customer: {
-      name: options.name,
-      email: options.email,
-      phone: options.phone,
-      identities: [options.identity],
-    },
-    now: options.now,
-  });
-  return created.id;
+  if (existing) return existing;
+  try {
+    // A savepoint: when a concurrent request creates the same identity first, only this part rolls back.
+    const created = await executor.transaction((savepoint) =>
+      insertCustomerWithIdentities(savepoint, {
+        workspaceId: options.workspaceId,
+        customer: {
+          name: options.name,
+          email: options.email,
+          phone: options.phone,
+          identities: [options.identity],
+        },
+        now: options.now,
+      }),
+    );
+    return { id: created.id, name: created.name };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findCustomerByIdentity(
+      executor,
+      options.workspaceId,
+      options.identity.channel,
+      options.identity.externalId,
+    );
+    if (!winner) throw error;
+    return winner;
+  }
 }
 
 export function createCustomerService({ database, clock }: ServiceDeps) {

@@ -26,23 +26,26 @@ export type CaseEventRow = typeof caseEvent.$inferSelect;
 export type NewCase = Omit<typeof supportCase.$inferInsert, 'searchVector' | 'referenceNumber'>;
 
 /**
- * Takes the next sequence number of a workspace's year. The counter row stays locked until the
- * transaction ends, so concurrent creations queue here and no number is handed out twice.
+ * Takes the next sequence number of a workspace's year, in a statement of its own (never inside the
+ * case's transaction). The counter row is locked only while this one statement runs, so concurrent
+ * intakes do not queue behind each other's commits.
+ *
+ * Its commit does not wait for the disk (synchronous_commit off for this statement only). That is
+ * safe: the case that uses the number commits later, durably, and WAL is flushed in order, so a
+ * case that survives a crash always finds its number's increment survived too. A number whose case
+ * was never committed may be handed out again after a crash; nobody was ever told it.
  */
 export async function allocateCaseSequence(
   executor: Executor,
   workspaceId: string,
   year: number,
 ): Promise<number> {
-  const [row] = await executor
-    .insert(caseCounter)
-    .values({ workspaceId, year, lastValue: 1 })
-    .onConflictDoUpdate({
-      target: [caseCounter.workspaceId, caseCounter.year],
-      set: { lastValue: sql`${caseCounter.lastValue} + 1` },
-    })
-    .returning({ lastValue: caseCounter.lastValue });
-  return row!.lastValue;
+  const result = await executor.execute<{ last_value: number }>(sql`
+    INSERT INTO case_counter (workspace_id, year, last_value)
+    SELECT ${workspaceId}, ${year}, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS settings
+    ON CONFLICT ON CONSTRAINT case_counter_pkey DO UPDATE SET last_value = case_counter.last_value + 1
+    RETURNING last_value`);
+  return Number((result as unknown as { rows: { last_value: number }[] }).rows[0]!.last_value);
 }
 
 /** Raises a year's counter to at least `value` (import keeps imported numbers from being reused). */
@@ -139,8 +142,9 @@ export async function listMessagesOfCase(executor: Executor, caseId: string): Pr
 export async function insertCaseEvent(
   executor: Executor,
   values: typeof caseEvent.$inferInsert,
-): Promise<void> {
-  await executor.insert(caseEvent).values(values);
+): Promise<CaseEventRow> {
+  const [row] = await executor.insert(caseEvent).values(values).returning();
+  return row!;
 }
 
 export async function listEventsOfCase(executor: Executor, caseId: string): Promise<CaseEventRow[]> {

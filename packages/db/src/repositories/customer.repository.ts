@@ -38,6 +38,27 @@ export async function findIdentity(
   return row;
 }
 
+/** The customer who owns an identity, by id and name (intake needs no more). */
+export async function findCustomerByIdentity(
+  executor: Executor,
+  workspaceId: string,
+  channel: string,
+  externalId: string,
+): Promise<{ id: string; name: string } | undefined> {
+  const [row] = await executor
+    .select({ id: customer.id, name: customer.name })
+    .from(customerIdentity)
+    .innerJoin(customer, eq(customer.id, customerIdentity.customerId))
+    .where(
+      and(
+        eq(customerIdentity.workspaceId, workspaceId),
+        eq(customerIdentity.channel, channel),
+        eq(customerIdentity.externalId, externalId),
+      ),
+    );
+  return row;
+}
+
 export async function findCustomer(
   executor: Executor,
   workspaceId: string,
