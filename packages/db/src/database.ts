@@ -12,6 +12,11 @@ export type Schema = typeof schema;
 export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
 export type Transaction = PgTransaction<PgQueryResultHKT, Schema>;
 
+/** The rows of a raw `execute()`: both drivers answer with `{ rows }`, typed differently. */
+export function rowsOf<Row>(result: unknown): Row[] {
+  return (result as { rows: Row[] }).rows;
+}
+
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export type NotificationHandler = (payload: string) => void;

@@ -14,7 +14,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { Executor } from '../database.ts';
+import { type Executor, rowsOf } from '../database.ts';
 import { caseCounter, caseEvent, customer, message, supportCase } from '../schema.ts';
 
 const { searchVector: _searchVector, ...caseColumns } = getTableColumns(supportCase);
@@ -45,7 +45,7 @@ export async function allocateCaseSequence(
     SELECT ${workspaceId}, ${year}, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS settings
     ON CONFLICT ON CONSTRAINT case_counter_pkey DO UPDATE SET last_value = case_counter.last_value + 1
     RETURNING last_value`);
-  return Number((result as unknown as { rows: { last_value: number }[] }).rows[0]!.last_value);
+  return Number(rowsOf<{ last_value: number }>(result)[0]!.last_value);
 }
 
 /** Raises a year's counter to at least `value` (import keeps imported numbers from being reused). */
@@ -214,6 +214,9 @@ export async function listCases(executor: Executor, query: CaseListQuery): Promi
   if (query.customerId) conditions.push(eq(supportCase.customerId, query.customerId));
   if (query.createdFrom) conditions.push(gte(supportCase.createdAt, query.createdFrom));
   if (query.createdTo) conditions.push(lte(supportCase.createdAt, query.createdTo));
+  const isRareText = query.normalizedQuery
+    ? await isRareSearch(executor, query.workspaceId, query.normalizedQuery)
+    : false;
   if (query.normalizedQuery) {
     conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${query.normalizedQuery})`);
   }
@@ -230,11 +233,35 @@ export async function listCases(executor: Executor, query: CaseListQuery): Promi
     );
   }
   const direction = query.order === 'desc' ? desc : asc;
+  // For rare words, sorting by an expression keeps PostgreSQL off the date index: it takes the few
+  // hits from the text index and sorts them, instead of walking every case newest-first looking for them.
+  const sortKey = isRareText
+    ? query.sort === 'priority'
+      ? sql`(${sortColumn} || '')`
+      : sql`(${sortColumn} + interval '0 seconds')`
+    : sortColumn;
   return executor
     .select({ ...caseColumns, customerName: customer.name })
     .from(supportCase)
     .leftJoin(customer, eq(customer.id, supportCase.customerId))
     .where(and(...conditions))
-    .orderBy(direction(sortColumn), direction(supportCase.id))
+    .orderBy(direction(sortKey), direction(supportCase.id))
     .limit(query.limit);
+}
+
+const RARE_SEARCH_HITS = 1000;
+
+/** Whether a text query matches fewer than a thousand cases of the workspace (a cheap, capped count). */
+async function isRareSearch(
+  executor: Executor,
+  workspaceId: string,
+  normalizedQuery: string,
+): Promise<boolean> {
+  const result = await executor.execute<{ hits: number }>(sql`
+    SELECT count(*)::int AS hits FROM (
+      SELECT 1 FROM support_case
+      WHERE workspace_id = ${workspaceId} AND search_vector @@ sada_search_query(${normalizedQuery})
+      LIMIT ${RARE_SEARCH_HITS}
+    ) AS probe`);
+  return Number(rowsOf<{ hits: number }>(result)[0]?.hits ?? 0) < RARE_SEARCH_HITS;
 }
