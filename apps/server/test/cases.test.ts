@@ -36,7 +36,9 @@ describe('case intake', () => {
     const { admin } = await createTestWorkspace(server);
     const identity = { channel: 'telegram', externalId: '987654', handle: '@same_person' };
     const created = await Promise.all(
-      Array.from({ length: 8 }, (_, index) => createCase(admin, { subject: `Burst ${index}`, customer: { identity } })),
+      Array.from({ length: 8 }, (_, index) =>
+        createCase(admin, { subject: `Burst ${index}`, customer: { identity } }),
+      ),
     );
     expect(new Set(created.map((body) => body.customerId)).size).toBe(1);
     const customers = (await admin.get('/api/customers?q=same_person')).body.items;

@@ -12,8 +12,18 @@ CREATE FUNCTION sada_search_vector(doc text) RETURNS tsvector LANGUAGE sql IMMUT
   SELECT to_tsvector('simple'::regconfig, doc) || to_tsvector('arabic'::regconfig, doc) || to_tsvector('english'::regconfig, doc)
 $$;
 
+-- The same three readings of the query, each kept once: for a number or a word no stemmer changes,
+-- the readings are identical, and repeating them would triple the planner's estimate of the hits.
 CREATE FUNCTION sada_search_query(query text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT websearch_to_tsquery('simple'::regconfig, query) || websearch_to_tsquery('arabic'::regconfig, query) || websearch_to_tsquery('english'::regconfig, query)
+  SELECT CASE
+    WHEN a = s AND e = s THEN s
+    WHEN a = s THEN s || e
+    WHEN e = s OR e = a THEN s || a
+    ELSE s || a || e
+  END
+  FROM (SELECT websearch_to_tsquery('simple'::regconfig, query) AS s,
+               websearch_to_tsquery('arabic'::regconfig, query) AS a,
+               websearch_to_tsquery('english'::regconfig, query) AS e) AS readings
 $$;
 
 CREATE TABLE workspace (

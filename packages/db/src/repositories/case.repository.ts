@@ -240,18 +240,27 @@ export async function listCases(executor: Executor, query: CaseListQuery): Promi
       ? sql`(${sortColumn} || '')`
       : sql`(${sortColumn} + interval '0 seconds')`
     : sortColumn;
-  return executor
-    .select({ ...caseColumns, customerName: customer.name })
+  // The page is chosen first and only its rows are joined to their customers' names.
+  const page = executor
+    .select(caseColumns)
     .from(supportCase)
-    .leftJoin(customer, eq(customer.id, supportCase.customerId))
     .where(and(...conditions))
     .orderBy(direction(sortKey), direction(supportCase.id))
-    .limit(query.limit);
+    .limit(query.limit)
+    .as('page');
+  const pageSort = { createdAt: page.createdAt, updatedAt: page.updatedAt, priority: page.priority }[
+    query.sort
+  ];
+  return executor
+    .select({ ...page._.selectedFields, customerName: customer.name })
+    .from(page)
+    .leftJoin(customer, eq(customer.id, page.customerId))
+    .orderBy(direction(pageSort), direction(page.id));
 }
 
-const RARE_SEARCH_HITS = 1000;
+const RARE_SEARCH_HITS = 200;
 
-/** Whether a text query matches fewer than a thousand cases of the workspace (a cheap, capped count). */
+/** Whether a text query matches fewer than 200 cases of the workspace (a cheap, capped count). */
 async function isRareSearch(
   executor: Executor,
   workspaceId: string,

@@ -1,0 +1,81 @@
+import type { BenchWorkspace } from './fixture.ts';
+import { createHttpClient } from './http-load.ts';
+import { type LatencySummary, summarise } from './stats.ts';
+import { SEARCH_WORDS } from './vocabulary.ts';
+
+/** A first-page request of the case list, as the console sends it. */
+export type ListQuery = {
+  kind: 'list' | 'search';
+  label: string;
+  path: string;
+  /** For search: the word, for the database to count its matches. */
+  word?: string;
+};
+
+export type ListResult = ListQuery & {
+  cases: number;
+  latencyMs: LatencySummary;
+  rowsReturned: number;
+  failures: number;
+  /** Status and body of the first failed answer, to tell why. */
+  firstFailure?: string | undefined;
+  matchingCases?: number;
+};
+
+const WARMUP_REQUESTS = 20;
+
+export function listQueries(workspace: BenchWorkspace): ListQuery[] {
+  const busiestTeam = workspace.teamIds[0]!;
+  return [
+    {
+      kind: 'list',
+      label: 'status=open & team (busiest)',
+      path: `/api/cases?status=open&team=${busiestTeam}&limit=25`,
+    },
+    ...SEARCH_WORDS.map(({ label, word }) => ({
+      kind: 'search' as const,
+      label: `q=${word} (${label})`,
+      path: `/api/cases?q=${encodeURIComponent(word)}&limit=25`,
+      word,
+    })),
+  ];
+}
+
+/** Sends each query `requests` times, one at a time, and summarises the latencies. */
+export async function runListBench(options: {
+  baseUrl: string;
+  workspace: BenchWorkspace;
+  cases: number;
+  requests: number;
+}): Promise<ListResult[]> {
+  const client = createHttpClient(options.baseUrl, options.workspace.token, 1);
+  const results: ListResult[] = [];
+  try {
+    for (const query of listQueries(options.workspace)) {
+      for (let index = 0; index < WARMUP_REQUESTS; index++) await client.request('GET', query.path);
+      const latencies: number[] = [];
+      let failures = 0;
+      let firstFailure: string | undefined;
+      let rowsReturned = 0;
+      for (let index = 0; index < options.requests; index++) {
+        const answer = await client.request('GET', query.path);
+        latencies.push(answer.latencyMs);
+        if (answer.status !== 200) {
+          failures += 1;
+          firstFailure ??= `${answer.status} ${answer.body.slice(0, 300)}`;
+        } else rowsReturned = (JSON.parse(answer.body) as { items: unknown[] }).items.length;
+      }
+      results.push({
+        ...query,
+        cases: options.cases,
+        latencyMs: summarise(latencies),
+        rowsReturned,
+        failures,
+        firstFailure,
+      });
+    }
+  } finally {
+    client.close();
+  }
+  return results;
+}
