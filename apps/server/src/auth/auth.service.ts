@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { AppError, type Role } from '@sada/core';
+import { AppError } from '@sada/core';
 import {
   countFailedLogins,
   deleteSession,
@@ -15,11 +15,9 @@ import {
   recordLoginAttempt,
   revokeApiToken,
   touchApiToken,
-  type UserRow,
-  type WorkspaceRow,
 } from '@sada/db';
 import type { ServiceDeps } from '../services.ts';
-import type { Actor } from './actor.ts';
+import { type Actor, actorFor } from './actor.ts';
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.ts';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -39,24 +37,6 @@ export function isSameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function toActor(user: UserRow, workspace: WorkspaceRow, via: Actor['via']): Actor {
-  return {
-    userId: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role as Role,
-    via,
-    workspace: {
-      id: workspace.id,
-      slug: workspace.slug,
-      name: workspace.name,
-      referencePrefix: workspace.referencePrefix,
-      defaultLanguage: workspace.defaultLanguage,
-      timeZone: workspace.timeZone,
-    },
-  };
 }
 
 export function createAuthService({ database, clock, config }: ServiceDeps) {
@@ -112,7 +92,7 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
         createdAt: now,
         expiresAt: new Date(now.getTime() + config.sessionTtlMs),
       });
-      return { token, csrfToken, actor: toActor(user, workspace, 'session') };
+      return { token, csrfToken, actor: actorFor(user, workspace, 'session') };
     },
 
     async logout(actor: Actor) {
@@ -124,7 +104,7 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       const found = await findLiveSession(db, tokenHash, clock.now());
       if (!found) return undefined;
       return {
-        ...toActor(found.user, found.workspace, 'session'),
+        ...actorFor(found.user, found.workspace, 'session'),
         csrfToken: found.session.csrfToken,
         sessionTokenHash: tokenHash,
       };
@@ -139,7 +119,7 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
       if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > 60_000) {
         await touchApiToken(db, found.token.id, now);
       }
-      return toActor(found.user, found.workspace, 'token');
+      return actorFor(found.user, found.workspace, 'token');
     },
 
     async describe(actor: Actor) {

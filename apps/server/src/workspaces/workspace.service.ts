@@ -7,7 +7,7 @@ import {
   insertWorkspace,
   type WorkspaceRow,
 } from '@sada/db';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, actorFor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { ServiceDeps } from '../services.ts';
 
@@ -80,21 +80,7 @@ export function createWorkspaceService({ database, clock }: ServiceDeps) {
 
     /** An actor for work the system does on a workspace's behalf (demo data, import). */
     systemActor(workspace: WorkspaceRow, user: { id: string; name: string; email: string }): Actor {
-      return {
-        userId: user.id,
-        name: user.name,
-        email: user.email,
-        role: 'admin',
-        via: 'token',
-        workspace: {
-          id: workspace.id,
-          slug: workspace.slug,
-          name: workspace.name,
-          referencePrefix: workspace.referencePrefix,
-          defaultLanguage: workspace.defaultLanguage,
-          timeZone: workspace.timeZone,
-        },
-      };
+      return actorFor({ ...user, role: 'admin' }, workspace, 'token');
     },
   };
 }

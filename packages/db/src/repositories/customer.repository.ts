@@ -19,25 +19,6 @@ export async function insertIdentity(executor: Executor, values: typeof customer
   return row!;
 }
 
-export async function findIdentity(
-  executor: Executor,
-  workspaceId: string,
-  channel: string,
-  externalId: string,
-) {
-  const [row] = await executor
-    .select()
-    .from(customerIdentity)
-    .where(
-      and(
-        eq(customerIdentity.workspaceId, workspaceId),
-        eq(customerIdentity.channel, channel),
-        eq(customerIdentity.externalId, externalId),
-      ),
-    );
-  return row;
-}
-
 /** The customer who owns an identity, by id and name (intake needs no more). */
 export async function findCustomerByIdentity(
   executor: Executor,
