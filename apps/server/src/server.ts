@@ -59,6 +59,7 @@ export async function startSada(options: {
         onError: (error) => app.log.error({ err: error }, 'background job error'),
       })
     : undefined;
+  const traffic = trackTraffic(app);
   const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : undefined;
   let stopping: Promise<void> | undefined;
   return {
@@ -70,12 +71,38 @@ export async function startSada(options: {
     stop() {
       // Order matters: stop taking requests and finish those in flight, then jobs, then the database.
       stopping ??= (async () => {
+        // Requests already sent may still sit unread in the socket buffers; let them arrive and finish.
+        await traffic.quiet();
         await app.close();
         await hub.stop();
         await jobs?.stop();
         await database.close();
       })();
       return stopping;
+    },
+  };
+}
+
+const QUIET_MS = 250;
+const MAX_DRAIN_MS = 15_000;
+
+/** Counts HTTP requests in flight, so that a shutdown can wait until none is running or arriving. */
+function trackTraffic(app: FastifyInstance) {
+  let inFlight = 0;
+  let lastArrival = 0;
+  app.server.on('request', (_request, response) => {
+    inFlight += 1;
+    lastArrival = Date.now();
+    response.on('close', () => {
+      inFlight -= 1;
+    });
+  });
+  return {
+    async quiet() {
+      const deadline = Date.now() + MAX_DRAIN_MS;
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - lastArrival < QUIET_MS)) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '@sada/db';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signInOverHttp, testDatabaseKind } from './harness.ts';
 import { runSada, spawnSada } from './processes.ts';
@@ -44,6 +45,69 @@ describe.runIf(testDatabaseKind === 'pglite')('sada start on a fresh machine', (
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }, 120_000);
+
+  it('finishes the requests in flight on SIGTERM, then closes the database cleanly', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'sada-stop-'));
+    try {
+      await runSada(
+        [
+          'create-user',
+          '--workspace',
+          'stop',
+          '--email',
+          'a@stop.test',
+          '--password',
+          'a long password',
+          '--role',
+          'agent',
+        ],
+        {
+          SADA_DATA_DIR: fresh,
+        },
+      );
+      const sada = await spawnSada({ SADA_DATA_DIR: fresh, SADA_DEMO: 'false' });
+      const { client } = await signInOverHttp(sada.url, {
+        email: 'a@stop.test',
+        password: 'a long password',
+        workspace: 'stop',
+      });
+      const requests = Array.from({ length: 20 }, (_, index) =>
+        client.post('/api/cases', { subject: `In flight ${index}` }),
+      );
+      const first = await Promise.race(requests);
+      sada.child.kill('SIGTERM');
+      const answers = await Promise.all(
+        requests.map((request) =>
+          request.catch((error: unknown) => ({ status: String((error as Error).cause ?? error) })),
+        ),
+      );
+      expect(first.status).toBe(201);
+      expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
+      expect(await sada.exited).toBe(0);
+      await expect(fetch(`${sada.url}/api/health`)).rejects.toThrow();
+      const database = await openDatabase({ kind: 'pglite', dataDir: fresh });
+      const [row] = await database.query<{ total: number }>(
+        'SELECT count(*)::int AS total FROM support_case',
+      );
+      await database.close();
+      expect(row!.total).toBe(20);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 90_000);
+
+  it('applies migrations on demand and says when there is nothing to do', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'sada-migrate-'));
+    try {
+      const first = await runSada(['migrate'], { SADA_DATA_DIR: fresh });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('Applied: 0001_create_core_schema');
+      const second = await runSada(['migrate'], { SADA_DATA_DIR: fresh });
+      expect(second.stdout).toContain('The database is up to date.');
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('creates a user and its workspace from the command line', async () => {
     const env = { SADA_DATA_DIR: dataDir };
