@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { seedDemoWorkspace } from './demo/demo-seed.ts';
-import { type JobRunner, maintenanceJob, startJobRunner } from './jobs/job-runner.ts';
+import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
 import { createLiveHub } from './live/live-hub.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -54,7 +54,7 @@ export async function startSada(options: {
   const jobs = config.isJobsEnabled
     ? await startJobRunner({
         database,
-        jobs: [maintenanceJob(database, clock) as never],
+        jobs: [registerJob(maintenanceJob(database, clock))],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),
       })

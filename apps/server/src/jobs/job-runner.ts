@@ -13,6 +13,22 @@ export type JobDefinition<Payload> = {
   handle(payload: Payload): Promise<'done' | 'skipped'>;
 };
 
+/** A job of any payload, as the runner holds it: the payload schema and the handler agree by construction. */
+export type RegisteredJob = {
+  name: string;
+  schedule?: string;
+  run(data: unknown): Promise<'done' | 'skipped'>;
+};
+
+/** Pairs a job's zod schema with its handler, so the runner never needs to know the payload type. */
+export function registerJob<Payload>(job: JobDefinition<Payload>): RegisteredJob {
+  return {
+    name: job.name,
+    ...(job.schedule && { schedule: job.schedule }),
+    run: (data) => job.handle(job.payload.parse(data ?? {})),
+  };
+}
+
 const DAY_MS = 86_400_000;
 
 export function maintenanceJob(database: Database, clock: Clock): JobDefinition<Record<string, never>> {
@@ -36,7 +52,7 @@ export function maintenanceJob(database: Database, clock: Clock): JobDefinition<
  */
 export async function startJobRunner(options: {
   database: Database;
-  jobs: JobDefinition<never>[];
+  jobs: RegisteredJob[];
   isWorking: boolean;
   onError: (error: Error) => void;
 }) {
@@ -53,8 +69,7 @@ export async function startJobRunner(options: {
     if (options.isWorking) {
       await boss.work(job.name, async (batch) => {
         for (const item of batch) {
-          const payload = job.payload.parse(item.data ?? {});
-          await job.handle(payload as never);
+          await job.run(item.data);
         }
       });
     }
