@@ -78,15 +78,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   };
 }
 
-/** The configuration with secrets masked, for the start-up log. */
-export function describeConfig(config: Config): Record<string, unknown> {
-  const database =
-    config.database.kind === 'postgres'
-      ? { kind: 'postgres', url: config.database.url.replace(/\/\/[^@/]*@/, '//***@') }
-      : config.database;
-  return { ...config, database };
-}
-
 function parseTrustProxy(value: string): boolean | string[] {
   if (value === 'false' || value === '') return false;
   if (value === 'true') return true;

@@ -2,13 +2,3 @@
 export type Clock = { now(): Date };
 
 export const systemClock: Clock = { now: () => new Date() };
-
-export function fixedClock(instant: Date): Clock & { set(next: Date): void } {
-  let current = instant;
-  return {
-    now: () => current,
-    set: (next: Date) => {
-      current = next;
-    },
-  };
-}

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { runMigrations } from './migrate.ts';
@@ -10,7 +10,6 @@ import * as schema from './schema.ts';
 export type Schema = typeof schema;
 /** Drizzle over either driver; repositories take this (or a transaction, which is one too). */
 export type Executor = PgDatabase<PgQueryResultHKT, Schema>;
-export type Transaction = PgTransaction<PgQueryResultHKT, Schema>;
 
 /** The rows of a raw `execute()`: both drivers answer with `{ rows }`, typed differently. */
 export function rowsOf<Row>(result: unknown): Row[] {

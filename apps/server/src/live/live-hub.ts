@@ -49,11 +49,6 @@ export function createLiveHub(database: Database) {
         if (room.size === 0) rooms.delete(workspaceId);
       };
     },
-    connectionCount(): number {
-      let total = 0;
-      for (const room of rooms.values()) total += room.size;
-      return total;
-    },
   };
 }
 

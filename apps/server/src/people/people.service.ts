@@ -4,7 +4,6 @@ import {
   deleteSessionsOfUser,
   findTeamById,
   findUserByEmail,
-  findUserById,
   insertFieldDefinition,
   insertTeam,
   insertUser,
@@ -272,10 +271,6 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           ar: `لا يوجد حقل مخصص "${options.key}" في مساحة العمل هذه.`,
         });
       return publicField(row);
-    },
-
-    async findUser(actor: Actor, id: string) {
-      return findUserById(db, actor.workspace.id, id);
     },
   };
 }

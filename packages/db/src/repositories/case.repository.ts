@@ -15,7 +15,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../database.ts';
-import { caseCounter, caseEvent, customer, message, supportCase } from '../schema.ts';
+import { caseEvent, customer, message, supportCase } from '../schema.ts';
 
 const { searchVector: _searchVector, ...caseColumns } = getTableColumns(supportCase);
 
@@ -46,22 +46,6 @@ export async function allocateCaseSequence(
     ON CONFLICT ON CONSTRAINT case_counter_pkey DO UPDATE SET last_value = case_counter.last_value + 1
     RETURNING last_value`);
   return Number(rowsOf<{ last_value: number }>(result)[0]!.last_value);
-}
-
-/** Raises a year's counter to at least `value` (import keeps imported numbers from being reused). */
-export async function raiseCaseSequence(
-  executor: Executor,
-  workspaceId: string,
-  year: number,
-  value: number,
-) {
-  await executor
-    .insert(caseCounter)
-    .values({ workspaceId, year, lastValue: value })
-    .onConflictDoUpdate({
-      target: [caseCounter.workspaceId, caseCounter.year],
-      set: { lastValue: sql`greatest(${caseCounter.lastValue}, ${value})` },
-    });
 }
 
 export async function insertCase(
@@ -151,22 +135,7 @@ export async function listEventsOfCase(executor: Executor, caseId: string): Prom
   return executor.select().from(caseEvent).where(eq(caseEvent.caseId, caseId)).orderBy(asc(caseEvent.id));
 }
 
-export async function listCasesOfCustomer(
-  executor: Executor,
-  workspaceId: string,
-  customerId: string,
-  limit: number,
-) {
-  return executor
-    .select(caseColumns)
-    .from(supportCase)
-    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.customerId, customerId)))
-    .orderBy(desc(supportCase.createdAt), desc(supportCase.id))
-    .limit(limit);
-}
-
-export const CASE_SORT_KEYS = ['createdAt', 'updatedAt', 'priority'] as const;
-export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+export type CaseSortKey = 'createdAt' | 'updatedAt' | 'priority';
 
 export type CaseListQuery = {
   workspaceId: string;

@@ -148,25 +148,6 @@ export async function insertAuditRecord(
   await executor.insert(auditRecord).values(values);
 }
 
-export async function listAuditRecords(
-  executor: Executor,
-  workspaceId: string,
-  subjectType: string,
-  subjectId: string,
-) {
-  return executor
-    .select()
-    .from(auditRecord)
-    .where(
-      and(
-        eq(auditRecord.workspaceId, workspaceId),
-        eq(auditRecord.subjectType, subjectType),
-        eq(auditRecord.subjectId, subjectId),
-      ),
-    )
-    .orderBy(auditRecord.id);
-}
-
 /** How many cases each customer has, for the customer list. */
 export async function countCasesOf(executor: Executor, customerIds: string[]): Promise<Map<string, number>> {
   if (customerIds.length === 0) return new Map();

@@ -19,12 +19,3 @@ export async function findWorkspaceBySlug(
   const [row] = await executor.select().from(workspace).where(eq(workspace.slug, slug));
   return row;
 }
-
-export async function findWorkspaceById(executor: Executor, id: string): Promise<WorkspaceRow | undefined> {
-  const [row] = await executor.select().from(workspace).where(eq(workspace.id, id));
-  return row;
-}
-
-export async function listWorkspaces(executor: Executor): Promise<WorkspaceRow[]> {
-  return executor.select().from(workspace).orderBy(workspace.createdAt);
-}
