@@ -26,7 +26,7 @@ import {
   type CaseRow,
   type Executor,
   findCaseByReference,
-  findCustomer,
+  findCustomerSummary,
   findTeamById,
   findUserById,
   insertCase,
@@ -200,7 +200,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     if (!customer) return null;
     const workspaceId = actor.workspace.id;
     if (customer.id) {
-      const found = await findCustomer(executor, workspaceId, customer.id);
+      const found = await findCustomerSummary(executor, workspaceId, customer.id);
       if (!found) {
         throw new AppError(
           'validation_failed',
@@ -219,7 +219,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         );
       }
       if (!found.mergedIntoId) return { id: found.id, name: found.name };
-      const target = await findCustomer(executor, workspaceId, found.mergedIntoId);
+      const target = await findCustomerSummary(executor, workspaceId, found.mergedIntoId);
       return { id: found.mergedIntoId, name: target?.name ?? found.name };
     }
     const identity: IdentityInput | undefined =
@@ -304,7 +304,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     const [messages, events, customer] = await Promise.all([
       listMessagesOfCase(db, row.id),
       listEventsOfCase(db, row.id),
-      row.customerId ? findCustomer(db, actor.workspace.id, row.customerId) : undefined,
+      row.customerId ? findCustomerSummary(db, actor.workspace.id, row.customerId) : undefined,
     ]);
     return {
       ...publicCase({ ...row, customerName: customer?.name ?? null }),
@@ -451,7 +451,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       if (changes.customFields) await assertCustomFields(actor.workspace.id, changes.customFields, true);
       const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
         if (changes.customerId) {
-          const customer = await findCustomer(tx, actor.workspace.id, changes.customerId);
+          const customer = await findCustomerSummary(tx, actor.workspace.id, changes.customerId);
           if (!customer || customer.mergedIntoId) {
             throw new AppError(
               'validation_failed',

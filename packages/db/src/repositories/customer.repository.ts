@@ -40,6 +40,19 @@ export async function findCustomerByIdentity(
   return row;
 }
 
+/** A customer's id, name and merge target, without identities (for cases that only name their customer). */
+export async function findCustomerSummary(
+  executor: Executor,
+  workspaceId: string,
+  id: string,
+): Promise<{ id: string; name: string; mergedIntoId: string | null } | undefined> {
+  const [row] = await executor
+    .select({ id: customer.id, name: customer.name, mergedIntoId: customer.mergedIntoId })
+    .from(customer)
+    .where(and(eq(customer.workspaceId, workspaceId), eq(customer.id, id)));
+  return row;
+}
+
 export async function findCustomer(
   executor: Executor,
   workspaceId: string,
