@@ -127,7 +127,8 @@ function toProblem(error: unknown): Problem & { isUnexpected: boolean } {
     return {
       status: fastifyError.statusCode,
       code: 'bad_request',
-      text: { en: message, ar: message },
+      // Fastify's own text is English only; Arabic readers get a sentence of ours with it as the detail.
+      text: { en: message, ar: `الطلب غير صالح (${message}).` },
       isUnexpected: false,
     };
   }
