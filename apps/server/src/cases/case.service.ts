@@ -125,7 +125,8 @@ function toDefinitions(rows: Awaited<ReturnType<typeof listFieldDefinitions>>): 
   }));
 }
 
-function caseSearchDocument(subject: string, description: string, messages: string[] = []): string {
+/** What a case is found by: subject, description and every message body, normalised. Import builds the same. */
+export function caseSearchDocument(subject: string, description: string, messages: string[] = []): string {
   return normalizeForSearch([subject, description, ...messages].join('\n'));
 }
 

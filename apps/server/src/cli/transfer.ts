@@ -52,8 +52,8 @@ import {
   type UserTransfer,
   type WorkspaceTransfer,
 } from '@sada/db';
-import { normalizeForSearch } from '@sada/triage';
 import { z } from 'zod';
+import { caseSearchDocument } from '../cases/case.service.ts';
 
 // The file: a header line, then one JSON object per line in dependency order (SECTIONS). Every
 // record keeps its ids and timestamps, so export → import → export gives the same bytes.
@@ -396,11 +396,6 @@ function parseLine(textLine: string, lineNumber: number): TransferLine {
   });
 }
 
-// The same document the case service indexes: subject, description and every message, normalised.
-function caseSearchDocument(row: CaseTransfer): string {
-  return normalizeForSearch([row.subject, row.description, ...row.messages.map((m) => m.body)].join('\n'));
-}
-
 const linesText = (from: number, to: number): LocalizedText =>
   from === to
     ? { en: `line ${from}`, ar: `السطر ${from}` }
@@ -457,7 +452,16 @@ async function writeRecords(tx: Executor, workspaceId: string, type: Section, re
       return insertCaseCountersForTransfer(tx, workspaceId, rowsOf(records, type));
     case 'case': {
       const cases = rowsOf(records, type);
-      const documents = new Map(cases.map((row) => [row.id, caseSearchDocument(row)]));
+      const documents = new Map(
+        cases.map((row) => [
+          row.id,
+          caseSearchDocument(
+            row.subject,
+            row.description,
+            row.messages.map((message) => message.body),
+          ),
+        ]),
+      );
       return insertCasesForTransfer(tx, workspaceId, cases, documents);
     }
     case 'audit-record':
