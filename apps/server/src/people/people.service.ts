@@ -51,6 +51,32 @@ function publicField(row: Awaited<ReturnType<typeof listFieldDefinitions>>[numbe
   };
 }
 
+/** Adds a user to a workspace; the one place a password is hashed for a new account (API, CLI, demo). */
+export async function addUser(
+  { database, clock }: Pick<ServiceDeps, 'database' | 'clock'>,
+  options: { workspaceId: string; email: string; name: string; role: Role; password: string },
+) {
+  const email = options.email.trim().toLowerCase();
+  const conflict = new AppError('conflict', {
+    en: `A user with the e-mail ${email} already exists in this workspace.`,
+    ar: `يوجد مستخدم بالبريد ${email} في مساحة العمل هذه مسبقًا.`,
+  });
+  if (await findUserByEmail(database.orm, options.workspaceId, email)) throw conflict;
+  try {
+    return await insertUser(database.orm, {
+      id: randomUUID(),
+      workspaceId: options.workspaceId,
+      email,
+      name: options.name,
+      role: options.role,
+      passwordHash: await hashPassword(options.password),
+      createdAt: clock.now(),
+    });
+  } catch (error) {
+    throw isUniqueViolation(error) ? conflict : error;
+  }
+}
+
 /** Users, teams and custom field definitions of a workspace. */
 export function createPeopleService({ database, clock }: ServiceDeps) {
   const db = database.orm;
@@ -83,32 +109,8 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
 
     async createUser(options: { actor: Actor; email: string; name: string; role: Role; password: string }) {
       assertCan(options.actor.role, 'user:manage');
-      const email = options.email.trim().toLowerCase();
-      if (await findUserByEmail(db, options.actor.workspace.id, email)) {
-        throw new AppError('conflict', {
-          en: `A user with the e-mail ${email} already exists in this workspace.`,
-          ar: `يوجد مستخدم بالبريد ${email} في مساحة العمل هذه مسبقًا.`,
-        });
-      }
-      try {
-        const row = await insertUser(db, {
-          id: randomUUID(),
-          workspaceId: options.actor.workspace.id,
-          email,
-          name: options.name,
-          role: options.role,
-          passwordHash: await hashPassword(options.password),
-          createdAt: clock.now(),
-        });
-        return publicUser(row);
-      } catch (error) {
-        if (isUniqueViolation(error))
-          throw new AppError('conflict', {
-            en: `A user with the e-mail ${email} already exists.`,
-            ar: `يوجد مستخدم بالبريد ${email} مسبقًا.`,
-          });
-        throw error;
-      }
+      const { actor, ...user } = options;
+      return publicUser(await addUser({ database, clock }, { workspaceId: actor.workspace.id, ...user }));
     },
 
     async updateUser(options: {

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, assertReferencePrefix, type Role } from '@sada/core';
-import {
-  findUserByEmail,
-  findWorkspaceBySlug,
-  insertUser,
-  insertWorkspace,
-  type WorkspaceRow,
-} from '@sada/db';
+import { findWorkspaceBySlug, insertWorkspace, type WorkspaceRow } from '@sada/db';
 import { type Actor, actorFor } from '../auth/actor.ts';
-import { hashPassword } from '../auth/password.ts';
+import { addUser } from '../people/people.service.ts';
 import type { ServiceDeps } from '../services.ts';
 
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -60,22 +54,8 @@ export function createWorkspaceService({ database, clock }: ServiceDeps) {
       role: Role;
       password: string;
     }) {
-      const email = options.email.trim().toLowerCase();
-      if (await findUserByEmail(db, options.workspace.id, email)) {
-        throw new AppError('conflict', {
-          en: `A user with the e-mail ${email} already exists in ${options.workspace.slug}.`,
-          ar: `يوجد مستخدم بالبريد ${email} في ${options.workspace.slug} مسبقًا.`,
-        });
-      }
-      return insertUser(db, {
-        id: randomUUID(),
-        workspaceId: options.workspace.id,
-        email,
-        name: options.name,
-        role: options.role,
-        passwordHash: await hashPassword(options.password),
-        createdAt: clock.now(),
-      });
+      const { workspace, ...user } = options;
+      return addUser({ database, clock }, { workspaceId: workspace.id, ...user });
     },
 
     /** An actor for work the system does on a workspace's behalf (demo data, import). */
