@@ -51,6 +51,13 @@ function publicField(row: Awaited<ReturnType<typeof listFieldDefinitions>>[numbe
   };
 }
 
+function teamNameTaken(name: string): AppError {
+  return new AppError('conflict', {
+    en: `A team named "${name}" already exists.`,
+    ar: `يوجد فريق باسم "${name}" مسبقًا.`,
+  });
+}
+
 /** Adds a user to a workspace; the one place a password is hashed for a new account (API, CLI, demo). */
 export async function addUser(
   { database, clock }: Pick<ServiceDeps, 'database' | 'clock'>,
@@ -176,12 +183,7 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           return { ...row, memberIds: [...new Set(options.memberIds)] };
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new AppError('conflict', {
-            en: `A team named "${options.name}" already exists.`,
-            ar: `يوجد فريق باسم "${options.name}" مسبقًا.`,
-          });
-        throw error;
+        throw isUniqueViolation(error) ? teamNameTaken(options.name ?? '') : error;
       }
     },
 
@@ -206,12 +208,7 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           if (options.memberIds) await setTeamMembers(tx, options.id, [...new Set(options.memberIds)]);
         });
       } catch (error) {
-        if (isUniqueViolation(error))
-          throw new AppError('conflict', {
-            en: `A team named "${options.name}" already exists.`,
-            ar: `يوجد فريق باسم "${options.name}" مسبقًا.`,
-          });
-        throw error;
+        throw isUniqueViolation(error) ? teamNameTaken(options.name ?? '') : error;
       }
       const teams = await listTeams(db, workspaceId);
       return teams.find((team) => team.id === options.id)!;
