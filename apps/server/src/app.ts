@@ -25,6 +25,7 @@ import { liveRoutes } from './live/live.routes.ts';
 import type { LiveHub } from './live/live-hub.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import type { Services } from './services.ts';
+import { webRoutes } from './web/web.routes.ts';
 
 export type AppDeps = { config: Config; database: Database; clock: Clock; services: Services; hub: LiveHub };
 
@@ -88,5 +89,6 @@ export async function buildApp({
   await app.register(customerRoutes, { services });
   await app.register(caseRoutes, { services });
   await app.register(liveRoutes, { hub });
+  await app.register(webRoutes, { webDir: config.webDir });
   return app;
 }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const flag = (fallback: boolean) =>
@@ -17,6 +18,10 @@ const environmentSchema = z.object({
     .optional()
     .describe('A PostgreSQL server; when absent the embedded PGlite database is used (secret)'),
   SADA_DATA_DIR: z.string().default('./data').describe('Where the embedded database keeps its files'),
+  SADA_WEB_DIR: z
+    .string()
+    .default(fileURLToPath(new URL('../../web/dist', import.meta.url)))
+    .describe('The built agent console (apps/web/dist); npm start builds it when it is missing or stale'),
   SADA_DEMO: flag(true).describe('Create the demo workspace on first start'),
   SADA_JOBS: flag(true).describe('Run background job workers in this process'),
   SADA_COOKIE_SECURE: flag(false).describe('Mark the session cookie Secure (set behind HTTPS)'),
@@ -42,6 +47,8 @@ export type Config = {
   database:
     | { kind: 'pglite'; dataDir: string | undefined }
     | { kind: 'postgres'; url: string; poolSize: number };
+  /** Where the built console's index.html and assets are. */
+  webDir: string;
   isDemo: boolean;
   isJobsEnabled: boolean;
   isCookieSecure: boolean;
@@ -68,6 +75,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.SADA_DB_POOL_SIZE }
       : { kind: 'pglite', dataDir: resolve(env.SADA_DATA_DIR) },
+    webDir: resolve(env.SADA_WEB_DIR),
     isDemo: env.SADA_DEMO,
     isJobsEnabled: env.SADA_JOBS,
     isCookieSecure: env.SADA_COOKIE_SECURE,

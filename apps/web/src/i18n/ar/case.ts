@@ -1,0 +1,5 @@
+import type { enCase } from '../en/case.ts';
+
+export const arCase: typeof enCase = {
+  title: 'الحالة',
+};

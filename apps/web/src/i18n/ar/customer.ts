@@ -1,0 +1,5 @@
+import type { enCustomer } from '../en/customer.ts';
+
+export const arCustomer: typeof enCustomer = {
+  title: 'العميل',
+};

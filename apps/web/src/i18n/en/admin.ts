@@ -1,0 +1,4 @@
+/** Strings of the admin pages. */
+export const enAdmin = {
+  title: 'Admin',
+};

@@ -1,0 +1,4 @@
+/** Strings of the case pages. */
+export const enCase = {
+  title: 'Case',
+};

@@ -1,0 +1,4 @@
+/** Strings of the customer pages. */
+export const enCustomer = {
+  title: 'Customer',
+};

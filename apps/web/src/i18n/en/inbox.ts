@@ -1,0 +1,4 @@
+/** Strings of the inbox pages. */
+export const enInbox = {
+  title: 'Inbox',
+};

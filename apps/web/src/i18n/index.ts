@@ -1,0 +1,55 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { arAdmin } from './ar/admin.ts';
+import { arCase } from './ar/case.ts';
+import { arCommon } from './ar/common.ts';
+import { arCustomer } from './ar/customer.ts';
+import { arInbox } from './ar/inbox.ts';
+import { enAdmin } from './en/admin.ts';
+import { enCase } from './en/case.ts';
+import { enCommon } from './en/common.ts';
+import { enCustomer } from './en/customer.ts';
+import { enInbox } from './en/inbox.ts';
+
+export type UiLanguage = 'ar' | 'en';
+export const UI_LANGUAGES: readonly UiLanguage[] = ['ar', 'en'];
+
+// One namespace per area of the console; the Arabic files are typed against the English ones, so a
+// string missing in either language fails the type check.
+export const resources = {
+  en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer, admin: enAdmin },
+  ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer, admin: arAdmin },
+} as const;
+
+const STORAGE_KEY = 'sada.language';
+
+export function storedLanguage(): UiLanguage | undefined {
+  const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return value === 'ar' || value === 'en' ? value : undefined;
+}
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: storedLanguage() ?? 'ar',
+  fallbackLng: 'en',
+  ns: ['common', 'inbox', 'case', 'customer', 'admin'],
+  defaultNS: 'common',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+
+/** Direction of a UI language: Arabic mirrors the whole layout. */
+export const directionOf = (language: string): 'rtl' | 'ltr' => (language === 'ar' ? 'rtl' : 'ltr');
+
+/** Switches the console's language, the document's lang/dir, and remembers the choice on this device. */
+export async function applyLanguage(language: UiLanguage, options: { remember?: boolean } = {}) {
+  if (options.remember) globalThis.localStorage?.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+}
+
+/** The BCP 47 locale for dates and numbers: Gregorian calendar, Latin digits, as Gulf business software shows them. */
+export const localeOf = (language: string) => (language === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB');

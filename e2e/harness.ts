@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { systemClock } from '@sada/core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { seedDemoWorkspace } from '../apps/server/src/demo/demo-seed.ts';
+import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+
+export const CHROMIUM_PATH = process.env.SADA_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** Debian's Chromium, headless, with the flags that keep it off the network it cannot reach. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium is not at ${CHROMIUM_PATH}: install it with "apt-get install chromium" (.ci/run does).`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export type ConsoleFixture = {
+  server: TestServer;
+  browser: Browser;
+  demo: { workspace: string; email: string; password: string };
+  close(): Promise<void>;
+};
+
+/** A real server on a fresh database with the demo workspace, and a browser to drive the console. */
+export async function startConsole(): Promise<ConsoleFixture> {
+  const server = await startTestServer();
+  const credentials = await seedDemoWorkspace({
+    services: server.services,
+    database: server.database,
+    clock: systemClock,
+  });
+  if (!credentials) throw new Error('the demo workspace already existed in a fresh database');
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    demo: { workspace: 'demo', email: credentials.email, password: credentials.password },
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** A new browser context (its own cookies) with English or Arabic preselected. */
+export async function newContext(
+  fixture: ConsoleFixture,
+  language: 'ar' | 'en' = 'en',
+): Promise<BrowserContext> {
+  const context = await fixture.browser.newContext({
+    baseURL: fixture.server.baseUrl,
+    locale: language === 'ar' ? 'ar-SA' : 'en-GB',
+    viewport: { width: 1366, height: 800 },
+  });
+  await context.addInitScript((chosen) => {
+    if (!localStorage.getItem('sada.language')) localStorage.setItem('sada.language', chosen);
+  }, language);
+  return context;
+}
+
+/** Signs in through the login form and waits for the inbox. */
+export async function signIn(
+  page: Page,
+  credentials: { workspace: string; email: string; password: string },
+) {
+  await page.goto('/login');
+  await page.getByLabel(/Workspace|مساحة العمل/).fill(credentials.workspace);
+  await page.getByLabel(/E-mail|البريد الإلكتروني/).fill(credentials.email);
+  await page.getByLabel(/^(Password|كلمة المرور)/).fill(credentials.password);
+  await page.getByRole('button', { name: /^(Sign in|دخول)$/ }).click();
+  await page.waitForURL(/\/inbox\//, { waitUntil: 'commit' });
+}
+
+/** Saves a full-page screenshot under e2e/artifacts/ (ignored by git) for people to look at. */
+export async function saveScreenshot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS_DIR}${name}.png`, fullPage: false });
+}
