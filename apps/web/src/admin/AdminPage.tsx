@@ -1,7 +1,74 @@
+import { Button, Group, Stack, Title } from '@mantine/core';
+import { IconForms, IconSettings, IconTemplate, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Navigate, Route, NavLink as RouterLink, Routes, useLocation } from 'react-router';
+import { useCurrentUser } from '../auth/session.ts';
+import { arAdmin } from '../i18n/ar/admin.ts';
+import { enAdmin } from '../i18n/en/admin.ts';
+import { i18n } from '../i18n/index.ts';
+import { NotFoundPage } from '../layout/NotFoundPage.tsx';
+import { ForbiddenState } from './AdminParts.tsx';
+import { FieldsSection } from './FieldsSection.tsx';
+import { TeamsSection } from './TeamsSection.tsx';
+import { TemplatesSection } from './TemplatesSection.tsx';
+import { UsersSection } from './UsersSection.tsx';
+import { WorkspaceSection } from './WorkspaceSection.tsx';
 
-/** Administration: users, teams, fields, templates, workspace settings — to be built. Loaded on demand. */
+// The admin strings travel with the admin pages, so the initial bundle does not carry them.
+i18n.addResourceBundle('en', 'admin', enAdmin);
+i18n.addResourceBundle('ar', 'admin', arAdmin);
+
+const SECTIONS = [
+  { path: 'users', icon: IconUsers },
+  { path: 'teams', icon: IconUsersGroup },
+  { path: 'fields', icon: IconForms },
+  { path: 'templates', icon: IconTemplate },
+  { path: 'workspace', icon: IconSettings },
+] as const;
+
+/**
+ * Administration under /admin: users, teams, custom fields, reply templates and workspace settings.
+ * Admins change everything; supervisors manage templates and read the rest. Loaded on demand.
+ */
 export function AdminPage() {
   const { t } = useTranslation('admin');
-  return <h1>{t('title')}</h1>;
+  const user = useCurrentUser();
+  const location = useLocation();
+  if (user.role !== 'admin' && user.role !== 'supervisor') return <ForbiddenState />;
+
+  const current = location.pathname.split('/')[2];
+  // Supervisors land where they can change something.
+  const landing = user.role === 'admin' ? 'users' : 'templates';
+  return (
+    <Stack p="md" gap="md">
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <nav aria-label={t('sections.label')}>
+        <Group gap="xs">
+          {SECTIONS.map(({ path, icon: Icon }) => (
+            <Button
+              key={path}
+              component={RouterLink}
+              to={`/admin/${path}`}
+              variant={current === path ? 'light' : 'subtle'}
+              color={current === path ? undefined : 'gray'}
+              leftSection={<Icon size={16} aria-hidden />}
+            >
+              {t(`sections.${path}`)}
+            </Button>
+          ))}
+        </Group>
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to={landing} replace />} />
+        <Route path="users" element={<UsersSection />} />
+        <Route path="teams" element={<TeamsSection />} />
+        <Route path="fields" element={<FieldsSection />} />
+        <Route path="templates" element={<TemplatesSection />} />
+        <Route path="workspace" element={<WorkspaceSection />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Stack>
+  );
 }

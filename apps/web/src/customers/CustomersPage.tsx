@@ -1,7 +1,11 @@
-import { useTranslation } from 'react-i18next';
+import { lazy } from 'react';
 
-/** Customer search — to be built. */
+// Loaded on first visit, like the customer page (see CustomerPage.tsx).
+const CustomerSearch = lazy(() =>
+  import('./CustomerSearch.tsx').then((module) => ({ default: module.CustomerSearch })),
+);
+
+/** /customers — see CustomerSearch. */
 export function CustomersPage() {
-  const { t } = useTranslation('customer');
-  return <h1>{t('title')}</h1>;
+  return <CustomerSearch />;
 }

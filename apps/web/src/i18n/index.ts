@@ -1,11 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { arAdmin } from './ar/admin.ts';
 import { arCase } from './ar/case.ts';
 import { arCommon } from './ar/common.ts';
 import { arCustomer } from './ar/customer.ts';
 import { arInbox } from './ar/inbox.ts';
-import { enAdmin } from './en/admin.ts';
 import { enCase } from './en/case.ts';
 import { enCommon } from './en/common.ts';
 import { enCustomer } from './en/customer.ts';
@@ -15,10 +13,11 @@ export type UiLanguage = 'ar' | 'en';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['ar', 'en'];
 
 // One namespace per area of the console; the Arabic files are typed against the English ones, so a
-// string missing in either language fails the type check.
+// string missing in either language fails the type check. The `admin` strings load with the admin
+// pages (admin/AdminPage.tsx adds them), outside the initial bundle.
 export const resources = {
-  en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer, admin: enAdmin },
-  ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer, admin: arAdmin },
+  en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer },
+  ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer },
 } as const;
 
 const STORAGE_KEY = 'sada.language';

@@ -1,9 +1,11 @@
 import 'i18next';
+import type { enAdmin } from './en/admin.ts';
 import type { resources } from './index.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['en'];
+    // `admin` is added at run time by the lazily loaded admin pages.
+    resources: (typeof resources)['en'] & { admin: typeof enAdmin };
   }
 }

@@ -8,6 +8,7 @@ import {
   ScrollArea,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconChevronDown, IconSettings, IconUsers } from '@tabler/icons-react';
@@ -72,8 +73,10 @@ export function ConsoleLayout() {
             <NotificationsBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu">
+                {/* The visible name is part of the button's name, as speech users say what they see. */}
+                <UnstyledButton data-testid="user-menu">
                   <Group gap={4} wrap="nowrap">
+                    <VisuallyHidden>{t('user.menu')}: </VisuallyHidden>
                     <Text size="sm" fw={500}>
                       {user.name}
                     </Text>

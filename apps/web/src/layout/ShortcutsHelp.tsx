@@ -5,6 +5,7 @@ const SHORTCUTS = [
   ['j', 'next'],
   ['k', 'previous'],
   ['Enter', 'open'],
+  ['x', 'select'],
   ['r', 'reply'],
   ['n', 'note'],
   ['e', 'resolve'],

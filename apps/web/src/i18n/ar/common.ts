@@ -95,6 +95,7 @@ export const arCommon: typeof enCommon = {
     next: 'الحالة التالية',
     previous: 'الحالة السابقة',
     open: 'افتح الحالة المحددة',
+    select: 'حدّد الحالة لإجراء جماعي',
     reply: 'رد',
     note: 'ملاحظة داخلية',
     resolve: 'حل',

@@ -94,6 +94,7 @@ export const enCommon = {
     next: 'Next case',
     previous: 'Previous case',
     open: 'Open the selected case',
+    select: 'Select the case for a bulk action',
     reply: 'Reply',
     note: 'Internal note',
     resolve: 'Resolve',

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../ui/states.tsx';
+import classes from './case.module.css';
+import type { CaseDetail, CaseMessage } from './case-types.ts';
+import { MessageItem } from './MessageItem.tsx';
+import { useNow } from './useNow.ts';
+import { useUserNames } from './useWorkspaceLists.ts';
+
+/**
+ * The whole conversation as one thread, oldest first: what the customer first wrote (the case's
+ * description), then every inbound message, reply and internal note on every channel.
+ */
+export function Thread({ caseDetail }: { caseDetail: CaseDetail }) {
+  const { t } = useTranslation(['case', 'common']);
+  const now = useNow();
+  const userName = useUserNames();
+  const messages = [...caseDetail.messages].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const customer = caseDetail.customerName ?? t('thread.unknownCustomer');
+  const authorOf = (message: CaseMessage) =>
+    message.direction === 'inbound'
+      ? customer
+      : (userName(message.authorUserId) ?? t('thread.unknownAuthor'));
+  const hasOpening = caseDetail.description.trim() !== '';
+
+  if (!hasOpening && messages.length === 0) return <EmptyState message={t('thread.empty')} />;
+  return (
+    <ol className={classes.thread} aria-label={t('thread.label')} data-testid="thread">
+      {hasOpening && (
+        <MessageItem
+          message={{
+            id: 'opening',
+            direction: 'inbound',
+            visibility: 'public',
+            channel: caseDetail.channel,
+            body: caseDetail.description,
+            attachments: [],
+            createdAt: caseDetail.createdAt,
+          }}
+          author={customer}
+          label={t('thread.opening')}
+          now={now}
+        />
+      )}
+      {messages.map((message) => (
+        <MessageItem key={message.id} message={message} author={authorOf(message)} now={now} />
+      ))}
+    </ol>
+  );
+}
