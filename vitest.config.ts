@@ -14,7 +14,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'unit', include: ['packages/{core,triage,contracts,channels}/src/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: [
+            'packages/{core,triage,contracts,channels}/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+          ],
+        },
+      },
       // The console in Debian's Chromium against a real server on PGlite; one file at a time, as
       // each starts a browser and the machines have two cores.
       {

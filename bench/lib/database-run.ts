@@ -1,8 +1,9 @@
 import { type Database, openDatabase } from '@sada/db';
 import { bulkLoadCases } from './bulk-load.ts';
+import { clusterCpu, postmasterOf, processCpu } from './cpu-usage.ts';
 import { countMatches, explainListQueries, type QueryPlan } from './explain.ts';
 import { type BenchWorkspace, countCases, createBenchWorkspace } from './fixture.ts';
-import { type IngestResult, runIngestLevel } from './ingest-bench.ts';
+import { type CpuMeters, type IngestResult, runIngestLevel } from './ingest-bench.ts';
 import { type ListResult, listQueries, runListBench } from './list-bench.ts';
 import { databaseVersion } from './machine.ts';
 import { type ServerDatabase, startServerProcess } from './server-process.ts';
@@ -69,20 +70,29 @@ async function addCounts(database: Database, fixture: Fixture, ingest: IngestRes
   }
 }
 
+/** The server's own CPU and, when PostgreSQL runs on this machine, the whole cluster's. */
+async function cpuMeters(serverPid: number, database: Database | undefined): Promise<CpuMeters> {
+  const [backend] = database ? await database.query<{ pid: number }>('SELECT pg_backend_pid() AS pid') : [];
+  const postmaster = backend && postmasterOf(Number(backend.pid));
+  return { server: processCpu(serverPid), database: postmaster ? clusterCpu(postmaster) : undefined };
+}
+
 async function runIngest(
-  baseUrl: string,
+  server: { url: string; pid: number },
   fixture: Fixture,
   settings: BenchSettings,
   log: Log,
   database: Database | undefined,
 ) {
   const results: IngestResult[] = [];
+  const cpu = await cpuMeters(server.pid, database);
   for (const [index, concurrency] of settings.concurrencyLevels.entries()) {
     log(`POST /api/cases at concurrency ${concurrency}`);
     const workspace = fixture.ingest[index]!;
     const sampler = database && sampleWaits(database);
     const result = await runIngestLevel({
-      baseUrl,
+      baseUrl: server.url,
+      cpu,
       workspace,
       concurrency,
       requests: settings.requests,
@@ -143,7 +153,7 @@ export async function runTarget(
   let ingest: IngestResult[];
   let measured: ListMeasurements;
   try {
-    ingest = await runIngest(server.url, fixture, settings, log, isEmbedded ? undefined : database);
+    ingest = await runIngest(server, fixture, settings, log, isEmbedded ? undefined : database);
     const context = { baseUrl: server.url, database, fixture, isEmbedded };
     measured = await measureLists(context, target, settings, log);
   } finally {

@@ -13,6 +13,7 @@ export const TARGETS = {
 const LARGE = 1_000_000;
 const number = (value: number | undefined) => (value === undefined ? '—' : value.toLocaleString('en'));
 const ms = (value: number) => value.toFixed(1);
+const ms2 = (value: number) => value.toFixed(2);
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) =>
@@ -40,6 +41,13 @@ function integrity(result: IngestResult): string {
   return isWhole ? 'ok' : 'LOST/DUPLICATE';
 }
 
+// Two cores give 2 ms of CPU per case at 1,000 cases/s, for everything on the machine.
+function cpuCell(result: IngestResult): string {
+  const { server, database, loadGenerator } = result.cpuMsPerCase;
+  const total = server + (database ?? 0) + loadGenerator;
+  return `${ms2(server)}+${database === undefined ? '?' : ms2(database)}+${ms2(loadGenerator)}=${ms2(total)}`;
+}
+
 export function ingestTable(result: DatabaseResult): string {
   const rows = result.ingest.map((row) => [
     String(row.concurrency),
@@ -52,6 +60,7 @@ export function ingestTable(result: DatabaseResult): string {
     number(row.casesInDatabase),
     number(row.referencesInDatabase),
     integrity(row),
+    cpuCell(row),
     ingestTarget(row, result.kind),
   ]);
   const headers = [
@@ -65,6 +74,7 @@ export function ingestTable(result: DatabaseResult): string {
     'in DB',
     'distinct refs',
     'check',
+    'CPU ms/case srv+db+gen',
     'target',
   ];
   return table(headers, rows);

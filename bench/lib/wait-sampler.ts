@@ -3,7 +3,8 @@ import type { Database } from '@sada/db';
 /** Share of sampled busy server backends per wait ("Lock:transactionid", "CPU", …), largest first. */
 export type WaitProfile = { wait: string; share: number }[];
 
-const SAMPLE_INTERVAL_MS = 20;
+// Each sample is a query to the server under test: often enough to see the waits, rarely enough not to add to them.
+const SAMPLE_INTERVAL_MS = 50;
 
 // What the server's connections are doing: running, waiting on a lock, on WAL, or on the client.
 const SAMPLE = `

@@ -15,6 +15,7 @@ import {
 import { registerAuthHooks } from './auth/auth.hooks.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { caseRoutes } from './cases/case.routes.ts';
+import { caseBulkRoutes } from './cases/case-bulk.routes.ts';
 import type { Config } from './config.ts';
 import { customerRoutes } from './customers/customer.routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -23,9 +24,13 @@ import { registerIdempotencyHooks } from './http/idempotency.hooks.ts';
 import './http/route-config.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import type { LiveHub } from './live/live-hub.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import type { Services } from './services.ts';
+import { templateRoutes } from './templates/template.routes.ts';
+import { viewRoutes } from './views/view.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
+import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
 export type AppDeps = { config: Config; database: Database; clock: Clock; services: Services; hub: LiveHub };
 
@@ -88,6 +93,11 @@ export async function buildApp({
   await app.register(peopleRoutes, { services });
   await app.register(customerRoutes, { services });
   await app.register(caseRoutes, { services });
+  await app.register(caseBulkRoutes, { services });
+  await app.register(workspaceRoutes, { services });
+  await app.register(templateRoutes, { services });
+  await app.register(viewRoutes, { services });
+  await app.register(notificationRoutes, { services });
   await app.register(liveRoutes, { hub });
   await app.register(webRoutes, { webDir: config.webDir });
   return app;

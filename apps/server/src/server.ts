@@ -48,7 +48,7 @@ export async function startSada(options: {
     const created = await seedDemoWorkspace({ services, database, clock });
     if (created) options.onDemoCreated?.(created);
   }
-  const hub = createLiveHub(database);
+  const hub = createLiveHub(database, { clock });
   await hub.start();
   const app = await buildApp({ config, database, clock, services, hub });
   const jobs = config.isJobsEnabled

@@ -1,22 +1,49 @@
-import type { Clock } from '@sada/core';
+import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
-import { createAuthService } from './auth/auth.service.ts';
+import { createAuthService, type TokenActor } from './auth/auth.service.ts';
 import { createCaseService } from './cases/case.service.ts';
 import type { Config } from './config.ts';
 import { createCustomerService } from './customers/customer.service.ts';
+import { createNotificationService } from './notifications/notification.service.ts';
 import { createPeopleService } from './people/people.service.ts';
+import { createReadCache, type ReadCache } from './read-cache.ts';
+import { createTemplateService } from './templates/template.service.ts';
+import { createViewService } from './views/view.service.ts';
 import { createWorkspaceService } from './workspaces/workspace.service.ts';
 
 export type ServiceDeps = { database: Database; clock: Clock; config: Config };
 
+/**
+ * Read on every API call, changed rarely: an API token's actor (by token hash) and a workspace's
+ * custom field definitions (by workspace id). This process forgets what it changes at once; another
+ * process may go on using an entry for up to READ_CACHE_TTL_MS.
+ */
+export type ReadCaches = {
+  tokenActors: ReadCache<TokenActor>;
+  fieldDefinitions: ReadCache<FieldDefinition[]>;
+};
+export const READ_CACHE_TTL_MS = 1000;
+
+/** The services' shared dependencies inside one process. */
+export type ServiceContext = ServiceDeps & { caches: ReadCaches };
+
+function createReadCaches(clock: Clock): ReadCaches {
+  const options = { clock, ttlMs: READ_CACHE_TTL_MS, maxEntries: 10_000 };
+  return { tokenActors: createReadCache(options), fieldDefinitions: createReadCache(options) };
+}
+
 /** Every domain service, built once per process over one database. */
 export function createServices(deps: ServiceDeps) {
+  const context: ServiceContext = { ...deps, caches: createReadCaches(deps.clock) };
   return {
-    auth: createAuthService(deps),
-    people: createPeopleService(deps),
+    auth: createAuthService(context),
+    people: createPeopleService(context),
     customers: createCustomerService(deps),
-    cases: createCaseService(deps),
-    workspaces: createWorkspaceService(deps),
+    cases: createCaseService(context),
+    workspaces: createWorkspaceService(context),
+    templates: createTemplateService(deps),
+    views: createViewService(deps),
+    notifications: createNotificationService(deps),
   };
 }
 

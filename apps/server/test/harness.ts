@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { LiveEvent } from '@sada/contracts';
 import { type Clock, type Role, systemClock } from '@sada/core';
 import { type Database, openDatabase } from '@sada/db';
+import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { type Sada, startSada } from '../src/server.ts';
 
@@ -218,4 +220,36 @@ export async function createCase(client: ApiClient, overrides: Record<string, un
   if (response.status !== 201)
     throw new Error(`createCase failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+export type LiveConnection = {
+  /** Everything the server sent, in order. */
+  events: LiveEvent[];
+  /** Sends a command as JSON. */
+  send(command: unknown): void;
+  sendText(text: string): void;
+  /** Resolves with the close code once the socket is closed (by either side). */
+  closed: Promise<number>;
+  close(): Promise<number>;
+};
+
+/** Opens /api/live as a signed-in client (on its server, or another) and resolves once the server says it is ready. */
+export async function connectLive(client: ApiClient, baseUrl = client.baseUrl): Promise<LiveConnection> {
+  const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/live`, {
+    headers: { cookie: client.cookie! },
+  });
+  const events: LiveEvent[] = [];
+  socket.on('message', (data) => events.push(JSON.parse(String(data))));
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  await waitFor(() => events.find((event) => event.type === 'ready'));
+  return {
+    events,
+    send: (command) => socket.send(JSON.stringify(command)),
+    sendText: (text) => socket.send(text),
+    closed,
+    close() {
+      if (socket.readyState !== WebSocket.CLOSED) socket.close();
+      return closed;
+    },
+  };
 }

@@ -6,6 +6,7 @@ import {
   type ApiResponse,
   createCase,
   createTestWorkspace,
+  signInOverHttp,
   startTestServer,
   type TestServer,
 } from './harness.ts';
@@ -24,6 +25,7 @@ const EVERYONE = ROLES;
 const WRITERS: readonly Role[] = ['admin', 'supervisor', 'agent'];
 const MERGERS: readonly Role[] = ['admin', 'supervisor'];
 const ADMINS: readonly Role[] = ['admin'];
+const LEADS: readonly Role[] = ['admin', 'supervisor'];
 
 /** The acting user (of the role under test) and the workspace admin who prepares the data. */
 type Actors = { actor: ApiClient; actorId: string; admin: ApiClient; adminId: string };
@@ -54,10 +56,40 @@ const newUser = (admin: ApiClient) =>
   });
 const newCustomer = (admin: ApiClient) =>
   adminCreates(admin, '/api/customers', { name: `Customer ${unique()}` });
+const newTemplate = (admin: ApiClient) =>
+  adminCreates(admin, '/api/templates', {
+    name: `Template ${unique()}`,
+    bodyEn: 'Hi {{customer.first_name}}',
+  });
+
+/** The id of a notification for the actor: a colleague (never the actor) mentions them in a note. */
+async function notificationFor({ actor, actorId, admin, adminId }: Actors): Promise<string> {
+  let author = admin;
+  if (actorId === adminId) {
+    const colleague = await newUser(admin);
+    const { user } = (await admin.get('/api/me')).body;
+    const signedIn = await signInOverHttp(admin.baseUrl, {
+      email: colleague.email,
+      password: 'a long enough password',
+      workspace: user.workspace.slug,
+    });
+    author = signedIn.client;
+  }
+  const created = await createCase(admin);
+  const note = await author.post(`/api/cases/${created.referenceNumber}/messages`, {
+    type: 'note',
+    body: 'Could you call the customer back?',
+    mentions: [actorId],
+  });
+  if (note.status !== 201) throw new Error(`note: ${note.status} ${JSON.stringify(note.body)}`);
+  const notifications = await actor.get('/api/notifications');
+  return notifications.body.items[0].id;
+}
 
 // Which roles may use each route, written out from the matrix in packages/core/src/permissions.ts:
-// analysts only read; agents cannot manage users, teams or fields, nor merge customers;
-// supervisors can merge but not manage users, teams or fields. Your own session and tokens are everyone's.
+// analysts only read (and keep their own views); agents cannot manage users, teams or fields, nor merge
+// customers, nor write templates; supervisors can merge and write templates but not manage users,
+// teams, fields or the workspace. Your own session, tokens, views and notifications are everyone's.
 const routeRules: RouteRule[] = [
   {
     route: 'GET /api/users',
@@ -215,7 +247,115 @@ const routeRules: RouteRule[] = [
         body: 'Called the courier.',
       }),
   },
+  {
+    route: 'POST /api/cases/bulk',
+    allowed: WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.post('/api/cases/bulk', {
+        references: [(await createCase(admin)).referenceNumber],
+        action: { type: 'status', to: 'open' },
+      }),
+  },
+  {
+    route: 'GET /api/workspace',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/workspace'),
+  },
+  {
+    route: 'PATCH /api/workspace',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.patch('/api/workspace', { name: `Renamed ${unique()}` }),
+  },
+  {
+    route: 'GET /api/templates',
+    allowed: WRITERS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/templates'),
+  },
+  {
+    route: 'POST /api/templates',
+    allowed: LEADS,
+    successStatus: 201,
+    send: ({ actor }) =>
+      actor.post('/api/templates', { name: `Template ${unique()}`, bodyAr: 'أهلًا {{customer.first_name}}' }),
+  },
+  {
+    route: 'PATCH /api/templates/{id}',
+    allowed: LEADS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(`/api/templates/${(await newTemplate(admin)).id}`, { bodyAr: 'مرحبًا' }),
+  },
+  {
+    route: 'DELETE /api/templates/{id}',
+    allowed: LEADS,
+    successStatus: 204,
+    send: async ({ actor, admin }) => actor.delete(`/api/templates/${(await newTemplate(admin)).id}`),
+  },
+  {
+    route: 'GET /api/views',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/views'),
+  },
+  {
+    route: 'GET /api/views/counts',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/views/counts'),
+  },
+  {
+    route: 'POST /api/views',
+    allowed: EVERYONE,
+    successStatus: 201,
+    send: ({ actor }) => actor.post('/api/views', { name: 'Urgent', filters: { priority: ['P1'] } }),
+  },
+  {
+    route: 'PATCH /api/views/{id}',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor }) => {
+      const created = await actor.post('/api/views', { name: 'Urgent', filters: { priority: ['P1'] } });
+      return actor.patch(`/api/views/${created.body.id}`, { name: 'Very urgent' });
+    },
+  },
+  {
+    route: 'DELETE /api/views/{id}',
+    allowed: EVERYONE,
+    successStatus: 204,
+    send: async ({ actor }) => {
+      const created = await actor.post('/api/views', { name: 'Urgent', filters: { priority: ['P1'] } });
+      return actor.delete(`/api/views/${created.body.id}`);
+    },
+  },
+  {
+    route: 'GET /api/notifications',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/notifications'),
+  },
+  {
+    route: 'POST /api/notifications/{id}/read',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async (actors) => actors.actor.post(`/api/notifications/${await notificationFor(actors)}/read`),
+  },
+  {
+    route: 'POST /api/notifications/read-all',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.post('/api/notifications/read-all'),
+  },
   { route: 'GET /api/me', allowed: EVERYONE, successStatus: 200, send: ({ actor }) => actor.get('/api/me') },
+  {
+    route: 'PATCH /api/me',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.patch('/api/me', { language: 'en' }),
+  },
   {
     route: 'POST /api/auth/logout',
     allowed: EVERYONE,

@@ -1,6 +1,6 @@
-import { ROLES } from '@sada/core';
+import { ROLES, UI_LANGUAGES } from '@sada/core';
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { nonEmptyText, uuid } from './common.ts';
 
 export const loginRequest = z.strictObject({
   email: z.email().max(320),
@@ -14,6 +14,7 @@ export const currentUser = z
     email: z.string(),
     name: z.string(),
     role: z.enum(ROLES),
+    language: z.enum(UI_LANGUAGES).describe("The user's own language, or the workspace's default when unset"),
     teamIds: z.array(uuid),
     workspace: z.object({
       id: uuid,
@@ -25,6 +26,12 @@ export const currentUser = z
     }),
   })
   .meta({ id: 'CurrentUser' });
+
+/** Changes to the signed-in user's own profile; `language: null` goes back to the workspace default. */
+export const updateMeRequest = z.strictObject({
+  name: nonEmptyText(200).optional(),
+  language: z.enum(UI_LANGUAGES).nullable().optional(),
+});
 
 export const loginResponse = z.object({ user: currentUser, csrfToken: z.string() });
 

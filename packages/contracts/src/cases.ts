@@ -157,14 +157,27 @@ export const assignRequest = z
     ),
   });
 
-export const addMessageRequest = z.strictObject({
-  type: z
-    .enum(['reply', 'note', 'inbound'])
-    .describe('reply: to the customer; note: internal; inbound: log what the customer said'),
-  visibility: z.enum(MESSAGE_VISIBILITIES).default('public'),
-  body: nonEmptyText(50_000),
-  attachments: z.array(attachment).max(20).default([]),
-});
+export const addMessageRequest = z
+  .strictObject({
+    type: z
+      .enum(['reply', 'note', 'inbound'])
+      .describe('reply: to the customer; note: internal; inbound: log what the customer said'),
+    visibility: z.enum(MESSAGE_VISIBILITIES).default('public'),
+    body: nonEmptyText(50_000),
+    attachments: z.array(attachment).max(20).default([]),
+    mentions: z
+      .array(uuid)
+      .max(20)
+      .default([])
+      .describe('Users to notify (@mentions); only in internal notes'),
+  })
+  .refine((body) => body.type === 'note' || body.mentions.length === 0, {
+    path: ['mentions'],
+    message: localizedMessage(
+      'Only internal notes can mention colleagues; send mentions with type "note".',
+      'الإشارة إلى الزملاء متاحة في الملاحظات الداخلية فقط؛ أرسل mentions مع النوع "note".',
+    ),
+  });
 
 export const CASE_SORTS = [
   'createdAt',
@@ -192,5 +205,24 @@ export const caseListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
 });
+
+/** The filters of the case list without paging: what a saved view stores and what its counter counts. */
+export const caseFilters = caseListQuery.omit({ cursor: true, limit: true });
+export type CaseFilters = z.output<typeof caseFilters>;
+
+/**
+ * The same filters once parsed, as the API sends them back: lists are plain arrays. (The query form
+ * accepts `a,b` through a one-way preprocessing step that responses cannot be encoded through.)
+ */
+export const caseFilterValues = z
+  .strictObject(
+    Object.fromEntries(
+      Object.entries(caseFilters.shape).map(([key, field]) => [
+        key,
+        field instanceof z.ZodPipe ? field.out : field,
+      ]),
+    ),
+  )
+  .meta({ id: 'CaseFilters' }) as unknown as z.ZodType<CaseFilters>;
 
 export const casePage = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });

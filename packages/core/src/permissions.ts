@@ -1,7 +1,10 @@
 import { AppError } from './errors.ts';
 import type { Role } from './vocabulary.ts';
 
-/** What a route may ask of a role. Analysts read everything and change nothing. */
+/**
+ * What a route may ask of a role. Analysts read everything and change nothing of the cases; like
+ * everyone they keep their own saved views.
+ */
 export type Permission =
   | 'case:read'
   | 'case:write'
@@ -14,7 +17,13 @@ export type Permission =
   | 'user:manage'
   | 'field:read'
   | 'field:manage'
-  | 'workspace:export';
+  | 'workspace:export'
+  | 'workspace:read'
+  | 'workspace:admin'
+  | 'template:read'
+  | 'template:write'
+  | 'view:write'
+  | 'view:share';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -30,6 +39,12 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'field:read',
     'field:manage',
     'workspace:export',
+    'workspace:read',
+    'workspace:admin',
+    'template:read',
+    'template:write',
+    'view:write',
+    'view:share',
   ]),
   supervisor: new Set<Permission>([
     'case:read',
@@ -40,6 +55,11 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'team:read',
     'user:read',
     'field:read',
+    'workspace:read',
+    'template:read',
+    'template:write',
+    'view:write',
+    'view:share',
   ]),
   agent: new Set<Permission>([
     'case:read',
@@ -49,8 +69,19 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'team:read',
     'user:read',
     'field:read',
+    'workspace:read',
+    'template:read',
+    'view:write',
   ]),
-  analyst: new Set<Permission>(['case:read', 'customer:read', 'team:read', 'user:read', 'field:read']),
+  analyst: new Set<Permission>([
+    'case:read',
+    'customer:read',
+    'team:read',
+    'user:read',
+    'field:read',
+    'workspace:read',
+    'view:write',
+  ]),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -34,6 +34,9 @@ export type Sentiment = (typeof SENTIMENTS)[number];
 export const LANGUAGES = ['ar', 'en', 'other'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The languages of the interface and of a workspace's replies (a case's `language` may also be `other`). */
+export const UI_LANGUAGES = ['ar', 'en'] as const;
+
 export const ROLES = ['admin', 'supervisor', 'agent', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -26,8 +26,15 @@ export type Database = {
   orm: Executor;
   /** Runs SQL that may hold several statements (no parameters). */
   execScript(sqlText: string): Promise<void>;
-  /** Runs one parameterised statement and returns its rows. */
-  query<Row = Record<string, unknown>>(sqlText: string, values?: unknown[]): Promise<Row[]>;
+  /**
+   * Runs one parameterised statement and returns its rows. A `name` makes it a prepared statement on
+   * a server: parsed and planned once per connection instead of on every call (hot paths only).
+   */
+  query<Row = Record<string, unknown>>(
+    sqlText: string,
+    values?: unknown[],
+    options?: { name?: string | undefined },
+  ): Promise<Row[]>;
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /** The embedded engine, when this is PGlite (pg-boss needs it). */
@@ -83,8 +90,12 @@ function openPostgres(options: { url: string; poolSize?: number | undefined }): 
     async execScript(sqlText) {
       await pool.query(sqlText);
     },
-    async query<Row>(sqlText: string, values: unknown[] = []) {
-      const result = await pool.query(sqlText, values);
+    async query<Row>(
+      sqlText: string,
+      values: unknown[] = [],
+      queryOptions: { name?: string | undefined } = {},
+    ) {
+      const result = await pool.query({ text: sqlText, values, name: queryOptions.name });
       return result.rows as Row[];
     },
     async listen(channel, handler) {

@@ -1,4 +1,5 @@
 export * from './database.ts';
+export * from './ids.ts';
 export * from './live.ts';
 export * from './migrate.ts';
 export * from './repositories/auth.repository.ts';
@@ -6,7 +7,10 @@ export * from './repositories/case.repository.ts';
 export * from './repositories/customer.repository.ts';
 export * from './repositories/field.repository.ts';
 export * from './repositories/idempotency.repository.ts';
+export * from './repositories/notification.repository.ts';
+export * from './repositories/template.repository.ts';
 export * from './repositories/transfer.repository.ts';
 export * from './repositories/user.repository.ts';
+export * from './repositories/view.repository.ts';
 export * from './repositories/workspace.repository.ts';
 export * as tables from './schema.ts';

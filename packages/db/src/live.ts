@@ -4,14 +4,34 @@ import type { Executor } from './database.ts';
 /** The PostgreSQL channel every server process LISTENs on for real-time fan-out. */
 export const LIVE_CHANNEL = 'sada_live';
 
-/** A change to announce to the consoles of one workspace; sent when the transaction commits. */
-export type LiveNotice = {
-  workspaceId: string;
+type CaseNotice = {
   type: 'case.created' | 'case.updated' | 'message.created';
   caseId: string;
   referenceNumber: string;
   messageId?: string | undefined;
 };
+
+type NotificationNotice = { type: 'notification.created'; notificationId: string };
+
+/** Who has a case open on one socket of any process; `referenceNumber: null` when the socket left it. */
+export type PresenceNotice = {
+  type: 'presence';
+  socketId: string;
+  userId: string;
+  name: string;
+  referenceNumber: string | null;
+  state: 'viewing' | 'typing';
+};
+
+/**
+ * A change to announce to the consoles of one workspace (only to one user's consoles with `userId`).
+ * Case and notification notices are sent when their transaction commits; presence at once.
+ */
+export type LiveNotice = { workspaceId: string; userId?: string | undefined } & (
+  | CaseNotice
+  | NotificationNotice
+  | PresenceNotice
+);
 
 export async function announce(executor: Executor, notice: LiveNotice): Promise<void> {
   await executor.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notice)})`);

@@ -36,6 +36,8 @@ export const appUser = pgTable('app_user', {
   passwordHash: text('password_hash').notNull(),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
+  /** 'ar' | 'en'; null follows the workspace's default language. */
+  language: text('language'),
 });
 
 export const team = pgTable('team', {
@@ -209,3 +211,37 @@ export const idempotencyKey = pgTable(
   },
   (table) => [primaryKey({ columns: [table.workspaceId, table.userId, table.key] })],
 );
+
+export const replyTemplate = pgTable('reply_template', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  name: text('name').notNull(),
+  bodyAr: text('body_ar').notNull().default(''),
+  bodyEn: text('body_en').notNull().default(''),
+  createdBy: uuid('created_by'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const savedView = pgTable('saved_view', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  /** Null: shared with the whole workspace. */
+  ownerId: uuid('owner_id'),
+  name: text('name').notNull(),
+  filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  position: integer('position').notNull().default(0),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const notification = pgTable('notification', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  type: text('type').notNull(),
+  caseId: uuid('case_id').notNull(),
+  messageId: uuid('message_id'),
+  actorUserId: uuid('actor_user_id'),
+  createdAt: timestamptz('created_at').notNull(),
+  readAt: timestamptz('read_at'),
+});

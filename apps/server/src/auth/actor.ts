@@ -1,4 +1,4 @@
-import type { Role } from '@sada/core';
+import type { Role, UiLanguage } from '@sada/core';
 
 /** Who is asking: a signed-in user (cookie session) or an integration (API token), always inside one workspace. */
 export type Actor = {
@@ -6,6 +6,8 @@ export type Actor = {
   name: string;
   email: string;
   role: Role;
+  /** The language the user reads: their own choice, else the workspace's default. */
+  language: UiLanguage;
   via: 'session' | 'token';
   workspace: {
     id: string;
@@ -24,7 +26,7 @@ type ActorWorkspace = Actor['workspace'] & Record<string, unknown>;
 
 /** The actor of a user row in a workspace row; the one place that shapes an Actor. */
 export function actorFor(
-  user: { id: string; name: string; email: string; role: string },
+  user: { id: string; name: string; email: string; role: string; language?: string | null },
   workspace: ActorWorkspace,
   via: Actor['via'],
 ): Actor {
@@ -33,6 +35,7 @@ export function actorFor(
     name: user.name,
     email: user.email,
     role: user.role as Role,
+    language: asUiLanguage(user.language ?? workspace.defaultLanguage),
     via,
     workspace: {
       id: workspace.id,
@@ -43,4 +46,9 @@ export function actorFor(
       timeZone: workspace.timeZone,
     },
   };
+}
+
+/** Languages are stored as text; anything but English reads as Sada's first language, Arabic. */
+export function asUiLanguage(language: string): UiLanguage {
+  return language === 'en' ? 'en' : 'ar';
 }

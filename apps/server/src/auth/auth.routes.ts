@@ -6,6 +6,7 @@ import {
   errorResponse,
   loginRequest,
   loginResponse,
+  updateMeRequest,
   uuid,
 } from '@sada/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -84,6 +85,26 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services; config: Con
     async (request) => {
       const actor = actorOf(request);
       return { user: await services.auth.describe(actor), csrfToken: actor.csrfToken ?? null };
+    },
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      config: { permission: 'self' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own name or language (null: follow the workspace default)',
+        body: updateMeRequest,
+        response: { 200: z.object({ user: currentUser, csrfToken: z.string().nullable() }) },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      return {
+        user: await services.auth.updateMe({ actor, ...request.body }),
+        csrfToken: actor.csrfToken ?? null,
+      };
     },
   );
 

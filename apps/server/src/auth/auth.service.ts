@@ -15,9 +15,10 @@ import {
   recordLoginAttempt,
   revokeApiToken,
   touchApiToken,
+  updateUser,
 } from '@sada/db';
-import type { ServiceDeps } from '../services.ts';
-import { type Actor, actorFor } from './actor.ts';
+import type { ServiceContext } from '../services.ts';
+import { type Actor, actorFor, asUiLanguage } from './actor.ts';
 import { UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password.ts';
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
@@ -39,7 +40,10 @@ export function isSameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function createAuthService({ database, clock, config }: ServiceDeps) {
+/** A token's actor as the cache keeps it: with the token's id and when its use was last recorded. */
+export type TokenActor = { actor: Actor; tokenId: string; lastUsedAt: Date | null };
+
+export function createAuthService({ database, clock, config, caches }: ServiceContext) {
   const db = database.orm;
 
   // The attempt is written before it is counted, so guesses sent at the same moment all see each other.
@@ -55,6 +59,19 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
         ar: 'محاولات دخول فاشلة كثيرة. انتظر 15 دقيقة، أو اطلب من المدير إعادة تعيين كلمة المرور.',
       });
     }
+  }
+
+  async function describe(actor: Actor) {
+    const teamIds = await listTeamIdsOfUser(db, actor.userId);
+    return {
+      id: actor.userId,
+      email: actor.email,
+      name: actor.name,
+      role: actor.role,
+      language: actor.language,
+      teamIds,
+      workspace: actor.workspace,
+    };
   }
 
   return {
@@ -112,26 +129,50 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
 
     async actorFromApiToken(token: string): Promise<Actor | undefined> {
       if (!token.startsWith(TOKEN_PREFIX)) return undefined;
-      const found = await findLiveApiToken(db, hashSecret(token));
+      const tokenHash = hashSecret(token);
+      const found = await caches.tokenActors.get(tokenHash, async () => {
+        const row = await findLiveApiToken(db, tokenHash);
+        return (
+          row && {
+            actor: actorFor(row.user, row.workspace, 'token'),
+            tokenId: row.token.id,
+            lastUsedAt: row.token.lastUsedAt,
+          }
+        );
+      });
       if (!found) return undefined;
       // Recording use at most once a minute keeps a busy integration from writing on every call.
       const now = clock.now();
-      if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > 60_000) {
-        await touchApiToken(db, found.token.id, now);
+      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > 60_000) {
+        found.lastUsedAt = now;
+        await touchApiToken(db, found.tokenId, now);
       }
-      return actorFor(found.user, found.workspace, 'token');
+      return found.actor;
     },
 
-    async describe(actor: Actor) {
-      const teamIds = await listTeamIdsOfUser(db, actor.userId);
-      return {
-        id: actor.userId,
-        email: actor.email,
-        name: actor.name,
-        role: actor.role,
-        teamIds,
-        workspace: actor.workspace,
+    describe,
+
+    /** The signed-in user changes their own name or language (`null`: the workspace's default). */
+    async updateMe(options: {
+      actor: Actor;
+      name?: string | undefined;
+      language?: 'ar' | 'en' | null | undefined;
+    }) {
+      const { actor, name, language } = options;
+      const values = {
+        ...(name !== undefined && { name }),
+        ...(language !== undefined && { language }),
       };
+      const row =
+        Object.keys(values).length > 0
+          ? await updateUser(db, actor.workspace.id, actor.userId, values)
+          : undefined;
+      caches.tokenActors.forgetWhere((cached) => cached.actor.userId === actor.userId);
+      return describe({
+        ...actor,
+        name: row?.name ?? actor.name,
+        language: row ? asUiLanguage(row.language ?? actor.workspace.defaultLanguage) : actor.language,
+      });
     },
 
     /** Creates a token for the actor; the secret is returned this once and only its hash is kept. */
@@ -166,6 +207,7 @@ export function createAuthService({ database, clock, config }: ServiceDeps) {
           en: 'No active API token of yours has this id.',
           ar: 'لا يوجد لديك مفتاح واجهة برمجية نشط بهذا المعرّف.',
         });
+      caches.tokenActors.forget(revoked.tokenHash);
       return revoked;
     },
   };

@@ -10,7 +10,6 @@ import {
   diffFields,
   type FieldDefinition,
   type FieldType,
-  formatReferenceNumber,
   isReopen,
   type Language,
   type Priority,
@@ -20,16 +19,15 @@ import {
   yearIn,
 } from '@sada/core';
 import {
-  allocateCaseSequence,
   announce,
   appendCaseSearchText,
   type CaseRow,
+  createCaseOpener,
   type Executor,
   findCaseByReference,
   findCustomerSummary,
   findTeamById,
   findUserById,
-  insertCase,
   insertCaseEvent,
   insertMessage,
   listCases,
@@ -39,18 +37,18 @@ import {
   lockCaseByReference,
   type MessageRow,
   setCaseSearchDocument,
+  timeOrderedId,
   updateCaseRow,
 } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
-import {
-  findOrCreateCustomerByIdentity,
-  type IdentityInput,
-  insertCustomerWithIdentities,
-} from '../customers/customer.service.ts';
+import type { IdentityInput } from '../customers/customer.service.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import type { ServiceDeps } from '../services.ts';
+import { assertMentionable, notifyMentions } from '../notifications/mentions.ts';
+import type { ServiceContext } from '../services.ts';
 import { publicCase, publicEvent, publicMessage } from './case.mapper.ts';
+import { type CaseFilterOptions, caseFilterFor } from './case-filters.ts';
+import { intakeCustomer, teamNotInWorkspace } from './case-intake.ts';
 
 export type NewCaseInput = {
   subject: string;
@@ -95,19 +93,7 @@ export type CaseChanges = Partial<{
   customerId: string;
 }>;
 
-export type CaseListOptions = {
-  status?: CaseStatus[] | undefined;
-  team?: string[] | undefined;
-  assignee?: string[] | undefined;
-  priority?: Priority[] | undefined;
-  channel?: Channel[] | undefined;
-  kind?: CaseKind[] | undefined;
-  category?: string[] | undefined;
-  tag?: string[] | undefined;
-  customer?: string | undefined;
-  createdFrom?: string | undefined;
-  createdTo?: string | undefined;
-  q?: string | undefined;
+export type CaseListOptions = CaseFilterOptions & {
   sort: string;
   limit: number;
   cursor?: string | undefined;
@@ -130,8 +116,9 @@ export function caseSearchDocument(subject: string, description: string, message
   return normalizeForSearch([subject, description, ...messages].join('\n'));
 }
 
-export function createCaseService({ database, clock }: ServiceDeps) {
+export function createCaseService({ database, clock, caches }: ServiceContext) {
   const db = database.orm;
+  const openCase = createCaseOpener(database);
 
   async function assertTeamAndAssignee(
     executor: Executor,
@@ -139,20 +126,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     teamId?: string | null,
     assigneeId?: string | null,
   ) {
-    if (teamId && !(await findTeamById(executor, workspaceId, teamId))) {
-      throw new AppError(
-        'validation_failed',
-        { en: 'The team is not a team of this workspace.', ar: 'هذا الفريق ليس من فرق مساحة العمل هذه.' },
-        {
-          fields: [
-            {
-              path: 'teamId',
-              message: { en: 'no such team in this workspace', ar: 'لا يوجد فريق كهذا في مساحة العمل' },
-            },
-          ],
-        },
-      );
-    }
+    if (teamId && !(await findTeamById(executor, workspaceId, teamId))) throw teamNotInWorkspace();
     if (assigneeId) {
       const user = await findUserById(executor, workspaceId, assigneeId);
       if (!user || !user.isActive || user.role === 'analyst') {
@@ -180,7 +154,10 @@ export function createCaseService({ database, clock }: ServiceDeps) {
     values: Record<string, unknown>,
     isPartial: boolean,
   ) {
-    const definitions = toDefinitions(await listFieldDefinitions(db, workspaceId));
+    const definitions =
+      (await caches.fieldDefinitions.get(workspaceId, async () =>
+        toDefinitions(await listFieldDefinitions(db, workspaceId)),
+      )) ?? [];
     if (definitions.length === 0 && Object.keys(values).length === 0) return;
     const issues = validateCustomFields(definitions, values, { isPartial });
     if (issues.length > 0) {
@@ -190,65 +167,6 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         { fields: issues },
       );
     }
-  }
-
-  async function resolveCustomer(
-    executor: Executor,
-    actor: Actor,
-    customer: NewCaseInput['customer'],
-    now: Date,
-  ) {
-    if (!customer) return null;
-    const workspaceId = actor.workspace.id;
-    if (customer.id) {
-      const found = await findCustomerSummary(executor, workspaceId, customer.id);
-      if (!found) {
-        throw new AppError(
-          'validation_failed',
-          {
-            en: 'The customer is not a customer of this workspace.',
-            ar: 'هذا العميل ليس من عملاء مساحة العمل هذه.',
-          },
-          {
-            fields: [
-              {
-                path: 'customer.id',
-                message: { en: 'no such customer in this workspace', ar: 'لا يوجد عميل كهذا في مساحة العمل' },
-              },
-            ],
-          },
-        );
-      }
-      if (!found.mergedIntoId) return { id: found.id, name: found.name };
-      const target = await findCustomerSummary(executor, workspaceId, found.mergedIntoId);
-      return { id: found.mergedIntoId, name: target?.name ?? found.name };
-    }
-    const identity: IdentityInput | undefined =
-      customer.identity ??
-      (customer.email
-        ? { channel: 'email', externalId: customer.email.toLowerCase() }
-        : customer.phone
-          ? { channel: 'phone', externalId: customer.phone }
-          : undefined);
-    const name =
-      customer.name ??
-      customer.email ??
-      customer.phone ??
-      customer.identity?.handle ??
-      customer.identity?.externalId;
-    if (!name) return null;
-    if (!identity) {
-      const created = await insertCustomerWithIdentities(executor, { workspaceId, customer: { name }, now });
-      return { id: created.id, name: created.name };
-    }
-    return findOrCreateCustomerByIdentity(executor, {
-      workspaceId,
-      identity,
-      name,
-      email: customer.email,
-      phone: customer.phone,
-      now,
-    });
   }
 
   async function appendEvent(
@@ -325,65 +243,74 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       assertCan(actor.role, 'case:write');
       const workspaceId = actor.workspace.id;
       await assertCustomFields(workspaceId, input.customFields, false);
-      await assertTeamAndAssignee(db, workspaceId, input.teamId, input.assigneeId);
+      // The team is checked where the case is written; an assignee at intake is rare.
+      if (input.assigneeId) await assertTeamAndAssignee(db, workspaceId, undefined, input.assigneeId);
       const now = clock.now();
-      const year = yearIn(now, actor.workspace.timeZone);
-      // Taken before the transaction, in a statement of its own: see allocateCaseSequence.
-      const sequence = await allocateCaseSequence(db, workspaceId, year);
-      const { created, customerName, createdEvent } = await db.transaction(async (tx) => {
-        const customer = await resolveCustomer(tx, actor, input.customer, now);
-        const created = await insertCase(tx, {
-          id: randomUUID(),
-          workspaceId,
-          referenceNumber: formatReferenceNumber(actor.workspace.referencePrefix, year, sequence),
-          subject: input.subject,
-          description: input.description,
-          status: 'new',
-          channel: input.channel,
-          kind: input.kind,
-          category: input.category ?? null,
-          product: input.product ?? null,
-          orderReference: input.orderReference ?? null,
-          region: input.region ?? null,
-          priority: input.priority,
-          sentiment: input.sentiment ?? null,
-          language: input.language ?? null,
-          teamId: input.teamId ?? null,
-          assigneeId: input.assigneeId ?? null,
-          customerId: customer?.id ?? null,
-          tags: [...new Set(input.tags)],
-          customFields: input.customFields,
-          createdAt: now,
-          updatedAt: now,
-          searchDocument: caseSearchDocument(input.subject, input.description),
-        });
-        const {
-          id: _id,
-          workspaceId: _workspace,
-          createdAt: _created,
-          updatedAt: _updated,
-          resolvedAt: _r,
-          closedAt: _c,
-          ...initial
-        } = created;
-        const createdEvent = await appendEvent(tx, actor, created, 'case.created', initial, now);
-        await announce(tx, {
-          workspaceId,
-          type: 'case.created',
-          caseId: created.id,
-          referenceNumber: created.referenceNumber,
-        });
-        return { created, customerName: customer?.name ?? null, createdEvent };
+      const customer = await intakeCustomer(db, workspaceId, input.customer, now);
+      const id = timeOrderedId(now);
+      const recorded = {
+        subject: input.subject,
+        description: input.description,
+        status: 'new' as const,
+        channel: input.channel,
+        kind: input.kind,
+        category: input.category ?? null,
+        product: input.product ?? null,
+        orderReference: input.orderReference ?? null,
+        region: input.region ?? null,
+        priority: input.priority,
+        sentiment: input.sentiment ?? null,
+        language: input.language ?? null,
+        teamId: input.teamId ?? null,
+        assigneeId: input.assigneeId ?? null,
+        tags: [...new Set(input.tags)],
+        customFields: input.customFields,
+      };
+      const opened = await openCase({
+        ...recorded,
+        id,
+        workspaceId,
+        referencePrefix: actor.workspace.referencePrefix,
+        referenceYear: yearIn(now, actor.workspace.timeZone),
+        searchDocument: caseSearchDocument(input.subject, input.description),
+        createdAt: now,
+        customer: customer.target,
+        actor: { userId: actor.userId, label: actor.name },
+        eventChanges: recorded,
       });
+      if (opened.problem === 'team') throw teamNotInWorkspace();
+      const { referenceNumber, customerId } = opened;
       // A new case has no messages and one event: answer without reading it back.
+      const row: CaseRow = {
+        ...recorded,
+        id,
+        workspaceId,
+        referenceNumber,
+        customerId,
+        createdAt: now,
+        updatedAt: now,
+        resolvedAt: null,
+        closedAt: null,
+      };
       return {
-        ...publicCase({ ...created, customerName }),
-        description: created.description,
-        customFields: created.customFields,
-        resolvedAt: created.resolvedAt,
-        closedAt: created.closedAt,
+        ...publicCase({ ...row, customerName: opened.customerName ?? customer.name }),
+        description: row.description,
+        customFields: row.customFields,
+        resolvedAt: row.resolvedAt,
+        closedAt: row.closedAt,
         messages: [],
-        timeline: [publicEvent(createdEvent)],
+        timeline: [
+          publicEvent({
+            id: opened.eventId,
+            workspaceId,
+            caseId: id,
+            type: 'case.created',
+            actorUserId: actor.userId,
+            actorLabel: actor.name,
+            changes: { ...recorded, referenceNumber, customerId },
+            createdAt: now,
+          }),
+        ],
       };
     },
 
@@ -417,22 +344,8 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           ar: 'المؤشر لا يخص ترتيب الفرز هذا؛ ابدأ من جديد دون مؤشر.',
         });
       }
-      const toIds = (values: string[] | undefined, me?: string) =>
-        values?.map((value) => (value === 'none' ? null : value === 'me' ? (me ?? null) : value));
       const rows = await listCases(db, {
-        workspaceId: actor.workspace.id,
-        statuses: query.status,
-        teamIds: toIds(query.team),
-        assigneeIds: toIds(query.assignee, actor.userId),
-        priorities: query.priority,
-        channels: query.channel,
-        kinds: query.kind,
-        categories: query.category,
-        tags: query.tag,
-        customerId: query.customer,
-        createdFrom: query.createdFrom ? new Date(query.createdFrom) : undefined,
-        createdTo: query.createdTo ? new Date(query.createdTo) : undefined,
-        normalizedQuery: query.q ? normalizeForSearch(query.q) || undefined : undefined,
+        ...caseFilterFor(actor, query),
         sort,
         order: descending ? 'desc' : 'asc',
         limit: query.limit,
@@ -447,7 +360,13 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       };
     },
 
-    async update(options: { actor: Actor; referenceNumber: string; changes: CaseChanges }) {
+    async update(options: {
+      actor: Actor;
+      referenceNumber: string;
+      changes: CaseChanges;
+      /** Tags to add and remove, applied to the tags the locked case has (bulk tagging). */
+      tagChanges?: { add: string[]; remove: string[] } | undefined;
+    }) {
       const { actor, changes } = options;
       if (changes.customFields) await assertCustomFields(actor.workspace.id, changes.customFields, true);
       const result = await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
@@ -477,6 +396,10 @@ export function createCaseService({ database, clock }: ServiceDeps) {
         const { customFields: customFieldChanges, ...fieldChanges } = changes;
         const patch: Record<string, unknown> = { ...fieldChanges };
         if (fieldChanges.tags) patch.tags = [...new Set(fieldChanges.tags)];
+        if (options.tagChanges) {
+          const { add, remove } = options.tagChanges;
+          patch.tags = [...new Set([...current.tags, ...add])].filter((tag) => !remove.includes(tag));
+        }
         if (customFieldChanges) {
           const merged: Record<string, unknown> = { ...current.customFields, ...customFieldChanges };
           for (const [key, value] of Object.entries(merged)) if (value === null) delete merged[key];
@@ -576,8 +499,13 @@ export function createCaseService({ database, clock }: ServiceDeps) {
       visibility: 'public' | 'private';
       body: string;
       attachments: { name: string; contentType: string; size: number; url?: string | undefined }[];
+      /** Users to notify; only in notes. */
+      mentions?: string[] | undefined;
     }) {
       const { actor } = options;
+      const mentioned = options.mentions?.length
+        ? await assertMentionable(db, actor, options.type, options.mentions)
+        : [];
       const direction = options.type === 'reply' ? 'outbound' : options.type === 'note' ? 'note' : 'inbound';
       const visibility = options.type === 'note' ? 'private' : options.visibility;
       let created: MessageRow | undefined;
@@ -604,7 +532,12 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           actor,
           row,
           'message.added',
-          { messageId: created.id, direction, visibility },
+          {
+            messageId: created.id,
+            direction,
+            visibility,
+            ...(mentioned.length > 0 && { mentions: mentioned }),
+          },
           now,
         );
         if (status !== from) {
@@ -627,6 +560,7 @@ export function createCaseService({ database, clock }: ServiceDeps) {
           referenceNumber: row.referenceNumber,
           messageId: created.id,
         });
+        await notifyMentions(tx, { actor, caseId: row.id, messageId: created.id, userIds: mentioned, now });
         // message.created already tells consoles that this case changed.
         return { row, result: row, isChanged: false };
       });

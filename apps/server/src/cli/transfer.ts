@@ -19,6 +19,7 @@ import {
   PRIORITIES,
   ROLES,
   SENTIMENTS,
+  UI_LANGUAGES,
 } from '@sada/core';
 import {
   type AuditRecordTransfer,
@@ -127,6 +128,8 @@ const transferLine = z.discriminatedUnion('type', [
     passwordHash: text.min(1),
     isActive: z.boolean(),
     createdAt: timestamp,
+    // Files written before users had a language of their own read as "the workspace's".
+    language: z.enum(UI_LANGUAGES).nullable().default(null),
   }) satisfies z.ZodType<Line<'user', UserTransfer>>,
   record('team', { id, name: text, memberIds: z.array(id), createdAt: timestamp }) satisfies z.ZodType<
     Line<'team', TeamTransfer>

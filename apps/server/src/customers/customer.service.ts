@@ -5,7 +5,6 @@ import {
   countCasesOf,
   type Executor,
   findCustomer,
-  findCustomerByIdentity,
   insertAuditRecord,
   insertCaseEvent,
   insertCustomer,
@@ -32,7 +31,8 @@ export type NewCustomer = {
   identities?: IdentityInput[] | undefined;
 };
 
-function searchTextOf(
+/** What a customer is found by in the customer search: name, e-mail, phone and identities, normalised. */
+export function searchTextOf(
   customer: { name: string; email?: string | null | undefined; phone?: string | null | undefined },
   identities: { externalId: string; handle?: string | null | undefined }[],
 ) {
@@ -101,53 +101,6 @@ export async function insertCustomerWithIdentities(
     );
   }
   return { ...row, identities: inserted };
-}
-
-/** The customer who owns this identity, or a new customer holding it. */
-export async function findOrCreateCustomerByIdentity(
-  executor: Executor,
-  options: {
-    workspaceId: string;
-    identity: IdentityInput;
-    name: string;
-    email?: string | undefined;
-    phone?: string | undefined;
-    now: Date;
-  },
-): Promise<{ id: string; name: string }> {
-  const existing = await findCustomerByIdentity(
-    executor,
-    options.workspaceId,
-    options.identity.channel,
-    options.identity.externalId,
-  );
-  if (existing) return existing;
-  try {
-    // A savepoint: when a concurrent request creates the same identity first, only this part rolls back.
-    const created = await executor.transaction((savepoint) =>
-      insertCustomerWithIdentities(savepoint, {
-        workspaceId: options.workspaceId,
-        customer: {
-          name: options.name,
-          email: options.email,
-          phone: options.phone,
-          identities: [options.identity],
-        },
-        now: options.now,
-      }),
-    );
-    return { id: created.id, name: created.name };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await findCustomerByIdentity(
-      executor,
-      options.workspaceId,
-      options.identity.channel,
-      options.identity.externalId,
-    );
-    if (!winner) throw error;
-    return winner;
-  }
 }
 
 export function createCustomerService({ database, clock }: ServiceDeps) {

@@ -7,8 +7,34 @@ import { DEMO_CASES } from './demo-cases.ts';
 export const DEMO_WORKSPACE = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.sada.local';
 
+// Personal, not canned: the customer's name, the reference, a concrete next step and who answers.
+const DEMO_TEMPLATES = [
+  {
+    name: 'تأكيد الاستلام — Acknowledgement',
+    bodyAr:
+      'أهلًا {{customer.first_name}}، شكرًا لتواصلك معنا. استلمنا طلبك برقم {{case.reference}} وسنعود إليك خلال ساعة. معك {{agent.first_name}} من {{workspace.name}}.',
+    bodyEn:
+      'Hi {{customer.first_name}}, thank you for reaching out. We have your request under reference {{case.reference}} and will get back to you within the hour. {{agent.first_name}}, {{workspace.name}}',
+  },
+  {
+    name: 'اعتذار ومتابعة — Apology and follow-up',
+    bodyAr:
+      '{{customer.first_name}}، نعتذر لك بصدق عن «{{case.subject}}»، فهذا ليس ما تستحقه منا. أتابع الأمر الآن مع الفريق المختص وسأعود إليك بتحديث قبل نهاية اليوم. رقم طلبك للمتابعة: {{case.reference}}. {{agent.first_name}}',
+    bodyEn:
+      '{{customer.first_name}}, we are truly sorry about "{{case.subject}}"; that is not the service you deserve. I am following it up with the team now and will update you before the end of the day. Your reference: {{case.reference}}. {{agent.first_name}}',
+  },
+  {
+    name: 'تم الحل — Resolved',
+    bodyAr:
+      'أهلًا {{customer.first_name}}، يسعدنا إبلاغك بأن طلبك رقم {{case.reference}} قد حُلّ. إن بقي شيء لم يُحل فردّ على هذه الرسالة وسنعيد فتحه فورًا. شكرًا لصبرك. {{agent.first_name}}، {{workspace.name}}',
+    bodyEn:
+      'Hi {{customer.first_name}}, good news: your request {{case.reference}} is resolved. If anything is still not right, reply to this message and we will reopen it straight away. Thank you for your patience. {{agent.first_name}}, {{workspace.name}}',
+  },
+];
+
 /**
- * Creates the demo workspace with teams, a custom field and sample Arabic and English cases, once.
+ * Creates the demo workspace with teams, a custom field, reply templates and sample Arabic and English
+ * cases, once.
  * Returns the admin's credentials the first time (to print once), undefined when it already exists.
  */
 export async function seedDemoWorkspace(options: { services: Services; database: Database; clock: Clock }) {
@@ -61,6 +87,7 @@ export async function seedDemoWorkspace(options: { services: Services; database:
       position: 0,
     },
   });
+  for (const template of DEMO_TEMPLATES) await services.templates.create({ actor, template });
   for (const sample of DEMO_CASES) {
     const created = await services.cases.create({
       actor,

@@ -1,15 +1,81 @@
-import type { LiveEvent } from '@sada/contracts';
-import { type Database, LIVE_CHANNEL, type LiveNotice } from '@sada/db';
+import { randomUUID } from 'node:crypto';
+import type { LiveEvent, PresenceViewer } from '@sada/contracts';
+import type { Clock } from '@sada/core';
+import { announce, type Database, LIVE_CHANNEL, type LiveNotice } from '@sada/db';
+import { createPresenceBoard, type PresenceChange } from './presence.ts';
 
-type Subscriber = { send(event: LiveEvent): void };
+type Subscriber = { userId: string; send(event: LiveEvent): void };
+
+/** One console connected to this process, as the live route sees it. */
+export type LiveMember = {
+  /** Says which case this console shows now (null: none) and whether its user is typing. */
+  setPresence(referenceNumber: string | null, state: PresenceViewer['state']): void;
+  /** Who has which case open in the workspace right now. */
+  presenceSnapshot(): LiveEvent[];
+  leave(): void;
+};
+
+export type LiveHubOptions = {
+  clock: Clock;
+  /** How long a presence lasts after its console's last word. */
+  presenceTtlMs?: number;
+  /** How often expired presence is looked for. */
+  sweepIntervalMs?: number;
+};
+
+const PRESENCE_TTL_MS = 30_000;
+const SWEEP_INTERVAL_MS = 1_000;
+// A console repeating the same presence is passed on at most this often: a repeat only renews the
+// entry, which may then expire up to this much before 30 s after the console's very last word.
+const PRESENCE_REFRESH_MS = 5_000;
+
+const presenceEvent = (change: PresenceChange): LiveEvent => ({
+  type: 'presence',
+  referenceNumber: change.referenceNumber,
+  viewers: change.viewers,
+});
 
 /**
  * Fans out changes to the consoles connected to this process. Every process LISTENs on one
  * PostgreSQL channel, so a change made through any process reaches agents connected to any other.
+ * Presence travels the same way: each process publishes its consoles' presence and merges everyone's.
  */
-export function createLiveHub(database: Database) {
+export function createLiveHub(database: Database, options: LiveHubOptions) {
+  const { clock } = options;
   const rooms = new Map<string, Set<Subscriber>>();
+  const board = createPresenceBoard(options.presenceTtlMs ?? PRESENCE_TTL_MS);
+  const publishing = new Set<Promise<void>>();
   let stopListening: (() => Promise<void>) | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+
+  function broadcast(workspaceId: string, event: LiveEvent, onlyUserId?: string) {
+    for (const subscriber of rooms.get(workspaceId) ?? []) {
+      if (!onlyUserId || subscriber.userId === onlyUserId) subscriber.send(event);
+    }
+  }
+
+  function broadcastPresence(changes: PresenceChange[]) {
+    for (const change of changes) broadcast(change.workspaceId, presenceEvent(change));
+  }
+
+  function eventOf(notice: LiveNotice): LiveEvent | undefined {
+    switch (notice.type) {
+      case 'case.created':
+      case 'case.updated':
+        return { type: notice.type, caseId: notice.caseId, referenceNumber: notice.referenceNumber };
+      case 'message.created':
+        return {
+          type: notice.type,
+          caseId: notice.caseId,
+          referenceNumber: notice.referenceNumber,
+          messageId: notice.messageId ?? '',
+        };
+      case 'notification.created':
+        return { type: notice.type, notificationId: notice.notificationId };
+      case 'presence':
+        return undefined;
+    }
+  }
 
   function deliver(payload: string) {
     let notice: LiveNotice;
@@ -18,35 +84,77 @@ export function createLiveHub(database: Database) {
     } catch {
       return;
     }
-    const room = rooms.get(notice.workspaceId);
-    if (!room) return;
-    const event: LiveEvent =
-      notice.type === 'message.created'
-        ? {
-            type: notice.type,
-            caseId: notice.caseId,
-            referenceNumber: notice.referenceNumber,
-            messageId: notice.messageId ?? '',
-          }
-        : { type: notice.type, caseId: notice.caseId, referenceNumber: notice.referenceNumber };
-    for (const subscriber of room) subscriber.send(event);
+    if (notice.type === 'presence') {
+      broadcastPresence(board.apply(notice, clock.now().getTime()));
+      return;
+    }
+    const event = eventOf(notice);
+    if (event) broadcast(notice.workspaceId, event, notice.userId);
+  }
+
+  // Presence is best-effort and outside any transaction: a notice lost while the database is away
+  // is repaired by the console's next one, or expires.
+  function publish(notice: LiveNotice) {
+    const sending = announce(database.orm, notice).catch(() => {});
+    publishing.add(sending);
+    void sending.finally(() => publishing.delete(sending));
   }
 
   return {
     async start() {
       stopListening = await database.listen(LIVE_CHANNEL, deliver);
+      sweeper = setInterval(
+        () => broadcastPresence(board.sweep(clock.now().getTime())),
+        options.sweepIntervalMs ?? SWEEP_INTERVAL_MS,
+      );
+      sweeper.unref();
     },
     async stop() {
+      clearInterval(sweeper);
+      // Consoles closed just before still tell the other processes they left.
+      await Promise.allSettled([...publishing]);
       await stopListening?.();
       rooms.clear();
     },
-    join(workspaceId: string, subscriber: Subscriber): () => void {
+    join(
+      member: { workspaceId: string; userId: string; name: string },
+      send: (event: LiveEvent) => void,
+    ): LiveMember {
+      const { workspaceId } = member;
+      const subscriber: Subscriber = { userId: member.userId, send };
       const room = rooms.get(workspaceId) ?? new Set();
       room.add(subscriber);
       rooms.set(workspaceId, room);
-      return () => {
-        room.delete(subscriber);
-        if (room.size === 0) rooms.delete(workspaceId);
+      const socketId = randomUUID();
+      let published:
+        | { referenceNumber: string | null; state: PresenceViewer['state']; at: number }
+        | undefined;
+      const setPresence = (referenceNumber: string | null, state: PresenceViewer['state']) => {
+        const now = clock.now().getTime();
+        const isRepeat =
+          published?.referenceNumber === referenceNumber &&
+          published.state === state &&
+          now - published.at < PRESENCE_REFRESH_MS;
+        if (isRepeat || (referenceNumber === null && !published?.referenceNumber)) return;
+        published = { referenceNumber, state, at: now };
+        publish({
+          type: 'presence',
+          workspaceId,
+          socketId,
+          userId: member.userId,
+          name: member.name,
+          referenceNumber,
+          state,
+        });
+      };
+      return {
+        setPresence,
+        presenceSnapshot: () => board.snapshot(workspaceId).map(presenceEvent),
+        leave() {
+          room.delete(subscriber);
+          if (room.size === 0) rooms.delete(workspaceId);
+          if (published?.referenceNumber) setPresence(null, 'viewing');
+        },
       };
     },
   };

@@ -18,7 +18,7 @@ import {
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isUniqueViolation } from '../http/database-errors.ts';
-import type { ServiceDeps } from '../services.ts';
+import type { ServiceContext, ServiceDeps } from '../services.ts';
 
 function publicUser(row: {
   id: string;
@@ -85,7 +85,7 @@ export async function addUser(
 }
 
 /** Users, teams and custom field definitions of a workspace. */
-export function createPeopleService({ database, clock }: ServiceDeps) {
+export function createPeopleService({ database, clock, caches }: ServiceContext) {
   const db = database.orm;
 
   async function assertMembersOfWorkspace(workspaceId: string, userIds: string[]) {
@@ -154,6 +154,8 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           await deleteSessionsOfUser(tx, id);
         return updated;
       });
+      // A new role, name or deactivation holds for the user's API tokens from the next request on.
+      caches.tokenActors.forgetWhere((cached) => cached.actor.userId === id);
       if (!row)
         throw new AppError('not_found', {
           en: 'No user with this id in this workspace.',
@@ -239,6 +241,7 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
           ...options.field,
           createdAt: clock.now(),
         });
+        caches.fieldDefinitions.forget(options.actor.workspace.id);
         return publicField(row);
       } catch (error) {
         if (isUniqueViolation(error))
@@ -264,6 +267,7 @@ export function createPeopleService({ database, clock }: ServiceDeps) {
     }) {
       assertCan(options.actor.role, 'field:manage');
       const row = await updateFieldDefinition(db, options.actor.workspace.id, options.key, options.changes);
+      caches.fieldDefinitions.forget(options.actor.workspace.id);
       if (!row)
         throw new AppError('not_found', {
           en: `No custom field "${options.key}" in this workspace.`,

@@ -55,8 +55,8 @@ export const webRoutes: FastifyPluginAsync<{ webDir: string }> = async (app, { w
       },
     });
   }
-  app.get('/', (_request, reply) => sendIndex(reply));
-  app.get('/*', (request, reply) => {
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const wantsHtml = request.headers.accept?.includes('text/html') ?? false;
     if (wantsHtml && !isApiPath(request.url)) return sendIndex(reply);
     return reply.callNotFound();

@@ -1,14 +1,54 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertReferencePrefix, type Role } from '@sada/core';
-import { findWorkspaceBySlug, insertWorkspace, type WorkspaceRow } from '@sada/db';
-import { type Actor, actorFor } from '../auth/actor.ts';
+import {
+  AppError,
+  assertCan,
+  assertReferencePrefix,
+  assertTimeZone,
+  diffFields,
+  type Role,
+  type UiLanguage,
+} from '@sada/core';
+import {
+  findWorkspaceById,
+  findWorkspaceBySlug,
+  insertAuditRecord,
+  insertWorkspace,
+  lockWorkspace,
+  updateWorkspace,
+  type WorkspaceRow,
+} from '@sada/db';
+import { type Actor, actorFor, asUiLanguage } from '../auth/actor.ts';
 import { addUser } from '../people/people.service.ts';
-import type { ServiceDeps } from '../services.ts';
+import type { ServiceContext } from '../services.ts';
 
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-/** Workspaces are provisioned by the operator (CLI, demo, import), not through the tenant API. */
-export function createWorkspaceService({ database, clock }: ServiceDeps) {
+export type WorkspaceChanges = {
+  name?: string | undefined;
+  referencePrefix?: string | undefined;
+  defaultLanguage?: UiLanguage | undefined;
+  timeZone?: string | undefined;
+};
+
+function publicSettings(row: WorkspaceRow) {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    referencePrefix: row.referencePrefix,
+    defaultLanguage: asUiLanguage(row.defaultLanguage),
+    timeZone: row.timeZone,
+  };
+}
+
+const workspaceGone = () =>
+  new AppError('not_found', { en: 'This workspace no longer exists.', ar: 'مساحة العمل هذه لم تعد موجودة.' });
+
+/**
+ * Workspaces are provisioned by the operator (CLI, demo, import), not through the tenant API; an admin
+ * changes the settings of their own.
+ */
+export function createWorkspaceService({ database, clock, caches }: ServiceContext) {
   const db = database.orm;
   return {
     async ensureWorkspace(options: {
@@ -56,6 +96,50 @@ export function createWorkspaceService({ database, clock }: ServiceDeps) {
     }) {
       const { workspace, ...user } = options;
       return addUser({ database, clock }, { workspaceId: workspace.id, ...user });
+    },
+
+    async settings(actor: Actor) {
+      assertCan(actor.role, 'workspace:read');
+      const row = await findWorkspaceById(db, actor.workspace.id);
+      if (!row) throw workspaceGone();
+      return publicSettings(row);
+    },
+
+    /**
+     * Changes name, reference prefix, default language or time zone, with an audit record. A new prefix
+     * numbers the cases opened from now on (the year's sequence goes on); existing references stay.
+     */
+    async updateSettings(options: { actor: Actor; changes: WorkspaceChanges }) {
+      const { actor, changes } = options;
+      assertCan(actor.role, 'workspace:admin');
+      if (changes.referencePrefix !== undefined) assertReferencePrefix(changes.referencePrefix);
+      const patch = {
+        ...changes,
+        ...(changes.timeZone !== undefined && { timeZone: assertTimeZone(changes.timeZone) }),
+      };
+      const row = await db.transaction(async (tx) => {
+        const current = await lockWorkspace(tx, actor.workspace.id);
+        if (!current) throw workspaceGone();
+        const diff = diffFields(current, patch);
+        if (Object.keys(diff).length === 0) return current;
+        const values = Object.fromEntries(
+          Object.entries(diff).map(([field, change]) => [field, change.after]),
+        );
+        const updated = await updateWorkspace(tx, current.id, values);
+        await insertAuditRecord(tx, {
+          workspaceId: current.id,
+          actorUserId: actor.userId,
+          action: 'workspace.settings_changed',
+          subjectType: 'workspace',
+          subjectId: current.id,
+          details: diff,
+          createdAt: clock.now(),
+        });
+        return updated;
+      });
+      // API tokens carry their workspace's settings (the prefix, the time zone): read them afresh.
+      caches.tokenActors.forgetWhere((cached) => cached.actor.workspace.id === actor.workspace.id);
+      return publicSettings(row);
     },
 
     /** An actor for work the system does on a workspace's behalf (demo data, import). */

@@ -1,6 +1,7 @@
 import {
   and,
   asc,
+  count,
   desc,
   eq,
   getTableColumns,
@@ -14,7 +15,8 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { type Executor, rowsOf } from '../database.ts';
+import { createBatchQueue } from '../batch-queue.ts';
+import { type Database, type Executor, rowsOf } from '../database.ts';
 import { caseEvent, customer, message, supportCase } from '../schema.ts';
 
 const { searchVector: _searchVector, ...caseColumns } = getTableColumns(supportCase);
@@ -23,41 +25,132 @@ export type CaseRow = Omit<typeof supportCase.$inferSelect, 'searchVector'>;
 export type CaseListRow = CaseRow & { customerName: string | null };
 export type MessageRow = typeof message.$inferSelect;
 export type CaseEventRow = typeof caseEvent.$inferSelect;
-export type NewCase = Omit<typeof supportCase.$inferInsert, 'searchVector' | 'referenceNumber'>;
 
-/**
- * Takes the next sequence number of a workspace's year, in a statement of its own (never inside the
- * case's transaction). The counter row is locked only while this one statement runs, so concurrent
- * intakes do not queue behind each other's commits.
- *
- * Its commit does not wait for the disk (synchronous_commit off for this statement only). That is
- * safe: the case that uses the number commits later, durably, and WAL is flushed in order, so a
- * case that survives a crash always finds its number's increment survived too. A number whose case
- * was never committed may be handed out again after a crash; nobody was ever told it.
- */
-export async function allocateCaseSequence(
-  executor: Executor,
-  workspaceId: string,
-  year: number,
-): Promise<number> {
-  const result = await executor.execute<{ last_value: number }>(sql`
-    INSERT INTO case_counter (workspace_id, year, last_value)
-    SELECT ${workspaceId}, ${year}, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS settings
-    ON CONFLICT ON CONSTRAINT case_counter_pkey DO UPDATE SET last_value = case_counter.last_value + 1
-    RETURNING last_value`);
-  return Number(rowsOf<{ last_value: number }>(result)[0]!.last_value);
+/** What manual intake writes: the case, who it is about, and who opened it. */
+export type OpenCaseValues = {
+  id: string;
+  workspaceId: string;
+  referencePrefix: string;
+  /** The year of the workspace's time zone whose numbers the case takes. */
+  referenceYear: number;
+  subject: string;
+  description: string;
+  channel: string;
+  kind: string;
+  category: string | null;
+  product: string | null;
+  orderReference: string | null;
+  region: string | null;
+  priority: string;
+  sentiment: string | null;
+  language: string | null;
+  teamId: string | null;
+  assigneeId: string | null;
+  tags: string[];
+  customFields: Record<string, unknown>;
+  /** Subject and description, normalised: indexed with the simple, Arabic and English configurations. */
+  searchDocument: string;
+  createdAt: Date;
+  /** An existing customer already checked, or one to find by identity or create (or none: all null). */
+  customer:
+    | { id: string }
+    | {
+        name: string;
+        email: string | null;
+        phone: string | null;
+        searchText: string;
+        identity: { channel: string; externalId: string; handle: string | null } | null;
+        /** The ids a new customer and its identity take, when none is found. */
+        newIds: { customer: string; identity: string };
+      }
+    | null;
+  actor: { userId: string; label: string };
+  /** The case.created event's changes, without the reference number and customer (added when known). */
+  eventChanges: Record<string, unknown>;
+};
+
+export type OpenedCase =
+  | { problem: 'team' }
+  | {
+      problem: null;
+      referenceNumber: string;
+      customerId: string | null;
+      /** The name of the customer found or created; null when the caller named an existing one. */
+      customerName: string | null;
+      eventId: number;
+    };
+
+/** The JSON sada_open_cases reads for one intake (see migrations/0003_open_cases_in_batches.sql). */
+function intakeJson(values: OpenCaseValues) {
+  const { customer } = values;
+  const found = customer && 'id' in customer ? customer : undefined;
+  const named = customer && !('id' in customer) ? customer : undefined;
+  return {
+    case_id: values.id,
+    workspace_id: values.workspaceId,
+    reference_prefix: values.referencePrefix,
+    reference_year: values.referenceYear,
+    subject: values.subject,
+    description: values.description,
+    channel: values.channel,
+    kind: values.kind,
+    category: values.category,
+    product: values.product,
+    order_reference: values.orderReference,
+    region: values.region,
+    priority: values.priority,
+    sentiment: values.sentiment,
+    language: values.language,
+    team_id: values.teamId,
+    assignee_id: values.assigneeId,
+    tags: values.tags,
+    custom_fields: values.customFields,
+    search_document: values.searchDocument,
+    created_at: values.createdAt,
+    customer_id: found?.id ?? null,
+    customer_name: named?.name ?? null,
+    customer_email: named?.email ?? null,
+    customer_phone: named?.phone ?? null,
+    customer_search_text: named?.searchText ?? null,
+    identity_channel: named?.identity?.channel ?? null,
+    identity_external_id: named?.identity?.externalId ?? null,
+    identity_handle: named?.identity?.handle ?? null,
+    new_customer_id: named?.newIds.customer ?? null,
+    new_identity_id: named?.newIds.identity ?? null,
+    actor_user_id: values.actor.userId,
+    actor_label: values.actor.label,
+    event_changes: values.eventChanges,
+  };
 }
 
-export async function insertCase(
-  executor: Executor,
-  values: NewCase & { referenceNumber: string; searchDocument: string },
-): Promise<CaseRow> {
-  const { searchDocument, ...row } = values;
-  const [inserted] = await executor
-    .insert(supportCase)
-    .values({ ...row, searchVector: sql`sada_search_vector(${searchDocument})` })
-    .returning(caseColumns);
-  return inserted!;
+/**
+ * Opens cases in one round trip: takes their numbers, finds or creates their customers, inserts each
+ * with its case.created event and announces them. It commits on its own, so it takes the database,
+ * never a transaction. One outcome per intake, in order.
+ */
+export async function openCases(database: Database, intakes: OpenCaseValues[]): Promise<OpenedCase[]> {
+  const [row] = await database.query<{ p_outcomes: OpenedCase[] }>(
+    'CALL sada_open_cases($1, NULL)',
+    [JSON.stringify(intakes.map(intakeJson))],
+    { name: 'sada_open_cases' },
+  );
+  return row!.p_outcomes;
+}
+
+/**
+ * Opens one case; intakes handed in while an earlier call is on its way go together in the next one.
+ * When a call fails, each of its cases is tried again alone, so one bad intake fails only itself; a
+ * case the failed call had stored after all is answered as stored, never stored twice.
+ */
+export function createCaseOpener(database: Database): (intake: OpenCaseValues) => Promise<OpenedCase> {
+  const queue = createBatchQueue<OpenCaseValues, OpenedCase>({
+    run: (intakes) => openCases(database, intakes),
+    maxItems: 32,
+    // One call at a time: the cases that arrive meanwhile make the next call bigger, and fewer
+    // calls cost PostgreSQL less than calls overlapping (measured with the bench at concurrency 16).
+    maxInFlight: 1,
+  });
+  return (intake) => queue.submit(intake);
 }
 
 export async function findCaseByReference(executor: Executor, workspaceId: string, referenceNumber: string) {
@@ -137,7 +230,8 @@ export async function listEventsOfCase(executor: Executor, caseId: string): Prom
 
 export type CaseSortKey = 'createdAt' | 'updatedAt' | 'priority';
 
-export type CaseListQuery = {
+/** Which cases of a workspace the list (and a view's counter) shows. */
+export type CaseFilter = {
   workspaceId: string;
   statuses?: string[] | undefined;
   /** `null` in the list stands for "no team" / "unassigned". */
@@ -152,6 +246,9 @@ export type CaseListQuery = {
   createdFrom?: Date | undefined;
   createdTo?: Date | undefined;
   normalizedQuery?: string | undefined;
+};
+
+export type CaseListQuery = CaseFilter & {
   sort: CaseSortKey;
   order: 'asc' | 'desc';
   limit: number;
@@ -170,25 +267,43 @@ function oneOf(
   return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 
+// The WHERE of the case list; the view counters use it too, so a counter counts what its list shows.
+function caseFilterConditions(filter: CaseFilter): SQL[] {
+  const conditions: SQL[] = [eq(supportCase.workspaceId, filter.workspaceId)];
+  if (filter.statuses?.length) conditions.push(inArray(supportCase.status, filter.statuses));
+  if (filter.teamIds?.length) conditions.push(oneOf(supportCase.teamId, filter.teamIds));
+  if (filter.assigneeIds?.length) conditions.push(oneOf(supportCase.assigneeId, filter.assigneeIds));
+  if (filter.priorities?.length) conditions.push(inArray(supportCase.priority, filter.priorities));
+  if (filter.channels?.length) conditions.push(inArray(supportCase.channel, filter.channels));
+  if (filter.kinds?.length) conditions.push(inArray(supportCase.kind, filter.kinds));
+  if (filter.categories?.length) conditions.push(inArray(supportCase.category, filter.categories));
+  if (filter.tags?.length) conditions.push(sql`${supportCase.tags} && ${sql.param(filter.tags)}::text[]`);
+  if (filter.customerId) conditions.push(eq(supportCase.customerId, filter.customerId));
+  if (filter.createdFrom) conditions.push(gte(supportCase.createdAt, filter.createdFrom));
+  if (filter.createdTo) conditions.push(lte(supportCase.createdAt, filter.createdTo));
+  if (filter.normalizedQuery) {
+    conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${filter.normalizedQuery})`);
+  }
+  return conditions;
+}
+
+/**
+ * How many cases match a filter: one COUNT over the same indexes the list uses (workspace with
+ * status, team or assignee; the text index for `q`), so its cost grows with the matching cases.
+ */
+export async function countCases(executor: Executor, filter: CaseFilter): Promise<number> {
+  const [row] = await executor
+    .select({ total: count() })
+    .from(supportCase)
+    .where(and(...caseFilterConditions(filter)));
+  return row?.total ?? 0;
+}
+
 export async function listCases(executor: Executor, query: CaseListQuery): Promise<CaseListRow[]> {
-  const conditions: SQL[] = [eq(supportCase.workspaceId, query.workspaceId)];
-  if (query.statuses?.length) conditions.push(inArray(supportCase.status, query.statuses));
-  if (query.teamIds?.length) conditions.push(oneOf(supportCase.teamId, query.teamIds));
-  if (query.assigneeIds?.length) conditions.push(oneOf(supportCase.assigneeId, query.assigneeIds));
-  if (query.priorities?.length) conditions.push(inArray(supportCase.priority, query.priorities));
-  if (query.channels?.length) conditions.push(inArray(supportCase.channel, query.channels));
-  if (query.kinds?.length) conditions.push(inArray(supportCase.kind, query.kinds));
-  if (query.categories?.length) conditions.push(inArray(supportCase.category, query.categories));
-  if (query.tags?.length) conditions.push(sql`${supportCase.tags} && ${sql.param(query.tags)}::text[]`);
-  if (query.customerId) conditions.push(eq(supportCase.customerId, query.customerId));
-  if (query.createdFrom) conditions.push(gte(supportCase.createdAt, query.createdFrom));
-  if (query.createdTo) conditions.push(lte(supportCase.createdAt, query.createdTo));
+  const conditions = caseFilterConditions(query);
   const isRareText = query.normalizedQuery
     ? await isRareSearch(executor, query.workspaceId, query.normalizedQuery)
     : false;
-  if (query.normalizedQuery) {
-    conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${query.normalizedQuery})`);
-  }
   const sortColumn = {
     createdAt: supportCase.createdAt,
     updatedAt: supportCase.updatedAt,

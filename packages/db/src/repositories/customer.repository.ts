@@ -19,27 +19,6 @@ export async function insertIdentity(executor: Executor, values: typeof customer
   return row!;
 }
 
-/** The customer who owns an identity, by id and name (intake needs no more). */
-export async function findCustomerByIdentity(
-  executor: Executor,
-  workspaceId: string,
-  channel: string,
-  externalId: string,
-): Promise<{ id: string; name: string } | undefined> {
-  const [row] = await executor
-    .select({ id: customer.id, name: customer.name })
-    .from(customerIdentity)
-    .innerJoin(customer, eq(customer.id, customerIdentity.customerId))
-    .where(
-      and(
-        eq(customerIdentity.workspaceId, workspaceId),
-        eq(customerIdentity.channel, channel),
-        eq(customerIdentity.externalId, externalId),
-      ),
-    );
-  return row;
-}
-
 /** A customer's id, name and merge target, without identities (for cases that only name their customer). */
 export async function findCustomerSummary(
   executor: Executor,

@@ -124,6 +124,7 @@ export async function listUsersForTransfer(executor: Executor, workspaceId: stri
       passwordHash: appUser.passwordHash,
       isActive: appUser.isActive,
       createdAt: isoText(appUser.createdAt),
+      language: appUser.language,
     })
     .from(appUser)
     .where(eq(appUser.workspaceId, workspaceId))

@@ -26,6 +26,18 @@ export async function findUserById(executor: Executor, workspaceId: string, id: 
   return row;
 }
 
+export async function listUsersByIds(
+  executor: Executor,
+  workspaceId: string,
+  ids: string[],
+): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return executor
+    .select()
+    .from(appUser)
+    .where(and(eq(appUser.workspaceId, workspaceId), inArray(appUser.id, ids)));
+}
+
 export async function listUsers(executor: Executor, workspaceId: string): Promise<UserRow[]> {
   return executor
     .select()
@@ -38,7 +50,7 @@ export async function updateUser(
   executor: Executor,
   workspaceId: string,
   id: string,
-  values: Partial<Pick<UserRow, 'name' | 'role' | 'isActive' | 'passwordHash'>>,
+  values: Partial<Pick<UserRow, 'name' | 'role' | 'isActive' | 'passwordHash' | 'language'>>,
 ): Promise<UserRow | undefined> {
   const [row] = await executor
     .update(appUser)

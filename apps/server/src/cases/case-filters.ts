@@ -1,0 +1,43 @@
+import type { CaseKind, CaseStatus, Channel, Priority } from '@sada/core';
+import type { CaseFilter } from '@sada/db';
+import { normalizeForSearch } from '@sada/triage';
+import type { Actor } from '../auth/actor.ts';
+
+/** The filters of the case list as the API takes them (a saved view stores the same). */
+export type CaseFilterOptions = {
+  status?: CaseStatus[] | undefined;
+  team?: string[] | undefined;
+  assignee?: string[] | undefined;
+  priority?: Priority[] | undefined;
+  channel?: Channel[] | undefined;
+  kind?: CaseKind[] | undefined;
+  category?: string[] | undefined;
+  tag?: string[] | undefined;
+  customer?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+  q?: string | undefined;
+};
+
+// `none` means no team / nobody, `me` the one asking.
+const toIds = (values: string[] | undefined, me?: string) =>
+  values?.map((value) => (value === 'none' ? null : value === 'me' ? (me ?? null) : value));
+
+/** The repository's filter for one actor: the list and the view counters read filters the same way. */
+export function caseFilterFor(actor: Actor, filters: CaseFilterOptions): CaseFilter {
+  return {
+    workspaceId: actor.workspace.id,
+    statuses: filters.status,
+    teamIds: toIds(filters.team),
+    assigneeIds: toIds(filters.assignee, actor.userId),
+    priorities: filters.priority,
+    channels: filters.channel,
+    kinds: filters.kind,
+    categories: filters.category,
+    tags: filters.tag,
+    customerId: filters.customer,
+    createdFrom: filters.createdFrom ? new Date(filters.createdFrom) : undefined,
+    createdTo: filters.createdTo ? new Date(filters.createdTo) : undefined,
+    normalizedQuery: filters.q ? normalizeForSearch(filters.q) || undefined : undefined,
+  };
+}
