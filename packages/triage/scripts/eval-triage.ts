@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifyWithModel } from '../src/classify.ts';
+import { thresholdOf } from '../src/kind-decision.ts';
 import { DEFAULT_CATEGORIES, DIALECTS, HEAD_LABELS, KINDS } from '../src/model-spec.ts';
 import {
   decodeTriageModel,
@@ -22,10 +23,11 @@ import {
   splitOf,
 } from './triage-datasets.ts';
 
-function predictHead(model: TriageModel, head: HeadName, text: string): string {
-  const probabilities = scoreHeads(model, featuresOf(text))[head];
+function predictHead(model: TriageModel, head: HeadName, row: LabelledText): string {
+  const probabilities = scoreHeads(model, featuresOf(row.text, model.hashBits))[head];
   const labels = HEAD_LABELS[head];
-  const threshold = model.thresholds[head];
+  // Binary heads decide at the threshold tuned for the row's language on the development split.
+  const threshold = thresholdOf(model, head, row.language);
   if (labels.length === 2 && threshold !== undefined)
     return (probabilities[1] ?? 0) >= threshold ? 'yes' : 'no';
   let best = 0;
@@ -36,7 +38,7 @@ function predictHead(model: TriageModel, head: HeadName, text: string): string {
 function section(model: TriageModel, head: HeadName, title: string, rows: LabelledText[]): string {
   if (rows.length === 0) return '';
   const gold = rows.map((row) => row.label);
-  const predicted = rows.map((row) => predictHead(model, head, row.text));
+  const predicted = rows.map((row) => predictHead(model, head, row));
   return formatReport(title, evaluate(HEAD_LABELS[head], gold, predicted));
 }
 
@@ -66,6 +68,18 @@ function finalDecisions(model: TriageModel, test: LabelledText[]): string[] {
       formatReport(
         `complaint-vs-not (classify) · ${language} · hand labels`,
         evaluate(['no', 'yes'], complaintGold, complaintPredicted),
+      ),
+    );
+    // The same posts as before the second labelling batches, for a like-for-like comparison.
+    const isFirstBatch = kindRows.map((row) => !row.source.endsWith('-2'));
+    out.push(
+      formatReport(
+        `complaint-vs-not (classify) · ${language} · hand labels of the first batches only`,
+        evaluate(
+          ['no', 'yes'],
+          complaintGold.filter((_, i) => isFirstBatch[i]),
+          complaintPredicted.filter((_, i) => isFirstBatch[i]),
+        ),
       ),
     );
     const categoryRows = test.filter((row) => row.task === 'category' && row.language === language);

@@ -287,6 +287,11 @@ export function loadHandLabels(dir: string): HandLabel[] {
         labels.push({ ...post, language, source: `authored-${folder}` });
       }
     }
+    // A second batch of authored posts, kept apart from the fixtures the tests and bench read.
+    const path = join(PACKAGE_DIR, 'labels', `authored-${language}-2.jsonl`);
+    for (const post of readJsonLines<AuthoredPost>(path)) {
+      labels.push({ ...post, language, source: `authored-${language}-2` });
+    }
   }
   const twcs = new Map(
     readCsvObjects(join(dir, 'twcs-customer-support-en', 'twcs-sample5k.csv')).map((row) => [
@@ -294,15 +299,27 @@ export function loadHandLabels(dir: string): HandLabel[] {
       row.text,
     ]),
   );
-  for (const label of readJsonLines<TwcsLabel>(join(PACKAGE_DIR, 'labels', 'twcs-en.jsonl'))) {
-    const text = twcs.get(label.tweetId);
-    if (text) labels.push({ ...label, text, language: 'en', source: 'twcs-hand' });
+  // Second batches (the next conversation openers / MARSA rows) keep their own source name, so
+  // the evaluation can still report the first batches as they were.
+  for (const [file, source] of [
+    ['twcs-en.jsonl', 'twcs-hand'],
+    ['twcs-en-2.jsonl', 'twcs-hand-2'],
+  ] as const) {
+    for (const label of readJsonLines<TwcsLabel>(join(PACKAGE_DIR, 'labels', file))) {
+      const text = twcs.get(label.tweetId);
+      if (text) labels.push({ ...label, text, language: 'en', source });
+    }
   }
   const tech = readMarsa(dir, 'Tech');
-  for (const label of readJsonLines<MarsaLabel>(join(PACKAGE_DIR, 'labels', 'marsa-tech-ar.jsonl'))) {
-    const text = tech[label.row]?.text ?? '';
-    if (sha1Short(text) !== label.sha1) throw new Error(`MARSA Tech row ${label.row} changed`);
-    labels.push({ ...label, text, language: 'ar', source: 'marsa-tech-hand' });
+  for (const [file, source] of [
+    ['marsa-tech-ar.jsonl', 'marsa-tech-hand'],
+    ['marsa-tech-ar-2.jsonl', 'marsa-tech-hand-2'],
+  ] as const) {
+    for (const label of readJsonLines<MarsaLabel>(join(PACKAGE_DIR, 'labels', file))) {
+      const text = tech[label.row]?.text ?? '';
+      if (sha1Short(text) !== label.sha1) throw new Error(`MARSA Tech row ${label.row} changed`);
+      labels.push({ ...label, text, language: 'ar', source });
+    }
   }
   return labels;
 }
@@ -420,7 +437,11 @@ function deduplicate(raw: Raw[], excluded: Set<string>): LabelledText[] {
     const isHandLabelled = row.isHandLabelled ?? false;
     if (!existing) {
       byTaskKey.set(id, { ...row, key, weight, isHandLabelled });
-    } else if (existing.label !== row.label) {
+    } else if (existing.label === row.label) {
+      // The same label from a weightier source (our hand label agreeing with a derived one):
+      // keep the weightier row, so the hand label's weight and source are not lost.
+      if (weight > existing.weight) byTaskKey.set(id, { ...row, key, weight, isHandLabelled });
+    } else {
       // A hand label settles a disagreement; two public labels that disagree are both dropped.
       if (weight > existing.weight) byTaskKey.set(id, { ...row, key, weight, isHandLabelled });
       else if (weight === existing.weight) conflicted.add(id);

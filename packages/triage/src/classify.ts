@@ -57,7 +57,7 @@ export function classifyWithModel(
   const heads = scoreHeads(model, vector);
   const language = detectLanguage(text);
   const sentiment = decideSentiment(heads);
-  const kind = decideKind(model, heads, prepared.modelText, vector, context.overlay);
+  const kind = decideKind(model, heads, prepared.modelText, vector, language.label, context.overlay);
   const categories = context.categories ?? DEFAULT_WORKSPACE_CATEGORIES;
   const abusiveSpans = findAbusiveLanguage(text);
   return {
@@ -98,9 +98,10 @@ function decideKind(
   heads: HeadScores,
   modelText: string,
   vector: FeatureVector,
+  language: string,
   overlay: WorkspaceOverlay | undefined,
 ): Classification['kind'] {
-  let p: Float64Array = kindProbabilities(model, heads, modelText);
+  let p: Float64Array = kindProbabilities(model, heads, modelText, language);
   if (overlay?.kind) p = withOverlay(p, KINDS, overlayLogits(overlay.kind, vector));
   const best = argmax(p);
   const scores = Object.fromEntries(KINDS.map((kind, i) => [kind, round(p[i] ?? 0)])) as Record<Kind, number>;

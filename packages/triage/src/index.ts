@@ -4,6 +4,7 @@ export { DEFAULT_WORKSPACE_CATEGORIES, type WorkspaceCategory } from './categori
 export { type Classification, type ClassifyContext, classifyWithModel, type Scored } from './classify.ts';
 export { detectLanguage, type LanguageCode, type LanguageGuess } from './language-detection.ts';
 export type { Span } from './lexicon-matching.ts';
+export { seededRandom } from './linear-training.ts';
 export {
   DEFAULT_CATEGORIES,
   type DefaultCategory,

@@ -11,8 +11,22 @@ const SPAM_CUE =
 const SUGGESTION =
   /(?:^|\s)(?:يا ?ليت|يا ?ريت|اقترح|اقتراح|نتمني|اتمني|لو تضيف|لو تسو|من الافضل|منيح لو|suggest|suggestion|it would be great|would love|please add|you should|i wish|consider adding|why not)/;
 
+const COMPLAINT = KINDS.indexOf('complaint');
+const NEGATIVE_SENTIMENT_WEIGHT = 0.2;
+
+/** A binary head's decision threshold for a language (tuned per language on the development
+ * split), falling back to the head's overall threshold. */
+export function thresholdOf(model: TriageModel, head: string, language?: string): number | undefined {
+  return model.thresholds[`${head}.${language}`] ?? model.thresholds[head];
+}
+
 /** Kind probabilities: the kind head blended with the binary complaint/abuse/spam heads. */
-export function kindProbabilities(model: TriageModel, heads: HeadScores, modelText: string): Float64Array {
+export function kindProbabilities(
+  model: TriageModel,
+  heads: HeadScores,
+  modelText: string,
+  language?: string,
+): Float64Array {
   const p = Float64Array.from(heads.kind);
   const blend = (kind: Kind, binary: Float64Array, threshold = 0.5): void => {
     const i = KINDS.indexOf(kind);
@@ -22,9 +36,9 @@ export function kindProbabilities(model: TriageModel, heads: HeadScores, modelTe
       yes >= threshold ? 0.5 + (0.5 * (yes - threshold)) / (1 - threshold) : (0.5 * yes) / threshold;
     p[i] = ((p[i] ?? 0) + centred) / 2;
   };
-  blend('complaint', heads.complaint, model.thresholds.complaint);
-  blend('abuse', heads.abuse, model.thresholds.abuse);
-  blend('spam', heads.spam, model.thresholds.spam);
+  blend('complaint', heads.complaint, thresholdOf(model, 'complaint', language));
+  blend('abuse', heads.abuse, thresholdOf(model, 'abuse', language));
+  blend('spam', heads.spam, thresholdOf(model, 'spam', language));
   if (QUESTION_START.test(modelText) || modelText.includes('xquestion')) {
     p[KINDS.indexOf('question')] = (p[KINDS.indexOf('question')] ?? 0) + 0.15;
   }
@@ -42,5 +56,11 @@ export function kindProbabilities(model: TriageModel, heads: HeadScores, modelTe
   if (complaint >= 0.4 && abuse > complaint && abuse - complaint < 0.2)
     p[KINDS.indexOf('abuse')] = complaint - 0.01;
   const total = p.reduce((a, b) => a + b, 0) || 1;
-  return p.map((x) => x / total);
+  const normalised = p.map((x) => x / total);
+  // Negative sentiment is evidence of a complaint: the sentiment head has read far more text
+  // than the complaint head. Weight chosen by cross-validation over hand labels (tune-triage).
+  normalised[COMPLAINT] =
+    (normalised[COMPLAINT] ?? 0) + NEGATIVE_SENTIMENT_WEIGHT * (heads.sentiment[0] ?? 0);
+  const sum = normalised.reduce((a, b) => a + b, 0);
+  return normalised.map((x) => x / sum);
 }

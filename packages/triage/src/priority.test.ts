@@ -65,6 +65,16 @@ describe('scorePriority', () => {
     expect(result.summary.en).toContain('spam');
   });
 
+  it('scores abuse that also threatens legal action instead of holding it for moderation', () => {
+    const abusive = { ...classification().kind, label: 'abuse' as const };
+    const pure = scorePriority(classification({ kind: abusive }));
+    expect(pure.priority).toBe('P4');
+    expect(pure.summary.en).toContain('moderate');
+    const threatening = scorePriority(classification({ kind: abusive, signals: [signal('legal_threat')] }));
+    expect(threatening.priority).not.toBe('P4');
+    expect(threatening.summary.en).toContain('threatens legal action');
+  });
+
   it('ignores signals below the confidence floor', () => {
     const result = scorePriority(classification({ signals: [signal('legal_threat', 0.3)] }));
     expect(result.reasons.map((r) => r.code)).not.toContain('legal_threat');

@@ -70,6 +70,13 @@ export type PriorityResult = {
   summary: { ar: string; en: string };
 };
 
+const SIGNAL_CODES: ReadonlySet<string> = new Set([
+  'legal_threat',
+  'safety_risk',
+  'going_public',
+  'churn_intent',
+]);
+
 const SIGNAL_WORDING: Record<SignalType, { ar: string; en: string }> = {
   legal_threat: { ar: 'يهدد بإجراء قانوني', en: 'threatens legal action' },
   safety_risk: { ar: 'يذكر خطراً على السلامة', en: 'mentions a safety risk' },
@@ -158,7 +165,10 @@ export function scorePriority(classification: Classification, context: PriorityC
   const rules = context.rules ?? DEFAULT_PRIORITY_RULES;
   const reasons = collectReasons(classification, context, rules).sort((a, b) => b.points - a.points);
   const points = reasons.reduce((sum, reason) => sum + reason.points, 0);
-  const isModerated = classification.kind.label === 'spam' || classification.kind.label === 'abuse';
+  // Abuse or spam that also threatens (legal action, the press, leaving) is not pure: it is scored.
+  const isThreatening = reasons.some((reason) => reason.points > 0 && SIGNAL_CODES.has(reason.code));
+  const isModerated =
+    (classification.kind.label === 'spam' || classification.kind.label === 'abuse') && !isThreatening;
   const isSafety = reasons.some((reason) => reason.code === 'safety_risk');
   let priority = levelFor(points, rules);
   if (isSafety && rules.isSafetyAlwaysP1) priority = 'P1';

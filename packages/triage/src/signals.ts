@@ -1,5 +1,7 @@
 // Escalation signals found by lexicon, each with the exact words that triggered it. Lexicons
 // are written in ordinary spelling; lexicon-matching makes them tolerant of variants.
+
+import { SIGNAL_TYPES, type SignalType } from '@sada/core';
 import {
   type CompiledLexicon,
   compileLexicon,
@@ -8,14 +10,7 @@ import {
   type Span,
 } from './lexicon-matching.ts';
 
-export const SIGNAL_TYPES = [
-  'legal_threat',
-  'safety_risk',
-  'going_public',
-  'churn_intent',
-  'repeat_complaint',
-] as const;
-export type SignalType = (typeof SIGNAL_TYPES)[number];
+export { SIGNAL_TYPES, type SignalType };
 
 /** A detected signal: its confidence and what triggered it (a span, or the case history). */
 export type Signal = {

@@ -1,19 +1,11 @@
 // coachReply(): checks an agent's draft against what the seed articles ask of a reply, and says
 // where (exact spans) and what to change. It advises; it never blocks sending.
+
+import { COACH_CHECKS, type CoachCheck } from '@sada/core';
 import { compileLexicon, findLexiconHits, type LexiconEntry, type Span } from './lexicon-matching.ts';
 import { normalizeForSearch } from './normalize.ts';
 
-export const COACH_CHECKS = [
-  'acknowledges_problem',
-  'apologises_without_excuses',
-  'does_not_blame_customer',
-  'offers_solution_and_time',
-  'uses_customer_name',
-  'stays_calm',
-  'fits_channel_length',
-  'not_unchanged_template',
-] as const;
-export type CoachCheck = (typeof COACH_CHECKS)[number];
+export { COACH_CHECKS, type CoachCheck };
 export type CoachStatus = 'pass' | 'fail' | 'not_applicable';
 
 /** One line of the checklist: whether it passed, the spans that matter, and a suggestion. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_WORKSPACE_CATEGORIES, mapCategoryScores, type WorkspaceCategory } from './categories.ts';
 import { extractFeatures, type FeatureVector } from './feature-hashing.ts';
 import { kindProbabilities } from './kind-decision.ts';
+import { detectLanguage } from './language-detection.ts';
 import { type TrainingExample, trainSoftmax } from './linear-training.ts';
 import { KINDS } from './model-spec.ts';
 import { prepareText } from './text-preparation.ts';
@@ -67,7 +68,7 @@ function baseView(model: TriageModel, text: string, categories: readonly Workspa
   const mapped = mapCategoryScores(heads.category, categories, prepared.modelText);
   return {
     vector,
-    kind: kindProbabilities(model, heads, prepared.modelText),
+    kind: kindProbabilities(model, heads, prepared.modelText, detectLanguage(text).label),
     category: Float64Array.from(categories, (category) => mapped[category.id] ?? 0),
   };
 }
