@@ -1,3 +1,4 @@
+import { seededRandom } from '@sada/triage';
 import {
   ARABIC_DESCRIPTIONS,
   ARABIC_SUBJECTS,
@@ -8,18 +9,6 @@ import {
   PRODUCTS,
   REGIONS,
 } from './vocabulary.ts';
-
-/** A seeded generator (mulberry32), so every run sends the same bodies. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

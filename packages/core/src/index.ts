@@ -1,3 +1,4 @@
+export * from './built-in-views.ts';
 export * from './case-status.ts';
 export * from './channel-limits.ts';
 export * from './clock.ts';

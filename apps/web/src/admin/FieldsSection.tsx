@@ -2,25 +2,20 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Select,
-  Stack,
   Switch,
   Table,
   TagsInput,
   TextInput,
-  Title,
-  VisuallyHidden,
 } from '@mantine/core';
 import { can, FIELD_TYPES, type FieldType } from '@sada/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.ts';
-import { FormError, fieldErrorOf } from '../ui/FormError.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
-import { FormButtons, ReadOnlyNote } from './AdminParts.tsx';
+import { FormError } from '../ui/FormError.tsx';
+import { AdminForm, useAdminSave } from './AdminForm.tsx';
+import { AdminDialog, AdminList, AdminSection, AdminTable, EditButton, useEditing } from './AdminParts.tsx';
 import { type FieldDefinition, useCreateField, useFields, useUpdateField } from './admin-queries.ts';
 
 const hasOptions = (type: FieldType) => type === 'select' || type === 'multiselect';
@@ -31,125 +26,89 @@ export function FieldsSection() {
   const me = useCurrentUser();
   const fields = useFields();
   const canManage = can(me.role, 'field:manage');
-  const [editing, setEditing] = useState<FieldDefinition | null | undefined>(undefined);
+  const dialog = useEditing<FieldDefinition>();
   const toggle = useUpdateField();
 
   const sorted = [...(fields.data ?? [])].sort(
     (a, b) => a.position - b.position || a.key.localeCompare(b.key),
   );
   return (
-    <Stack gap="md" component="section" aria-labelledby="admin-fields-title">
-      <Group justify="space-between">
-        <Title order={2} size="h3" id="admin-fields-title">
-          {t('fields.title')}
-        </Title>
-        {canManage && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing(null)}>
-            {t('fields.add')}
-          </Button>
-        )}
-      </Group>
-      {!canManage && <ReadOnlyNote>{t('fields.readOnly')}</ReadOnlyNote>}
+    <AdminSection name="fields" canManage={canManage} onAdd={dialog.add}>
       <FormError error={toggle.error} />
-      {fields.isPending ? (
-        <LoadingState />
-      ) : fields.isError ? (
-        <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />
-      ) : sorted.length === 0 ? (
-        <EmptyState message={t('fields.empty')} />
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fields.position')}</Table.Th>
-                <Table.Th>{t('fields.key')}</Table.Th>
-                <Table.Th>{t('fields.labelAr')}</Table.Th>
-                <Table.Th>{t('fields.labelEn')}</Table.Th>
-                <Table.Th>{t('fields.type')}</Table.Th>
-                <Table.Th>{t('fields.required')}</Table.Th>
-                <Table.Th>{t('fields.status')}</Table.Th>
+      <AdminList queries={[fields]} items={sorted} emptyMessage={t('fields.empty')}>
+        {(items) => (
+          <AdminTable
+            minWidth={760}
+            columns={[
+              t('fields.position'),
+              t('fields.key'),
+              t('fields.labelAr'),
+              t('fields.labelEn'),
+              t('fields.type'),
+              t('fields.required'),
+              t('fields.status'),
+            ]}
+            hasActions={canManage}
+          >
+            {items.map((field) => (
+              <Table.Tr key={field.key} c={field.isActive ? undefined : 'dimmed'}>
+                <Table.Td>{field.position}</Table.Td>
+                <Table.Td>
+                  <code dir="ltr">{field.key}</code>
+                </Table.Td>
+                <Table.Td lang="ar" dir="rtl">
+                  {field.labelAr}
+                </Table.Td>
+                <Table.Td lang="en" dir="ltr">
+                  {field.labelEn}
+                </Table.Td>
+                <Table.Td>
+                  {t(`fields.types.${field.type}`)}
+                  {hasOptions(field.type) && (
+                    <bdi dir="auto" style={{ display: 'block', fontSize: 'var(--mantine-font-size-xs)' }}>
+                      {field.options.join(' · ')}
+                    </bdi>
+                  )}
+                </Table.Td>
+                <Table.Td>{field.isRequired ? t('fields.yes') : t('fields.no')}</Table.Td>
+                <Table.Td>
+                  <Badge color={field.isActive ? 'teal' : 'gray'} variant="light">
+                    {field.isActive ? t('fields.active') : t('fields.inactive')}
+                  </Badge>
+                </Table.Td>
                 {canManage && (
-                  <Table.Th>
-                    <VisuallyHidden>{t('table.actions')}</VisuallyHidden>
-                  </Table.Th>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <EditButton
+                        label={t('fields.editNamed', { key: field.key })}
+                        onClick={() => dialog.edit(field)}
+                      />
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color={field.isActive ? 'red' : 'teal'}
+                        loading={toggle.isPending && toggle.variables?.key === field.key}
+                        onClick={() => toggle.mutate({ key: field.key, isActive: !field.isActive })}
+                        aria-label={
+                          field.isActive
+                            ? t('fields.deactivateNamed', { key: field.key })
+                            : t('fields.activateNamed', { key: field.key })
+                        }
+                      >
+                        {field.isActive ? t('fields.deactivate') : t('fields.activate')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
                 )}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((field) => (
-                <Table.Tr key={field.key} c={field.isActive ? undefined : 'dimmed'}>
-                  <Table.Td>{field.position}</Table.Td>
-                  <Table.Td>
-                    <code dir="ltr">{field.key}</code>
-                  </Table.Td>
-                  <Table.Td lang="ar" dir="rtl">
-                    {field.labelAr}
-                  </Table.Td>
-                  <Table.Td lang="en" dir="ltr">
-                    {field.labelEn}
-                  </Table.Td>
-                  <Table.Td>
-                    {t(`fields.types.${field.type}`)}
-                    {hasOptions(field.type) && (
-                      <bdi dir="auto" style={{ display: 'block', fontSize: 'var(--mantine-font-size-xs)' }}>
-                        {field.options.join(' · ')}
-                      </bdi>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{field.isRequired ? t('fields.yes') : t('fields.no')}</Table.Td>
-                  <Table.Td>
-                    <Badge color={field.isActive ? 'teal' : 'gray'} variant="light">
-                      {field.isActive ? t('fields.active') : t('fields.inactive')}
-                    </Badge>
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          leftSection={<IconPencil size={14} aria-hidden />}
-                          onClick={() => setEditing(field)}
-                          aria-label={t('fields.editNamed', { key: field.key })}
-                        >
-                          {t('actions.edit', { ns: 'common' })}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color={field.isActive ? 'red' : 'teal'}
-                          loading={toggle.isPending && toggle.variables?.key === field.key}
-                          onClick={() => toggle.mutate({ key: field.key, isActive: !field.isActive })}
-                          aria-label={
-                            field.isActive
-                              ? t('fields.deactivateNamed', { key: field.key })
-                              : t('fields.activateNamed', { key: field.key })
-                          }
-                        >
-                          {field.isActive ? t('fields.deactivate') : t('fields.activate')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}
-        opened={editing !== undefined}
-        onClose={() => setEditing(undefined)}
-        title={editing ? t('fields.editTitle') : t('fields.add')}
-        size="lg"
-      >
-        {editing !== undefined && (
-          <FieldForm field={editing} nextPosition={sorted.length} onDone={() => setEditing(undefined)} />
+            ))}
+          </AdminTable>
         )}
-      </Modal>
-    </Stack>
+      </AdminList>
+      <AdminDialog name="fields" dialog={dialog} size="lg">
+        {(field) => <FieldForm field={field} nextPosition={sorted.length} onDone={dialog.close} />}
+      </AdminDialog>
+    </AdminSection>
   );
 }
 
@@ -163,9 +122,12 @@ function FieldForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation('admin');
-  const create = useCreateField();
-  const update = useUpdateField();
-  const change = field ? update : create;
+  const save = useAdminSave('fields', {
+    isNew: !field,
+    create: useCreateField(),
+    update: useUpdateField(),
+    onDone,
+  });
   const [key, setKey] = useState(field?.key ?? '');
   const [labelAr, setLabelAr] = useState(field?.labelAr ?? '');
   const [labelEn, setLabelEn] = useState(field?.labelEn ?? '');
@@ -174,8 +136,7 @@ function FieldForm({
   const [isRequired, setIsRequired] = useState(field?.isRequired ?? false);
   const [position, setPosition] = useState<number>(field?.position ?? nextPosition);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const common = {
       labelAr: labelAr.trim(),
       labelEn: labelEn.trim(),
@@ -183,90 +144,85 @@ function FieldForm({
       options: hasOptions(type) ? options : [],
       position,
     };
-    if (field) update.mutate({ key: field.key, ...common }, { onSuccess: onDone });
-    else create.mutate({ key: key.trim(), type, ...common }, { onSuccess: onDone });
+    if (field) save.update({ key: field.key, ...common });
+    else save.create({ key: key.trim(), type, ...common });
   };
-  const error = (name: string) => fieldErrorOf(change.error, name);
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
+    <AdminForm
+      save={save}
+      onSubmit={submit}
+      shownFields={['key', 'labelAr', 'labelEn', 'position', 'options']}
+    >
+      <TextInput
+        label={t('fields.key')}
+        description={t('fields.keyHint')}
+        required
+        dir="ltr"
+        value={key}
+        onChange={(event) => setKey(event.currentTarget.value)}
+        disabled={!!field}
+        error={save.errorAt('key')}
+        data-autofocus={!field || undefined}
+      />
+      <Group grow align="flex-start">
         <TextInput
-          label={t('fields.key')}
-          description={t('fields.keyHint')}
+          label={t('fields.labelAr')}
           required
+          lang="ar"
+          dir="rtl"
+          value={labelAr}
+          onChange={(event) => setLabelAr(event.currentTarget.value)}
+          error={save.errorAt('labelAr')}
+          data-autofocus={field ? true : undefined}
+        />
+        <TextInput
+          label={t('fields.labelEn')}
+          required
+          lang="en"
           dir="ltr"
-          value={key}
-          onChange={(event) => setKey(event.currentTarget.value)}
+          value={labelEn}
+          onChange={(event) => setLabelEn(event.currentTarget.value)}
+          error={save.errorAt('labelEn')}
+        />
+      </Group>
+      <Group grow align="flex-start">
+        <Select
+          label={t('fields.type')}
+          description={field ? t('fields.typeFixed') : undefined}
+          data={FIELD_TYPES.map((value) => ({ value, label: t(`fields.types.${value}`) }))}
+          value={type}
+          onChange={(value) => value && setType(value as FieldType)}
+          allowDeselect={false}
           disabled={!!field}
-          error={error('key')}
-          data-autofocus={!field || undefined}
         />
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('fields.labelAr')}
-            required
-            lang="ar"
-            dir="rtl"
-            value={labelAr}
-            onChange={(event) => setLabelAr(event.currentTarget.value)}
-            error={error('labelAr')}
-            data-autofocus={field ? true : undefined}
-          />
-          <TextInput
-            label={t('fields.labelEn')}
-            required
-            lang="en"
-            dir="ltr"
-            value={labelEn}
-            onChange={(event) => setLabelEn(event.currentTarget.value)}
-            error={error('labelEn')}
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label={t('fields.type')}
-            description={field ? t('fields.typeFixed') : undefined}
-            data={FIELD_TYPES.map((value) => ({ value, label: t(`fields.types.${value}`) }))}
-            value={type}
-            onChange={(value) => value && setType(value as FieldType)}
-            allowDeselect={false}
-            disabled={!!field}
-          />
-          <NumberInput
-            label={t('fields.position')}
-            description={t('fields.positionHint')}
-            min={0}
-            max={10_000}
-            allowDecimal={false}
-            value={position}
-            onChange={(value) => setPosition(typeof value === 'number' ? value : 0)}
-            error={error('position')}
-          />
-        </Group>
-        {hasOptions(type) && (
-          <TagsInput
-            label={t('fields.options')}
-            description={t('fields.optionsHint')}
-            value={options}
-            onChange={setOptions}
-            error={error('options')}
-            dir="auto"
-          />
-        )}
-        <Switch
-          label={t('fields.requiredLabel')}
-          description={t('fields.requiredHint')}
-          checked={isRequired}
-          onChange={(event) => setIsRequired(event.currentTarget.checked)}
+        <NumberInput
+          label={t('fields.position')}
+          description={t('fields.positionHint')}
+          min={0}
+          max={10_000}
+          allowDecimal={false}
+          value={position}
+          onChange={(value) => setPosition(typeof value === 'number' ? value : 0)}
+          error={save.errorAt('position')}
         />
-        <FormError error={change.error} shownFields={['key', 'labelAr', 'labelEn', 'position', 'options']} />
-        <FormButtons
-          isPending={change.isPending}
-          onCancel={onDone}
-          submitLabel={field ? t('actions.save', { ns: 'common' }) : t('fields.add')}
+      </Group>
+      {hasOptions(type) && (
+        <TagsInput
+          label={t('fields.options')}
+          description={t('fields.optionsHint')}
+          value={options}
+          onChange={setOptions}
+          error={save.errorAt('options')}
+          dir="auto"
         />
-      </Stack>
-    </form>
+      )}
+      <Switch
+        label={t('fields.requiredLabel')}
+        description={t('fields.requiredHint')}
+        checked={isRequired}
+        onChange={(event) => setIsRequired(event.currentTarget.checked)}
+      />
+    </AdminForm>
   );
 }

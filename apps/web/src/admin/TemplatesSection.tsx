@@ -1,12 +1,11 @@
-import { Button, Grid, Group, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Grid, NavLink, Paper, Text } from '@mantine/core';
 import { can } from '@sada/core';
-import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../auth/session.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { UserText } from '../ui/UserText.tsx';
-import { ReadOnlyNote } from './AdminParts.tsx';
+import { AdminSection } from './AdminParts.tsx';
 import { useTemplates } from './admin-queries.ts';
 import { TemplateEditor } from './TemplateEditor.tsx';
 
@@ -32,23 +31,12 @@ export function TemplatesSection() {
   const selected = items.find((template) => template.id === openId);
 
   return (
-    <Stack gap="md" component="section" aria-labelledby="admin-templates-title">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} size="h3" id="admin-templates-title">
-            {t('templates.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('templates.subtitle')}
-          </Text>
-        </div>
-        {canWrite && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => open(NEW)}>
-            {t('templates.add')}
-          </Button>
-        )}
-      </Group>
-      {!canWrite && <ReadOnlyNote>{t('templates.readOnly')}</ReadOnlyNote>}
+    <AdminSection
+      name="templates"
+      subtitle={t('templates.subtitle')}
+      canManage={canWrite}
+      onAdd={() => open(NEW)}
+    >
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 4 }}>
           {items.length === 0 ? (
@@ -96,6 +84,6 @@ export function TemplatesSection() {
           )}
         </Grid.Col>
       </Grid>
-    </Stack>
+    </AdminSection>
   );
 }

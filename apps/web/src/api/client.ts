@@ -9,7 +9,8 @@ export type Wire<T> = T extends Date
       ? { [Key in keyof T]: Wire<T[Key]> }
       : T;
 
-export type FieldProblem = { path: (string | number)[]; message: string };
+/** A field the server refused: its dotted path (`timeZone`, `body.category`) and why. */
+export type FieldProblem = { path: string; message: string };
 
 /** An error answer of the API, with the sentence the server wrote in the user's language. */
 export class ApiError extends Error {

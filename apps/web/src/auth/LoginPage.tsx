@@ -1,5 +1,5 @@
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/client.ts';
@@ -15,20 +15,32 @@ export function LoginPage() {
   const location = useLocation();
   const session = useSession();
   const login = useLogin();
-  const [workspace, setWorkspace] = useState(
-    searchParams.get('workspace') ?? localStorage.getItem(LAST_WORKSPACE_KEY) ?? '',
-  );
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState({
+    workspace: searchParams.get('workspace') ?? localStorage.getItem(LAST_WORKSPACE_KEY) ?? '',
+    email: '',
+    password: '',
+  });
   const returnTo = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (session.data) return <Navigate to={returnTo} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    localStorage.setItem(LAST_WORKSPACE_KEY, workspace.trim());
-    login.mutate({ workspace: workspace.trim(), email: email.trim(), password });
+    const workspace = credentials.workspace.trim();
+    localStorage.setItem(LAST_WORKSPACE_KEY, workspace);
+    login.mutate({ workspace, email: credentials.email.trim(), password: credentials.password });
   };
+  // What the three inputs share: a required, labelled value of the credentials.
+  const field = (name: keyof typeof credentials) => ({
+    name,
+    label: t(`login.${name}`),
+    required: true,
+    value: credentials[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const { value } = event.currentTarget;
+      setCredentials((current) => ({ ...current, [name]: value }));
+    },
+  });
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">
@@ -49,33 +61,13 @@ export function LoginPage() {
               </Alert>
             )}
             <TextInput
-              label={t('login.workspace')}
+              {...field('workspace')}
               description={t('login.workspaceHint')}
-              name="workspace"
               autoComplete="organization"
               dir="ltr"
-              required
-              value={workspace}
-              onChange={(event) => setWorkspace(event.currentTarget.value)}
             />
-            <TextInput
-              label={t('login.email')}
-              name="email"
-              type="email"
-              autoComplete="username"
-              dir="ltr"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-            />
-            <PasswordInput
-              label={t('login.password')}
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-            />
+            <TextInput {...field('email')} type="email" autoComplete="username" dir="ltr" />
+            <PasswordInput {...field('password')} autoComplete="current-password" />
             <Button type="submit" loading={login.isPending} fullWidth>
               {login.isPending ? t('login.submitting') : t('login.submit')}
             </Button>

@@ -1,33 +1,21 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Select, Stack, TextInput } from '@mantine/core';
 import { LANGUAGES } from '@sada/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFrame, type DialogProps } from '../ui/DialogFrame.tsx';
+import { FormButtons } from '../ui/FormButtons.tsx';
 import { FormError, fieldErrorOf } from '../ui/FormError.tsx';
 import { type Customer, useUpdateCustomer } from './customer-queries.ts';
 
 type Language = (typeof LANGUAGES)[number];
 
 /** Changes a customer's name, e-mail, phone and language; an emptied e-mail or phone is removed. */
-export function CustomerDetailsDialog({
-  customer,
-  opened,
-  onClose,
-}: {
-  customer: Customer;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function CustomerDetailsDialog({ customer, ...dialog }: { customer: Customer } & DialogProps) {
   const { t } = useTranslation('customer');
-  // The form is mounted on each opening, so it starts from the customer as it is now.
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}
-      opened={opened}
-      onClose={onClose}
-      title={t('details.edit')}
-    >
-      <DetailsForm customer={customer} onClose={onClose} />
-    </Modal>
+    <DialogFrame {...dialog} title={t('details.edit')}>
+      <DetailsForm customer={customer} onClose={dialog.onClose} />
+    </DialogFrame>
   );
 }
 
@@ -89,14 +77,11 @@ function DetailsForm({ customer, onClose }: { customer: Customer; onClose: () =>
           placeholder={t('details.unknown')}
         />
         <FormError error={update.error} shownFields={['name', 'email', 'phone']} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel', { ns: 'common' })}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('actions.save', { ns: 'common' })}
-          </Button>
-        </Group>
+        <FormButtons
+          isPending={update.isPending}
+          onCancel={onClose}
+          submitLabel={t('actions.save', { ns: 'common' })}
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Modal, Radio, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Radio, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowMerge, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFrame, type DialogProps } from '../ui/DialogFrame.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import {
@@ -20,26 +21,12 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
  * Merges a duplicate into `target`: find the other customer, read what will move, confirm. The
  * server moves identities and cases, removes the duplicate from the lists and keeps an audit record.
  */
-export function MergeCustomerDialog({
-  target,
-  opened,
-  onClose,
-}: {
-  target: Customer;
-  opened: boolean;
-  onClose: () => void;
-}) {
+export function MergeCustomerDialog({ target, ...dialog }: { target: Customer } & DialogProps) {
   const { t } = useTranslation('customer');
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}
-      opened={opened}
-      onClose={onClose}
-      title={t('merge.title', { name: isolate(target.name) })}
-      size="lg"
-    >
-      <MergeForm target={target} onClose={onClose} />
-    </Modal>
+    <DialogFrame {...dialog} title={t('merge.title', { name: isolate(target.name) })} size="lg">
+      <MergeForm target={target} onClose={dialog.onClose} />
+    </DialogFrame>
   );
 }
 

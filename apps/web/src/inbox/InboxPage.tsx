@@ -2,8 +2,9 @@ import { Badge, Button, Group, Title } from '@mantine/core';
 import { can } from '@sada/core';
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../auth/session.ts';
+import { EmptyStateWithLink } from '../ui/EmptyStateWithLink.tsx';
 import { useFormatters } from '../ui/format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { CaseList, isScrolledDown } from './CaseList.tsx';
@@ -38,14 +39,7 @@ export function InboxPage() {
       return <ErrorState error={view.error} onRetry={view.retry} />;
     case 'missing':
       return (
-        <EmptyState
-          message={t('list.viewMissing')}
-          action={
-            <Button component={Link} to="/inbox/open" variant="default">
-              {t('list.seeAllOpen')}
-            </Button>
-          }
-        />
+        <EmptyStateWithLink message={t('list.viewMissing')} to="/inbox/open" label={t('list.seeAllOpen')} />
       );
     default:
       return <ViewInbox key={view.key} view={view} />;
@@ -185,16 +179,7 @@ function EmptyInbox(props: { viewKey: string; hasOverrides: boolean; onReset: ()
     );
   }
   if (props.viewKey === 'mine') {
-    return (
-      <EmptyState
-        message={t('list.emptyMine')}
-        action={
-          <Button component={Link} to="/inbox/open" variant="default">
-            {t('list.seeAllOpen')}
-          </Button>
-        }
-      />
-    );
+    return <EmptyStateWithLink message={t('list.emptyMine')} to="/inbox/open" label={t('list.seeAllOpen')} />;
   }
   return <EmptyState message={t('list.empty')} />;
 }

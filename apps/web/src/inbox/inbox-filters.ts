@@ -1,5 +1,5 @@
 import type { BuiltInViewKey, CaseFilters, caseSummary } from '@sada/contracts';
-import type { CaseStatus } from '@sada/core';
+import { BUILT_IN_VIEWS } from '@sada/core';
 import type { z } from 'zod';
 import type { Wire } from '../api/client.ts';
 
@@ -30,18 +30,11 @@ export const SORTS: readonly CaseSort[] = ['-createdAt', 'createdAt', '-updatedA
 /** A built-in view of every console, or "all" (every case, every status: where header searches land). */
 export type BuiltInKey = BuiltInViewKey | 'all';
 
-const ACTIVE: CaseStatus[] = ['new', 'open', 'pending'];
-
-// The same filters as BUILT_IN_VIEWS in @sada/contracts (which counts them on the server); copied
-// because importing contracts' values would bring zod into the console's bundle.
-export const BUILT_IN_FILTERS: Record<BuiltInKey, InboxFilters> = {
-  mine: { assignee: ['me'], status: ACTIVE },
-  unassigned: { assignee: ['none'], status: ACTIVE },
-  open: { status: ACTIVE },
-  pending: { status: ['pending'] },
-  resolved: { status: ['resolved'] },
-  all: {},
-};
+// The filters the server counts each built-in view by (from @sada/core, which carries no zod), and "all".
+export const BUILT_IN_FILTERS = Object.fromEntries([
+  ...Object.values(BUILT_IN_VIEWS).map((view) => [view.key, view.filters]),
+  ['all', {}],
+]) as Record<BuiltInKey, InboxFilters>;
 export const BUILT_IN_KEYS = Object.keys(BUILT_IN_FILTERS) as BuiltInKey[];
 export const isBuiltInKey = (value: string): value is BuiltInKey => value in BUILT_IN_FILTERS;
 

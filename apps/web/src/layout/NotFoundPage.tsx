@@ -1,18 +1,14 @@
-import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { EmptyState } from '../ui/states.tsx';
+import { EmptyStateWithLink } from '../ui/EmptyStateWithLink.tsx';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <EmptyState
+    <EmptyStateWithLink
       message={t('states.notFound')}
-      action={
-        <Button component={Link} to="/inbox/mine" variant="light">
-          {t('states.backToInbox')}
-        </Button>
-      }
+      to="/inbox/mine"
+      label={t('states.backToInbox')}
+      variant="light"
     />
   );
 }

@@ -4,11 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../api/client.ts';
 
 // The server names a failing field `timeZone` (its own checks) or `body.timeZone` (schema checks).
-const pathOf = (path: unknown) => (Array.isArray(path) ? path.join('.') : String(path));
-const isPathOf = (path: unknown, field: string) => {
-  const text = pathOf(path);
-  return text === field || text === `body.${field}` || text.startsWith(`body.${field}.`);
-};
+const isPathOf = (path: string, field: string) =>
+  path === field || path === `body.${field}` || path.startsWith(`body.${field}.`);
 
 /** The server's sentence about one field of a refused form, to show under that field. */
 export function fieldErrorOf(error: unknown, field: string): string | undefined {
@@ -36,7 +33,7 @@ export function FormError({ error, shownFields = [] }: { error: unknown; shownFi
       {fields.length > 0 && (
         <List size="sm" mt={4}>
           {fields.map((problem) => (
-            <List.Item key={`${pathOf(problem.path)}:${problem.message}`}>{problem.message}</List.Item>
+            <List.Item key={`${problem.path}:${problem.message}`}>{problem.message}</List.Item>
           ))}
         </List>
       )}
