@@ -38,9 +38,12 @@ export type ConsoleFixture = {
   close(): Promise<void>;
 };
 
-/** A real server on a fresh database with the demo workspace, and a browser to drive the console. */
-export async function startConsole(): Promise<ConsoleFixture> {
-  const server = await startTestServer();
+/**
+ * A real server on a fresh database with the demo workspace, and a browser to drive the console.
+ * `triage`: the triage worker reads new cases and messages in the background, as in production.
+ */
+export async function startConsole(options: { triage?: boolean } = {}): Promise<ConsoleFixture> {
+  const server = await startTestServer({ triage: options.triage ?? false });
   const credentials = await seedDemoWorkspace({
     services: server.services,
     database: server.database,

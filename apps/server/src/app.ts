@@ -28,6 +28,7 @@ import { notificationRoutes } from './notifications/notification.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import type { Services } from './services.ts';
 import { templateRoutes } from './templates/template.routes.ts';
+import { triageRoutes } from './triage/triage.routes.ts';
 import { viewRoutes } from './views/view.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp({
   await app.register(caseBulkRoutes, { services });
   await app.register(workspaceRoutes, { services });
   await app.register(templateRoutes, { services });
+  await app.register(triageRoutes, { services });
   await app.register(viewRoutes, { services });
   await app.register(notificationRoutes, { services });
   await app.register(liveRoutes, { hub });

@@ -24,6 +24,16 @@ const environmentSchema = z.object({
     .describe('The built agent console (apps/web/dist); npm start builds it when it is missing or stale'),
   SADA_DEMO: flag(true).describe('Create the demo workspace on first start'),
   SADA_JOBS: flag(true).describe('Run background job workers in this process'),
+  SADA_TRIAGE: flag(true).describe(
+    'Classify new cases and inbound messages in this process (with SADA_JOBS); off leaves them waiting',
+  ),
+  SADA_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional()
+    .describe(
+      'Encrypts secrets at rest (API keys, channel tokens); when absent a key is made once in SADA_DATA_DIR/secret.key (secret)',
+    ),
   SADA_COOKIE_SECURE: flag(false).describe('Mark the session cookie Secure (set behind HTTPS)'),
   SADA_TRUST_PROXY: z
     .string()
@@ -51,6 +61,9 @@ export type Config = {
   webDir: string;
   isDemo: boolean;
   isJobsEnabled: boolean;
+  isTriageEnabled: boolean;
+  /** The key secrets are encrypted with, or the file it is kept in (made on first use). */
+  secretKey: { kind: 'value'; key: Buffer } | { kind: 'file'; path: string };
   isCookieSecure: boolean;
   /** Whose X-Forwarded-For to believe: nobody by default, so clients cannot pick their own IP. */
   trustProxy: boolean | string[];
@@ -78,6 +91,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     webDir: resolve(env.SADA_WEB_DIR),
     isDemo: env.SADA_DEMO,
     isJobsEnabled: env.SADA_JOBS,
+    isTriageEnabled: env.SADA_TRIAGE,
+    secretKey: env.SADA_SECRET_KEY
+      ? { kind: 'value', key: Buffer.from(env.SADA_SECRET_KEY, 'base64') }
+      : { kind: 'file', path: resolve(env.SADA_DATA_DIR, 'secret.key') },
     isCookieSecure: env.SADA_COOKIE_SECURE,
     trustProxy: parseTrustProxy(env.SADA_TRUST_PROXY),
     sessionTtlMs: env.SADA_SESSION_TTL_HOURS * 3_600_000,

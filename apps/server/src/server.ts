@@ -7,12 +7,16 @@ import { seedDemoWorkspace } from './demo/demo-seed.ts';
 import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
 import { createLiveHub } from './live/live-hub.ts';
 import { createServices, type Services } from './services.ts';
+import { triageRetrainJob, triageSweepJob } from './triage/triage-jobs.ts';
+import { createTriageWorker, type TriageWorker } from './triage/triage-worker.ts';
 
 export type Sada = {
   app: FastifyInstance;
   database: Database;
   services: Services;
   jobs: JobRunner | undefined;
+  /** Reads new cases and inbound messages in the background (when jobs and triage are on here). */
+  triage: TriageWorker | undefined;
   /** The address it listens on, when started with `listen`. */
   url: string | undefined;
   stop(): Promise<void>;
@@ -51,14 +55,32 @@ export async function startSada(options: {
   const hub = createLiveHub(database, { clock });
   await hub.start();
   const app = await buildApp({ config, database, clock, services, hub });
+  const triage =
+    config.isJobsEnabled && config.isTriageEnabled
+      ? createTriageWorker({
+          database,
+          clock,
+          contexts: services.triageContexts,
+          onError: (error) =>
+            app.log.error({ err: error }, 'triage failed; the texts wait for the next sweep'),
+        })
+      : undefined;
+  const stopWakingTriage = hub.onNotice((notice) => {
+    if (notice.type === 'case.created' || notice.type === 'message.created') triage?.kick();
+  });
   const jobs = config.isJobsEnabled
     ? await startJobRunner({
         database,
-        jobs: [registerJob(maintenanceJob(database, clock))],
+        jobs: [
+          registerJob(maintenanceJob(database, clock)),
+          registerJob(triageRetrainJob(database, services.triage)),
+          ...(triage ? [registerJob(triageSweepJob(triage))] : []),
+        ],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),
       })
     : undefined;
+  triage?.kick();
   const traffic = trackTraffic(app);
   const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : undefined;
   let stopping: Promise<void> | undefined;
@@ -67,6 +89,7 @@ export async function startSada(options: {
     database,
     services,
     jobs,
+    triage,
     url,
     stop() {
       // Order matters: stop taking requests and finish those in flight, then jobs, then the database.
@@ -74,7 +97,9 @@ export async function startSada(options: {
         // Requests already sent may still sit unread in the socket buffers; let them arrive and finish.
         await traffic.quiet();
         await app.close();
+        stopWakingTriage();
         await hub.stop();
+        await triage?.stop();
         await jobs?.stop();
         await database.close();
       })();

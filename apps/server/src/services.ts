@@ -7,7 +7,10 @@ import { createCustomerService } from './customers/customer.service.ts';
 import { createNotificationService } from './notifications/notification.service.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
+import { createSecretBox } from './secrets/secret-box.ts';
 import { createTemplateService } from './templates/template.service.ts';
+import { createTriageService } from './triage/triage.service.ts';
+import { createTriageContexts } from './triage/triage-context.ts';
 import { createViewService } from './views/view.service.ts';
 import { createWorkspaceService } from './workspaces/workspace.service.ts';
 
@@ -35,7 +38,15 @@ function createReadCaches(clock: Clock): ReadCaches {
 /** Every domain service, built once per process over one database. */
 export function createServices(deps: ServiceDeps) {
   const context: ServiceContext = { ...deps, caches: createReadCaches(deps.clock) };
+  const triageContexts = createTriageContexts({
+    database: deps.database,
+    clock: deps.clock,
+    ttlMs: READ_CACHE_TTL_MS,
+  });
+  const secrets = createSecretBox(deps.config.secretKey);
   return {
+    triageContexts,
+    triage: createTriageService({ ...deps, contexts: triageContexts, secrets }),
     auth: createAuthService(context),
     people: createPeopleService(context),
     customers: createCustomerService(deps),

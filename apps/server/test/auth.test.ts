@@ -1,26 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '@sada/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApiClient,
   createCase,
   createTestWorkspace,
   signInOverHttp,
-  startTestServer,
   TEST_PASSWORD,
-  type TestServer,
   type TestWorkspace,
+  useTestServer,
 } from './harness.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 // Failed sign-ins are limited per client address too, and the server trusts X-Forwarded-For:
 // each attempt comes from its own address so that tests never use up each other's allowance.
@@ -32,7 +23,7 @@ function anotherAddress(): string {
 type Credentials = { email: string; password: string; workspace: string };
 
 function attemptLogin(credentials: Credentials, address = anotherAddress()) {
-  return new ApiClient(server.baseUrl).post('/api/auth/login', credentials, { 'x-forwarded-for': address });
+  return new ApiClient(server().baseUrl).post('/api/auth/login', credentials, { 'x-forwarded-for': address });
 }
 
 /** A user added by the workspace admin over the API, with credentials the test knows. */
@@ -47,7 +38,7 @@ async function addUser(workspace: TestWorkspace, role: Role = 'agent') {
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie and returns the user with a CSRF token', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { id, credentials } = await addUser(workspace, 'supervisor');
 
     const response = await attemptLogin(credentials);
@@ -71,7 +62,7 @@ describe('signing in', () => {
   });
 
   it('answers a wrong password, an unknown e-mail and an unknown workspace with the same 401', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { credentials } = await addUser(workspace);
 
     const answers = await Promise.all([
@@ -92,7 +83,7 @@ describe('signing in', () => {
   });
 
   it('refuses the sixth attempt on one account within 15 minutes with 429, even with the right password', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { credentials } = await addUser(workspace);
     const colleague = await addUser(workspace);
 
@@ -110,7 +101,7 @@ describe('signing in', () => {
   });
 
   it('lets no more than five wrong guesses through when they arrive at the same time', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { credentials } = await addUser(workspace);
 
     const answers = await Promise.all(
@@ -127,9 +118,9 @@ describe('signing in', () => {
   });
 
   it('reads the signed-in user from GET /api/me with the session cookie', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { id, credentials } = await addUser(workspace, 'analyst');
-    const { client } = await signInOverHttp(server.baseUrl, credentials);
+    const { client } = await signInOverHttp(server().baseUrl, credentials);
 
     const me = await client.get('/api/me');
 
@@ -139,9 +130,9 @@ describe('signing in', () => {
   });
 
   it('ends the session on logout, so the cookie no longer signs in', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { credentials } = await addUser(workspace);
-    const { client } = await signInOverHttp(server.baseUrl, credentials);
+    const { client } = await signInOverHttp(server().baseUrl, credentials);
 
     const logout = await client.post('/api/auth/logout');
 
@@ -158,8 +149,8 @@ describe('CSRF protection of cookie sessions', () => {
     ['without an X-CSRF-Token', {}],
     ['with an X-CSRF-Token that is not this session’s', { 'x-csrf-token': 'wrong-token' }],
   ])('refuses an unsafe request %s with 403 and changes nothing', async (_case, headers) => {
-    const workspace = await createTestWorkspace(server);
-    const cookieOnly = new ApiClient(server.baseUrl, { cookie: workspace.admin.cookie! });
+    const workspace = await createTestWorkspace(server());
+    const cookieOnly = new ApiClient(server().baseUrl, { cookie: workspace.admin.cookie! });
 
     const created = await cookieOnly.post('/api/cases', { subject: 'Should not exist' }, headers);
 
@@ -170,9 +161,9 @@ describe('CSRF protection of cookie sessions', () => {
   });
 
   it('refuses the CSRF token of another session of the same user', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { credentials } = await addUser(workspace);
-    const first = await signInOverHttp(server.baseUrl, credentials);
+    const first = await signInOverHttp(server().baseUrl, credentials);
     const second = await attemptLogin(credentials);
 
     const created = await first.client.post(
@@ -188,7 +179,7 @@ describe('CSRF protection of cookie sessions', () => {
 
 describe('API tokens', () => {
   it('shows the secret only when created and lists the token with just a hint', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
 
     const created = await workspace.admin.post('/api/me/tokens', { name: 'CRM sync' });
 
@@ -210,14 +201,14 @@ describe('API tokens', () => {
       },
     ]);
     expect(JSON.stringify(listed.body)).not.toContain(secret);
-    const [stored] = await server.database.query('SELECT * FROM api_token WHERE id = $1', [token.id]);
+    const [stored] = await server().database.query('SELECT * FROM api_token WHERE id = $1', [token.id]);
     expect(JSON.stringify(stored)).not.toContain(secret);
   });
 
   it('authenticates a Bearer token without a CSRF token', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { secret } = (await workspace.admin.post('/api/me/tokens', { name: 'integration' })).body;
-    const integration = new ApiClient(server.baseUrl, { bearer: secret });
+    const integration = new ApiClient(server().baseUrl, { bearer: secret });
 
     const me = await integration.get('/api/me');
     const created = await integration.post('/api/cases', { subject: 'Opened by the integration' });
@@ -228,9 +219,9 @@ describe('API tokens', () => {
   });
 
   it('refuses a revoked token with 401', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { token, secret } = (await workspace.admin.post('/api/me/tokens', { name: 'old' })).body;
-    const integration = new ApiClient(server.baseUrl, { bearer: secret });
+    const integration = new ApiClient(server().baseUrl, { bearer: secret });
     expect((await integration.get('/api/me')).status).toBe(200);
 
     const revoked = await workspace.admin.delete(`/api/me/tokens/${token.id}`);
@@ -245,10 +236,10 @@ describe('API tokens', () => {
 
 describe('ending access', () => {
   it('ends the sessions and stops the API tokens of a user an admin deactivates', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const agent = await workspace.signIn('agent');
     const { secret } = (await agent.client.post('/api/me/tokens', { name: 'mine' })).body;
-    const integration = new ApiClient(server.baseUrl, { bearer: secret });
+    const integration = new ApiClient(server().baseUrl, { bearer: secret });
     expect((await integration.get('/api/me')).status).toBe(200);
 
     const deactivated = await workspace.admin.patch(`/api/users/${agent.userId}`, { isActive: false });
@@ -267,9 +258,9 @@ describe('ending access', () => {
   });
 
   it('ends the sessions of a user whose password is changed; only the new password signs in', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { id, credentials } = await addUser(workspace);
-    const { client } = await signInOverHttp(server.baseUrl, credentials);
+    const { client } = await signInOverHttp(server().baseUrl, credentials);
     const newPassword = 'a brand new password';
 
     const changed = await workspace.admin.patch(`/api/users/${id}`, { password: newPassword });
@@ -281,7 +272,7 @@ describe('ending access', () => {
   });
 
   it('keeps the sessions of other users when one user is deactivated', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const leaving = await workspace.signIn('agent');
     const staying = await workspace.signIn('agent');
 
@@ -294,10 +285,10 @@ describe('ending access', () => {
 
 describe('password storage', () => {
   it('stores passwords as scrypt hashes, never as the password itself', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { id, credentials } = await addUser(workspace);
 
-    const [row] = await server.database.query<{ password_hash: string }>(
+    const [row] = await server().database.query<{ password_hash: string }>(
       'SELECT password_hash FROM app_user WHERE id = $1',
       [id],
     );

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectLive,
-  createCase,
-  createTestWorkspace,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { connectLive, createCase, createTestWorkspace, useTestServer, waitFor } from './harness.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const referencesOf = (cases: { referenceNumber: string }[]) => cases.map((item) => item.referenceNumber);
 
 describe('bulk actions on cases', () => {
   it('moves each case on its own: a refused transition fails that case only', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const [first, second, third] = [
       await createCase(admin),
       await createCase(admin),
@@ -58,7 +45,7 @@ describe('bulk actions on cases', () => {
   });
 
   it('announces each changed case on the live socket as a single change would', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const cases = [await createCase(admin), await createCase(admin)];
     const live = await connectLive(admin);
     try {
@@ -84,8 +71,8 @@ describe('bulk actions on cases', () => {
   });
 
   it('assigns to a team and an agent, and fails every case when the agent is not one of the workspace', async () => {
-    const workspace = await createTestWorkspace(server);
-    const other = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
+    const other = await createTestWorkspace(server());
     const { admin } = workspace;
     const { userId: agentId } = await workspace.signIn('agent');
     const team = (await admin.post('/api/teams', { name: 'Billing' })).body;
@@ -113,7 +100,7 @@ describe('bulk actions on cases', () => {
   });
 
   it('adds and removes tags against the tags each case has, and records nothing for a case already so', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const tagged = await createCase(admin, { tags: ['late', 'vip'] });
     const done = await createCase(admin, { tags: ['refund'] });
 
@@ -135,8 +122,8 @@ describe('bulk actions on cases', () => {
   });
 
   it('reports a reference that is not a case of this workspace, in the language asked for', async () => {
-    const a = await createTestWorkspace(server);
-    const b = await createTestWorkspace(server, { referencePrefix: 'BEE' });
+    const a = await createTestWorkspace(server());
+    const b = await createTestWorkspace(server(), { referencePrefix: 'BEE' });
     const ofA = await createCase(a.admin);
     const ofB = await createCase(b.admin);
 
@@ -177,7 +164,7 @@ describe('bulk actions on cases', () => {
     ],
     ['a tag action without tags', { references: ['TST-2026-000001'], action: { type: 'tag' } }],
   ])('refuses %s with 422 and changes nothing', async (_name, body) => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const existing = await createCase(admin);
 
     const response = await admin.post('/api/cases/bulk', body);

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, createTestWorkspace, startTestServer, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createCase, createTestWorkspace, useTestServer } from './harness.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const year = new Date().getUTCFullYear();
 
 describe('case intake', () => {
   it('gives each new case a reference number of prefix, year and sequence', async () => {
-    const { admin } = await createTestWorkspace(server, { referencePrefix: 'ACME' });
+    const { admin } = await createTestWorkspace(server(), { referencePrefix: 'ACME' });
     const first = await createCase(admin);
     const second = await createCase(admin);
     expect(first.referenceNumber).toMatch(new RegExp(`^ACME-(${year}|${year + 1})-000001$`));
@@ -24,7 +18,7 @@ describe('case intake', () => {
   });
 
   it('hands out unique, gapless reference numbers under concurrent creation', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = await Promise.all(
       Array.from({ length: 24 }, (_, index) => createCase(admin, { subject: `Case ${index}` })),
     );
@@ -33,7 +27,7 @@ describe('case intake', () => {
   });
 
   it('threads simultaneous first messages of one new identity into one customer', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const identity = { channel: 'telegram', externalId: '987654', handle: '@same_person' };
     const created = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
@@ -47,7 +41,7 @@ describe('case intake', () => {
   });
 
   it('records every detail given at intake and finds or creates the customer by identity', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const team = (await admin.post('/api/teams', { name: 'Delivery' })).body;
     const intake = {
       subject: 'الطلب ما وصل',
@@ -77,7 +71,7 @@ describe('case intake', () => {
   });
 
   it('validates custom fields against the definitions the workspace declares', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const field = await admin.post('/api/fields', {
       key: 'purchase_channel',
       labelAr: 'مكان الشراء',
@@ -105,7 +99,7 @@ describe('case intake', () => {
 
 describe('case changes and the timeline', () => {
   it('appends an event with before and after for each change, and none for a no-op', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = await createCase(admin, { priority: 'P3', tags: ['a'] });
     const ref = created.referenceNumber;
     const patched = await admin.patch(`/api/cases/${ref}`, {
@@ -126,18 +120,18 @@ describe('case changes and the timeline', () => {
   });
 
   it('never lets the timeline be rewritten, even by SQL', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = await createCase(admin);
     await expect(
-      server.database.query('UPDATE case_event SET type = $1 WHERE case_id = $2', ['x', created.id]),
+      server().database.query('UPDATE case_event SET type = $1 WHERE case_id = $2', ['x', created.id]),
     ).rejects.toThrow(/append-only/);
     await expect(
-      server.database.query('DELETE FROM case_event WHERE case_id = $1', [created.id]),
+      server().database.query('DELETE FROM case_event WHERE case_id = $1', [created.id]),
     ).rejects.toThrow(/append-only/);
   });
 
   it('moves through the lifecycle, stamps resolution and closing, and reopens', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const ref = (await createCase(admin)).referenceNumber;
     for (const to of ['open', 'pending', 'resolved']) {
       expect((await admin.post(`/api/cases/${ref}/transition`, { to })).status).toBe(200);
@@ -158,7 +152,7 @@ describe('case changes and the timeline', () => {
   });
 
   it('refuses a transition the lifecycle does not allow and says what is allowed', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const ref = (await createCase(admin)).referenceNumber;
     const refused = await admin.post(`/api/cases/${ref}/transition`, { to: 'closed' });
     expect(refused.status).toBe(409);
@@ -170,7 +164,7 @@ describe('case changes and the timeline', () => {
   });
 
   it('assigns to a team and an active agent, and refuses analysts and strangers', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { admin } = workspace;
     const agent = await workspace.signIn('agent');
     const analyst = await workspace.signIn('analyst');
@@ -199,7 +193,7 @@ describe('case changes and the timeline', () => {
 
 describe('messages', () => {
   it('keeps replies, private replies, notes and logged customer messages in one thread', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const ref = (await createCase(admin, { channel: 'whatsapp' })).referenceNumber;
     const reply = await admin.post(`/api/cases/${ref}/messages`, {
       type: 'reply',
@@ -233,7 +227,7 @@ describe('messages', () => {
   });
 
   it('opens a new case on the first reply and brings a pending case back when the customer writes', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const ref = (await createCase(admin)).referenceNumber;
     await admin.post(`/api/cases/${ref}/messages`, { type: 'note', body: 'looking' });
     expect((await admin.get(`/api/cases/${ref}`)).body.status).toBe('new');
@@ -255,7 +249,7 @@ describe('messages', () => {
 
 describe('listing and search', () => {
   it('filters by status, team, assignee, priority, channel, kind, category and tag', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { admin } = workspace;
     const agent = await workspace.signIn('agent');
     const team = (await admin.post('/api/teams', { name: 'Tech' })).body;
@@ -291,7 +285,7 @@ describe('listing and search', () => {
   });
 
   it('pages with keyset cursors without skipping or repeating a case, in every sort order', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const priorities = ['P1', 'P2', 'P3', 'P4'];
     const created = [];
     for (let index = 0; index < 11; index += 1) {
@@ -317,7 +311,7 @@ describe('listing and search', () => {
   });
 
   it('finds Arabic text whatever its hamza, ta marbuta, diacritics or tatweel', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const luggage = await createCase(admin, { subject: 'الأمتعة المفقودة في المطار', description: '' });
     const refund = await createCase(admin, {
       subject: 'استرداد المبلغ',
@@ -336,7 +330,7 @@ describe('listing and search', () => {
   });
 
   it('finds English words by their stem and searches message bodies too', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const late = await createCase(admin, { subject: 'Late deliveries again', description: '' });
     const other = await createCase(admin, { subject: 'Question', description: '' });
     await admin.post(`/api/cases/${other.referenceNumber}/messages`, {
@@ -354,7 +348,7 @@ describe('listing and search', () => {
   });
 
   it('updates the search document when the subject changes', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = await createCase(admin, { subject: 'Printer broken', description: '' });
     await admin.post(`/api/cases/${created.referenceNumber}/messages`, { type: 'note', body: 'toner' });
     await admin.patch(`/api/cases/${created.referenceNumber}`, { subject: 'Scanner broken' });
@@ -367,7 +361,7 @@ describe('listing and search', () => {
 
 describe('customers', () => {
   it('merges two customers: identities and cases move, the timeline and an audit record say so', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const fromX = await createCase(admin, {
       customer: { name: 'Khalid', identity: { channel: 'x', externalId: '111', handle: '@khalid' } },
     });
@@ -386,7 +380,7 @@ describe('customers', () => {
     const source = (await admin.get(`/api/customers/${fromX.customerId}`)).body;
     expect(source.mergedIntoId).toBe(fromMail.customerId);
     expect(source.identities).toEqual([]);
-    const audit = await server.database.query<{ action: string; details: any }>(
+    const audit = await server().database.query<{ action: string; details: any }>(
       'SELECT action, details FROM audit_record WHERE subject_id = $1',
       [fromMail.customerId],
     );
@@ -407,7 +401,7 @@ describe('customers', () => {
   });
 
   it('refuses an identity that already belongs to another customer', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     await admin.post('/api/customers', {
       name: 'A',
       identities: [{ channel: 'telegram', externalId: '42' }],
@@ -421,7 +415,7 @@ describe('customers', () => {
   });
 
   it('searches customers by name, e-mail, phone and handle in Arabic and English', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     await admin.post('/api/customers', { name: 'ريم القحطاني', phone: '+966500000001' });
     await admin.post('/api/customers', {
       name: 'Sarah',
@@ -439,7 +433,7 @@ describe('customers', () => {
 
 describe('errors in the language of the caller', () => {
   it('answers in Arabic when the request prefers Arabic, in English otherwise', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const ref = (await createCase(admin)).referenceNumber;
     const arabic = { 'accept-language': 'ar-SA,ar;q=0.9,en;q=0.5' };
     const refused = await admin.post(`/api/cases/${ref}/transition`, { to: 'closed' }, arabic);

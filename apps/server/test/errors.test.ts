@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, createCase, createTestWorkspace, startTestServer, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ApiClient, createCase, createTestWorkspace, useTestServer } from './harness.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const referencesOf = (page: { items: { referenceNumber: string }[] }) =>
   page.items.map((item) => item.referenceNumber);
 
 describe('malformed requests', () => {
   it('answers malformed JSON with 400 bad_request and creates nothing', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const response = await admin.request('POST', '/api/cases', '{"subject": "Broken', {
       'content-type': 'application/json',
@@ -29,7 +21,7 @@ describe('malformed requests', () => {
   });
 
   it('answers a body over 1 MiB with 413 payload_too_large', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const body = JSON.stringify({ subject: 'Too long', description: 'x'.repeat(1024 * 1024) });
 
     const response = await admin.request('POST', '/api/cases', body);
@@ -39,7 +31,7 @@ describe('malformed requests', () => {
   });
 
   it('names an unknown body field in error.fields with 422', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const response = await admin.post('/api/cases', { subject: 'Charged twice', shoeSize: 44 });
 
@@ -51,7 +43,7 @@ describe('malformed requests', () => {
   });
 
   it('refuses an unknown query parameter on GET /api/cases with 422', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const response = await admin.get('/api/cases?colour=red');
 
@@ -63,7 +55,7 @@ describe('malformed requests', () => {
   });
 
   it('names the field of an invalid enum value with 422, in the body and in the query', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const inBody = await admin.post('/api/cases', { subject: 'Charged twice', priority: 'P9' });
     const inQuery = await admin.get('/api/cases?status=archived');
@@ -79,10 +71,10 @@ describe('malformed requests', () => {
   });
 
   it('answers an unknown route with a 404 JSON error', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const signedIn = await admin.get('/api/complaints');
-    const anonymous = await new ApiClient(server.baseUrl).post('/api/cases/TST-2026-000001/escalate', {});
+    const anonymous = await new ApiClient(server().baseUrl).post('/api/cases/TST-2026-000001/escalate', {});
 
     for (const response of [signedIn, anonymous]) {
       expect(response.status).toBe(404);
@@ -94,7 +86,7 @@ describe('malformed requests', () => {
 
 describe('domain errors', () => {
   it('refuses new → closed with 409 invalid_transition, naming the allowed statuses, and leaves the case as it was', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = await createCase(admin);
 
     const response = await admin.post(`/api/cases/${created.referenceNumber}/transition`, { to: 'closed' });
@@ -116,7 +108,7 @@ describe('domain errors', () => {
       'teamId',
     ],
   ])('writes neither customer nor case when a case with a new customer has %s', async (_cause, extra, path) => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const field = await admin.post('/api/fields', {
       key: 'product_line',
       labelAr: 'الخدمة',
@@ -143,7 +135,7 @@ describe('domain errors', () => {
 
 describe('Idempotency-Key', () => {
   it('answers a repeated request with the first answer and creates one case', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const headers = { 'idempotency-key': randomUUID() };
     const body = { subject: 'Refund not received', priority: 'P2' };
 
@@ -159,7 +151,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses the same key with a different body with 422', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const headers = { 'idempotency-key': randomUUID() };
     const first = await admin.post('/api/cases', { subject: 'Refund not received' }, headers);
 
@@ -171,7 +163,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('creates exactly one case from five concurrent requests with the same key', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const headers = { 'idempotency-key': randomUUID() };
     const body = { subject: 'Double-clicked submit' };
 
@@ -189,7 +181,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('frees the key when the request fails, so a corrected retry with it succeeds', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const headers = { 'idempotency-key': randomUUID() };
 
     const failed = await admin.post(

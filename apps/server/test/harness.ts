@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { LiveEvent } from '@sada/contracts';
 import { type Clock, type Role, systemClock } from '@sada/core';
-import { type Database, openDatabase } from '@sada/db';
+import { type Database, openDatabase, updateWorkspace } from '@sada/db';
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { type Sada, startSada } from '../src/server.ts';
@@ -19,17 +20,27 @@ export function openTestDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite' });
 }
 
+/** A fixed key, so every test server process opens the secrets the others sealed. */
+const TEST_SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export type TestServer = Sada & { baseUrl: string };
 
+/**
+ * `jobs`: run background jobs; `triage`: also the triage worker (it reads only workspaces made with
+ * `createTestWorkspace(server, { triage: true })`, so tests sharing one PostgreSQL database never
+ * see another test's worker change their cases).
+ */
+export type TestServerOptions = { jobs?: boolean; triage?: boolean; clock?: Clock; database?: Database };
+
 /** Starts the real server on the test database, listening on a free port of 127.0.0.1. */
-export async function startTestServer(
-  options: { jobs?: boolean; clock?: Clock; database?: Database } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     SADA_DEMO: 'false',
-    SADA_JOBS: options.jobs ? 'true' : 'false',
+    SADA_JOBS: options.jobs || options.triage ? 'true' : 'false',
+    SADA_TRIAGE: options.triage ? 'true' : 'false',
+    SADA_SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     // Tests stand behind a "proxy" on loopback so that each can present its own client address.
@@ -39,6 +50,25 @@ export async function startTestServer(
   const database = options.database ?? (await openTestDatabase());
   const sada = await startSada({ config, database, clock: options.clock ?? systemClock, listen: true });
   return Object.assign(sada, { baseUrl: sada.url! });
+}
+
+/**
+ * Starts a test server before the tests of the enclosing file or describe block and stops it after
+ * them; the returned function gives that server inside tests and hooks.
+ */
+export function useTestServer(options: TestServerOptions = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(options);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => {
+    if (!server)
+      throw new Error('useTestServer: the server starts in beforeAll; ask for it inside a test or hook');
+    return server;
+  };
 }
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
@@ -137,7 +167,7 @@ export async function signInOverHttp(
 /** A new workspace with an admin signed in over HTTP; each test gets its own, so tests never share data. */
 export async function createTestWorkspace(
   server: TestServer,
-  options: { referencePrefix?: string } = {},
+  options: { referencePrefix?: string; triage?: boolean } = {},
 ): Promise<TestWorkspace> {
   const slug = uniqueSlug();
   const { workspaces, auth } = server.services;
@@ -146,6 +176,9 @@ export async function createTestWorkspace(
     name: `Test ${slug}`,
     referencePrefix: options.referencePrefix ?? 'TST',
   });
+  if (!options.triage) {
+    await updateWorkspace(server.database.orm, workspace.id, { triageSettings: { isAutomatic: false } });
+  }
   const adminEmail = `admin@${slug}.test`;
   const adminUser = await workspaces.createUser({
     workspace,

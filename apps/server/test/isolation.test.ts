@@ -1,26 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { LiveEvent } from '@sada/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
   ApiClient,
   createCase,
   createTestWorkspace,
-  startTestServer,
-  type TestServer,
   type TestWorkspace,
+  useTestServer,
   waitFor,
 } from './harness.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 type Seeded = TestWorkspace & {
   /** A word that appears only in this workspace's case subject. */
@@ -38,7 +29,7 @@ type Seeded = TestWorkspace & {
  * Every workspace uses the reference prefix TST, so their reference numbers collide on purpose.
  */
 async function seedWorkspace(): Promise<Seeded> {
-  const workspace = await createTestWorkspace(server, { referencePrefix: 'TST' });
+  const workspace = await createTestWorkspace(server(), { referencePrefix: 'TST' });
   const { admin } = workspace;
   const tag = randomBytes(3).toString('hex');
   const subjectWord = `parcel${tag}`;
@@ -301,7 +292,7 @@ describe('users, teams and fields of another workspace', () => {
   it('cannot sign in to one workspace with a user of the other', async () => {
     const { a, b } = await seedTwoWorkspaces();
 
-    const response = await new ApiClient(server.baseUrl).post('/api/auth/login', {
+    const response = await new ApiClient(server().baseUrl).post('/api/auth/login', {
       email: b.agent.email,
       password: b.agent.password,
       workspace: a.slug,
@@ -370,7 +361,7 @@ describe('API tokens of another workspace', () => {
 
     expect(revoke.status).toBe(404);
     expect((await a.admin.get('/api/me/tokens')).body).toEqual([]);
-    const integration = new ApiClient(server.baseUrl, { bearer: secret });
+    const integration = new ApiClient(server().baseUrl, { bearer: secret });
     expect((await integration.get('/api/me')).body.user.workspace.id).toBe(b.workspaceId);
   });
 });

@@ -1,5 +1,5 @@
 import { systemClock } from '@sada/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
 import { createServices } from '../src/services.ts';
@@ -8,10 +8,9 @@ import {
   createCase,
   createTestWorkspace,
   openTestDatabase,
-  startTestServer,
-  type TestServer,
   testDatabaseKind,
   uniqueSlug,
+  useTestServer,
   waitFor,
 } from './harness.ts';
 import { spawnSada } from './processes.ts';
@@ -28,17 +27,11 @@ async function connectLive(baseUrl: string, headers: Record<string, string>): Pr
 }
 
 describe('real-time events', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer();
 
   it('pushes case created, updated and message events to consoles of the same workspace', async () => {
-    const { admin } = await createTestWorkspace(server);
-    const live = await connectLive(server.baseUrl, { cookie: admin.cookie! });
+    const { admin } = await createTestWorkspace(server());
+    const live = await connectLive(server().baseUrl, { cookie: admin.cookie! });
     const created = await createCase(admin);
     await admin.patch(`/api/cases/${created.referenceNumber}`, { priority: 'P1' });
     const message = (
@@ -60,8 +53,8 @@ describe('real-time events', () => {
   });
 
   it('sends nothing for a change that was rolled back', async () => {
-    const { admin } = await createTestWorkspace(server);
-    const live = await connectLive(server.baseUrl, { cookie: admin.cookie! });
+    const { admin } = await createTestWorkspace(server());
+    const live = await connectLive(server().baseUrl, { cookie: admin.cookie! });
     const created = await createCase(admin);
     expect(
       (await admin.post(`/api/cases/${created.referenceNumber}/transition`, { to: 'closed' })).status,
@@ -73,10 +66,10 @@ describe('real-time events', () => {
   });
 
   it('refuses a socket without a session and one opened from another site', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const refused = (headers: Record<string, string>) =>
       new Promise<number>((resolve) => {
-        const socket = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/api/live`, { headers });
+        const socket = new WebSocket(`${server().baseUrl.replace('http', 'ws')}/api/live`, { headers });
         socket.on('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
         socket.on('open', () => resolve(101));
       });

@@ -1,25 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectLive,
-  createCase,
-  createTestWorkspace,
-  startTestServer,
-  type TestServer,
-  waitFor,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { connectLive, createCase, createTestWorkspace, useTestServer, waitFor } from './harness.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 /** A workspace with an author (supervisor) and two agents, and one case. */
 async function team() {
-  const workspace = await createTestWorkspace(server);
+  const workspace = await createTestWorkspace(server());
   const author = await workspace.signIn('supervisor', { name: 'Sara Ali' });
   const noura = await workspace.signIn('agent', { name: 'نورة العتيبي' });
   const omar = await workspace.signIn('agent', { name: 'Omar Haddad' });
@@ -102,7 +89,7 @@ describe('mentions in notes', () => {
 
   it('refuses unknown, deactivated and other-workspace users with 422 naming them, and writes nothing', async () => {
     const { workspace, author, noura, omar, created, at } = await team();
-    const other = await createTestWorkspace(server);
+    const other = await createTestWorkspace(server());
     const unknown = randomUUID();
     await workspace.admin.patch(`/api/users/${omar.userId}`, { isActive: false });
 

@@ -1,13 +1,13 @@
 import type { LiveEvent } from '@sada/contracts';
 import type { Clock } from '@sada/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   connectLive,
   createTestWorkspace,
   type LiveConnection,
-  startTestServer,
   type TestServer,
   testDatabaseKind,
+  useTestServer,
   waitFor,
 } from './harness.ts';
 
@@ -51,16 +51,10 @@ async function twoColleagues(server: TestServer, secondServer: TestServer = serv
 }
 
 describe('presence on a case', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer();
 
   it('shows both consoles who views and who types, and follows a console to another case', async () => {
-    const { sara, omar, viewing, typing } = await twoColleagues(server);
+    const { sara, omar, viewing, typing } = await twoColleagues(server());
     try {
       sara.live.send({ type: 'presence', referenceNumber: CASE.toLowerCase(), state: 'viewing' });
       await expectViewers(omar.live, CASE, [viewing(sara, 'Sara Ali')]);
@@ -82,7 +76,7 @@ describe('presence on a case', () => {
   });
 
   it('clears a console that says it has no case open', async () => {
-    const { sara, omar, viewing } = await twoColleagues(server);
+    const { sara, omar, viewing } = await twoColleagues(server());
     try {
       sara.live.send({ type: 'presence', referenceNumber: CASE, state: 'viewing' });
       await expectViewers(omar.live, CASE, [viewing(sara, 'Sara Ali')]);
@@ -96,7 +90,7 @@ describe('presence on a case', () => {
   });
 
   it('lists a user with two consoles once, typing winning over viewing', async () => {
-    const { sara, omar, typing, viewing } = await twoColleagues(server);
+    const { sara, omar, typing, viewing } = await twoColleagues(server());
     const secondTab = await connectLive(sara.client);
     try {
       sara.live.send({ type: 'presence', referenceNumber: CASE, state: 'viewing' });
@@ -112,7 +106,7 @@ describe('presence on a case', () => {
   });
 
   it('tells a console that connects who already has which case open', async () => {
-    const { workspace, sara, omar, viewing } = await twoColleagues(server);
+    const { workspace, sara, omar, viewing } = await twoColleagues(server());
     try {
       sara.live.send({ type: 'presence', referenceNumber: CASE, state: 'viewing' });
       await expectViewers(omar.live, CASE, [viewing(sara, 'Sara Ali')]);
@@ -130,8 +124,8 @@ describe('presence on a case', () => {
   });
 
   it('never tells another workspace who is looking, even at the same reference number', async () => {
-    const ours = await twoColleagues(server);
-    const theirs = await createTestWorkspace(server);
+    const ours = await twoColleagues(server());
+    const theirs = await createTestWorkspace(server());
     const theirLive = await connectLive(theirs.admin);
     try {
       ours.sara.live.send({ type: 'presence', referenceNumber: CASE, state: 'viewing' });
@@ -158,7 +152,7 @@ describe('presence on a case', () => {
     ['a presence without a case', JSON.stringify({ type: 'presence', state: 'viewing' })],
     ['a presence with a number for a case', JSON.stringify({ type: 'presence', referenceNumber: 7 })],
   ])('closes a console that sends %s with 1008', async (_name, text) => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const live = await connectLive(admin);
 
     live.sendText(text);
@@ -170,16 +164,10 @@ describe('presence on a case', () => {
 describe('presence that goes silent', () => {
   let offsetMs = 0;
   const clock: Clock = { now: () => new Date(Date.now() + offsetMs) };
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ clock });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ clock });
 
   it('expires 30 seconds after the console’s last word, and not before', async () => {
-    const { sara, omar, viewing } = await twoColleagues(server);
+    const { sara, omar, viewing } = await twoColleagues(server());
     try {
       sara.live.send({ type: 'presence', referenceNumber: CASE, state: 'viewing' });
       await expectViewers(omar.live, CASE, [viewing(sara, 'Sara Ali')]);
@@ -201,17 +189,11 @@ describe('presence that goes silent', () => {
 });
 
 describe.runIf(testDatabaseKind === 'postgres')('presence across two servers on one PostgreSQL', () => {
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    [first, second] = await Promise.all([startTestServer(), startTestServer()]);
-  });
-  afterAll(async () => {
-    await Promise.all([first?.stop(), second?.stop()]);
-  });
+  const first = useTestServer();
+  const second = useTestServer();
 
   it('shows a console on one server who views a case through the other', async () => {
-    const { sara, omar, viewing, typing } = await twoColleagues(first, second);
+    const { sara, omar, viewing, typing } = await twoColleagues(first(), second());
     try {
       sara.live.send({ type: 'presence', referenceNumber: CASE, state: 'viewing' });
       await expectViewers(omar.live, CASE, [viewing(sara, 'Sara Ali')]);

@@ -35,10 +35,11 @@ export async function spawnSada(env: Record<string, string>): Promise<SadaProces
   return { child, url, output: () => output, exited };
 }
 
-/** Runs a `sada` command to completion and returns its exit code and output. */
+/** Runs a `sada` command to completion (with `stdin` as its input) and returns its exit code and output. */
 export function runSada(
   args: string[],
   env: Record<string, string>,
+  stdin = '',
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], {
@@ -49,5 +50,6 @@ export function runSada(
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
   });
 }

@@ -1,22 +1,16 @@
 import type { Clock } from '@sada/core';
 import { findUserById, findWorkspaceById } from '@sada/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createServices, READ_CACHE_TTL_MS } from '../src/services.ts';
-import { ApiClient, createCase, createTestWorkspace, startTestServer, type TestServer } from './harness.ts';
+import { ApiClient, createCase, createTestWorkspace, useTestServer } from './harness.ts';
 
 // The server keeps an API token's actor and a workspace's custom fields for a moment. These tests
 // show that no change is missed for longer than that: at once in the process that made the change,
 // within READ_CACHE_TTL_MS in another process (a second set of services over the same database,
 // with a clock the test moves).
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 function movableClock(): Clock & { advance(ms: number): void } {
   let offset = 0;
@@ -31,25 +25,25 @@ function movableClock(): Clock & { advance(ms: number): void } {
 /** Another server process on the same database, as far as its caches go. */
 function otherProcess() {
   const clock = movableClock();
-  const services = createServices({ database: server.database, clock, config: loadConfig({}) });
+  const services = createServices({ database: server().database, clock, config: loadConfig({}) });
   return { services, clock };
 }
 
 /** An actor of `services` for a user of a workspace, as the CLI and import make one. */
 async function actorOf(services: ReturnType<typeof createServices>, workspaceId: string, userId: string) {
-  const workspace = await findWorkspaceById(server.database.orm, workspaceId);
-  const user = await findUserById(server.database.orm, workspaceId, userId);
+  const workspace = await findWorkspaceById(server().database.orm, workspaceId);
+  const user = await findUserById(server().database.orm, workspaceId, userId);
   return { ...services.workspaces.systemActor(workspace!, user!), role: user!.role as 'admin' };
 }
 
 async function tokenFor(workspaceId: string, userId: string) {
-  const actor = await actorOf(server.services, workspaceId, userId);
-  return server.services.auth.createApiToken({ actor, name: 'integration' });
+  const actor = await actorOf(server().services, workspaceId, userId);
+  return server().services.auth.createApiToken({ actor, name: 'integration' });
 }
 
 describe('API tokens', () => {
   it('stops a token revoked through another server within a second', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { token, secret } = await tokenFor(workspace.workspaceId, workspace.adminId);
     const other = otherProcess();
     expect(await other.services.auth.actorFromApiToken(secret)).toBeDefined();
@@ -57,13 +51,13 @@ describe('API tokens', () => {
     const revoked = await workspace.admin.delete(`/api/me/tokens/${token.id}`);
 
     expect(revoked.status).toBe(200);
-    expect((await new ApiClient(server.baseUrl, { bearer: secret }).get('/api/me')).status).toBe(401);
+    expect((await new ApiClient(server().baseUrl, { bearer: secret }).get('/api/me')).status).toBe(401);
     other.clock.advance(READ_CACHE_TTL_MS);
     expect(await other.services.auth.actorFromApiToken(secret)).toBeUndefined();
   });
 
   it("applies a user's new role to their token from the next request", async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const agent = await workspace.withToken('agent');
     await createCase(agent.client);
 
@@ -75,7 +69,7 @@ describe('API tokens', () => {
   });
 
   it('stops the tokens of a user deactivated through another server within a second', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const agent = await workspace.withToken('agent');
     const { secret } = await tokenFor(workspace.workspaceId, agent.userId);
     const other = otherProcess();
@@ -88,7 +82,7 @@ describe('API tokens', () => {
   });
 
   it("numbers a token's next case with the workspace's new reference prefix", async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const agent = await workspace.withToken('agent');
     await createCase(agent.client);
 
@@ -101,7 +95,7 @@ describe('API tokens', () => {
 
 describe('custom fields', () => {
   it('checks a case against a required field added a moment before', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     await createCase(workspace.admin);
 
     const field = await workspace.admin.post('/api/fields', {
@@ -121,7 +115,7 @@ describe('custom fields', () => {
   });
 
   it('checks cases taken by another server against a field made required here within a second', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     await workspace.admin.post('/api/fields', {
       key: 'branch',
       labelAr: 'الفرع',

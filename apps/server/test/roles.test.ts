@@ -1,25 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ROLES, type Role } from '@sada/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ApiClient,
   type ApiResponse,
   createCase,
   createTestWorkspace,
   signInOverHttp,
-  startTestServer,
-  type TestServer,
+  useTestServer,
 } from './harness.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const EVERYONE = ROLES;
 const WRITERS: readonly Role[] = ['admin', 'supervisor', 'agent'];
@@ -276,6 +267,59 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.get('/api/templates'),
   },
   {
+    route: 'GET /api/triage/settings',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/triage/settings'),
+  },
+  {
+    route: 'PATCH /api/triage/settings',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.patch('/api/triage/settings', { isAutomatic: false }),
+  },
+  {
+    // Allowed roles get past the permission check to "no corrections yet".
+    route: 'POST /api/triage/retrain',
+    allowed: ADMINS,
+    successStatus: 409,
+    send: ({ actor }) => actor.post('/api/triage/retrain'),
+  },
+  {
+    route: 'POST /api/triage/classify',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.post('/api/triage/classify', { text: 'where is my order?' }),
+  },
+  {
+    route: 'POST /api/triage/coach',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.post('/api/triage/coach', { draft: 'Sorry for the delay.' }),
+  },
+  {
+    route: 'GET /api/cases/{ref}/suggestions',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/cases/${(await createCase(admin)).referenceNumber}/suggestions`),
+  },
+  {
+    // The assistant is off in test workspaces: allowed roles get past the permission check to that.
+    route: 'POST /api/cases/{ref}/assistant/draft',
+    allowed: WRITERS,
+    successStatus: 409,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/assistant/draft`),
+  },
+  {
+    route: 'POST /api/cases/{ref}/assistant/summary',
+    allowed: EVERYONE,
+    successStatus: 409,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/assistant/summary`),
+  },
+  {
     route: 'POST /api/templates',
     allowed: LEADS,
     successStatus: 201,
@@ -391,7 +435,7 @@ const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
 const UNDOCUMENTED_ROUTES = ['GET /api/live'];
 
 async function documentedRoutes(): Promise<string[]> {
-  const document = await new ApiClient(server.baseUrl).get('/api/openapi.json');
+  const document = await new ApiClient(server().baseUrl).get('/api/openapi.json');
   expect(document.status).toBe(200);
   return Object.entries(document.body.paths as Record<string, Record<string, unknown>>).flatMap(
     ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
@@ -409,7 +453,7 @@ const matrix = ROLES.flatMap((role) =>
 
 describe('permissions of each role', () => {
   it.each(matrix)('$name', async ({ role, rule, isAllowed }) => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: actor, userId: actorId } =
       role === 'admin'
         ? { client: workspace.admin, userId: workspace.adminId }
@@ -436,7 +480,7 @@ describe('permissions of each role', () => {
   });
 
   it('changes nothing when an analyst tries to write', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: analyst } = await workspace.signIn('analyst');
     const existing = await createCase(workspace.admin);
 
@@ -469,7 +513,7 @@ describe('signing in is required', () => {
     const routes = [...(await documentedRoutes()), ...UNDOCUMENTED_ROUTES].filter(
       (route) => !PUBLIC_ROUTES.includes(route),
     );
-    const anonymous = new ApiClient(server.baseUrl);
+    const anonymous = new ApiClient(server().baseUrl);
 
     const answers = await Promise.all(
       routes.map(async (route) => {
@@ -488,7 +532,7 @@ describe('signing in is required', () => {
     ['a made-up API token', { bearer: 'sada_made-up' }],
     ['a token without the sada_ prefix', { bearer: 'something-else' }],
   ])('answers 401 to %s', async (_case, auth) => {
-    const response = await new ApiClient(server.baseUrl, auth).get('/api/cases');
+    const response = await new ApiClient(server().baseUrl, auth).get('/api/cases');
 
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe('unauthorized');
@@ -499,7 +543,7 @@ describe('signing in is required', () => {
     '/api/openapi.json',
     '/api/docs',
   ])('reaches %s without signing in', async (path) => {
-    const response = await fetch(server.baseUrl + path);
+    const response = await fetch(server().baseUrl + path);
 
     expect(response.status).toBe(200);
   });

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestWorkspace, startTestServer, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestWorkspace, useTestServer } from './harness.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const acknowledgement = {
   name: 'Acknowledgement',
@@ -18,7 +12,7 @@ const acknowledgement = {
 
 describe('reply templates', () => {
   it('lets a supervisor write templates that agents read, sorted by name', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: supervisor } = await workspace.signIn('supervisor');
     const { client: agent } = await workspace.signIn('agent');
 
@@ -44,7 +38,7 @@ describe('reply templates', () => {
   });
 
   it('rewrites one language, keeps the other, and moves updatedAt', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = (await admin.post('/api/templates', acknowledgement)).body;
 
     const updated = await admin.patch(`/api/templates/${created.id}`, { bodyEn: 'Hello {{customer.name}}.' });
@@ -58,7 +52,7 @@ describe('reply templates', () => {
   });
 
   it('deletes a template; it is gone afterwards', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const created = (await admin.post('/api/templates', acknowledgement)).body;
 
     const deleted = await admin.delete(`/api/templates/${created.id}`);
@@ -70,7 +64,7 @@ describe('reply templates', () => {
   });
 
   it('refuses a second template with the same name in the workspace with 409, in Arabic too', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const other = (await admin.post('/api/templates', { name: 'Other', bodyEn: 'Hi' })).body;
     await admin.post('/api/templates', acknowledgement);
 
@@ -87,7 +81,7 @@ describe('reply templates', () => {
   });
 
   it('refuses a template with neither an Arabic nor an English body, also after a change', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const arabicOnly = (await admin.post('/api/templates', { name: 'Arabic', bodyAr: 'شكرًا لك' })).body;
 
     const empty = await admin.post('/api/templates', { name: 'Empty', bodyAr: '  ', bodyEn: '' });
@@ -102,7 +96,7 @@ describe('reply templates', () => {
   });
 
   it('refuses a variable Sada does not know, naming it and the body it is in', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const response = await admin.post('/api/templates', {
       name: 'Typo',
@@ -120,8 +114,8 @@ describe('reply templates', () => {
 
 describe('reply templates of another workspace', () => {
   it('are neither listed nor changed nor deleted, and may share a name', async () => {
-    const a = await createTestWorkspace(server);
-    const b = await createTestWorkspace(server);
+    const a = await createTestWorkspace(server());
+    const b = await createTestWorkspace(server());
     const ofB = (await b.admin.post('/api/templates', acknowledgement)).body;
 
     const sameName = await a.admin.post('/api/templates', acknowledgement);
@@ -138,7 +132,7 @@ describe('reply templates of another workspace', () => {
   });
 
   it('answers 404 for an id that exists nowhere', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     expect((await admin.patch(`/api/templates/${randomUUID()}`, { name: 'x' })).status).toBe(404);
   });

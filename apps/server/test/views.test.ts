@@ -1,20 +1,8 @@
 import { BUILT_IN_VIEW_KEYS } from '@sada/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type ApiClient,
-  createCase,
-  createTestWorkspace,
-  startTestServer,
-  type TestServer,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { type ApiClient, createCase, createTestWorkspace, useTestServer } from './harness.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 const urgent = { name: 'Urgent', filters: { priority: ['P1'], status: ['new', 'open'] } };
 
@@ -28,7 +16,7 @@ const idsOf = (response: { body: { items: { id: string }[] } }) => response.body
 
 describe('saved views', () => {
   it('keeps an agent’s view private: the owner sees it, a colleague does not', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent, userId } = await workspace.signIn('agent');
     const { client: colleague } = await workspace.signIn('agent');
 
@@ -51,7 +39,7 @@ describe('saved views', () => {
   });
 
   it('reads list parameters as the case list does, and refuses what the case list refuses', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const commaSeparated = await admin.post('/api/views', {
       name: 'Waiting',
@@ -71,7 +59,7 @@ describe('saved views', () => {
   });
 
   it('lets a supervisor share a view with everyone; agents use it but cannot change or delete it', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: supervisor } = await workspace.signIn('supervisor');
     const { client: agent } = await workspace.signIn('agent');
     const own = await created(agent, { name: 'Mine', filters: { assignee: ['me'] } });
@@ -88,7 +76,7 @@ describe('saved views', () => {
   });
 
   it('refuses to let an agent or analyst share a view, or to share their own afterwards', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent } = await workspace.signIn('agent');
     const { client: analyst } = await workspace.signIn('analyst');
     const own = await created(analyst, urgent);
@@ -103,7 +91,7 @@ describe('saved views', () => {
   });
 
   it('lets a supervisor share their own view and take a shared one back as their own', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: supervisor, userId } = await workspace.signIn('supervisor');
     const own = await created(supervisor, urgent);
 
@@ -116,7 +104,7 @@ describe('saved views', () => {
   });
 
   it('puts a new view after the ones already there unless told where', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
     const first = await created(admin, urgent);
     const second = await created(admin, { ...urgent, name: 'Second' });
     const top = await created(admin, { ...urgent, name: 'Top', position: 0 });
@@ -126,8 +114,8 @@ describe('saved views', () => {
   });
 
   it('never shows, changes or counts another workspace’s views', async () => {
-    const a = await createTestWorkspace(server);
-    const b = await createTestWorkspace(server);
+    const a = await createTestWorkspace(server());
+    const b = await createTestWorkspace(server());
     const ofB = await created(b.admin, { ...urgent, isShared: true });
 
     expect((await a.admin.get('/api/views')).body.items).toEqual([]);
@@ -139,7 +127,7 @@ describe('saved views', () => {
 
 describe('view counters', () => {
   it('counts the built-in views as the case list would show them, with "me" as the one asking', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent, userId } = await workspace.signIn('agent');
     const admin = workspace.admin;
     const mine = await createCase(admin, { assigneeId: userId });
@@ -161,7 +149,7 @@ describe('view counters', () => {
   });
 
   it('counts each saved view the user sees, searching its q in Arabic as the list does', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent } = await workspace.signIn('agent');
     const { client: supervisor } = await workspace.signIn('supervisor');
     await createCase(workspace.admin, { subject: 'تأخر الشحنة', priority: 'P1' });
@@ -181,8 +169,8 @@ describe('view counters', () => {
   });
 
   it('counts only the cases of the user’s own workspace', async () => {
-    const a = await createTestWorkspace(server);
-    const b = await createTestWorkspace(server);
+    const a = await createTestWorkspace(server());
+    const b = await createTestWorkspace(server());
     await createCase(b.admin);
     await createCase(b.admin);
     await createCase(a.admin);

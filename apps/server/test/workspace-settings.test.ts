@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCase, createTestWorkspace, startTestServer, type TestServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { createCase, createTestWorkspace, useTestServer } from './harness.ts';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 describe('workspace settings', () => {
   it('shows every role the settings of its own workspace', async () => {
-    const workspace = await createTestWorkspace(server, { referencePrefix: 'ACME' });
+    const workspace = await createTestWorkspace(server(), { referencePrefix: 'ACME' });
     const { client: analyst } = await workspace.signIn('analyst');
 
     const response = await analyst.get('/api/workspace');
@@ -28,7 +22,7 @@ describe('workspace settings', () => {
   });
 
   it('lets an admin rename the workspace and change its language and time zone, spelt as Intl spells it', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const response = await admin.patch('/api/workspace', {
       name: 'متجر الندى',
@@ -47,7 +41,7 @@ describe('workspace settings', () => {
   });
 
   it('refuses an unknown time zone, naming it in Arabic and in English', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const english = await admin.patch('/api/workspace', { timeZone: 'Mars/Olympus' });
     const arabic = await admin.patch(
@@ -71,7 +65,7 @@ describe('workspace settings', () => {
     'TOOLONGX',
     'AB1',
   ])('refuses the reference prefix %s as creation does', async (prefix) => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const response = await admin.patch('/api/workspace', { referencePrefix: prefix });
 
@@ -82,7 +76,7 @@ describe('workspace settings', () => {
   });
 
   it('numbers new cases with a new prefix, keeps old references, and writes an audit record', async () => {
-    const { admin, adminId, workspaceId } = await createTestWorkspace(server, { referencePrefix: 'OLD' });
+    const { admin, adminId, workspaceId } = await createTestWorkspace(server(), { referencePrefix: 'OLD' });
     const before = await createCase(admin);
 
     const changed = await admin.patch('/api/workspace', { referencePrefix: 'NEW' });
@@ -94,7 +88,7 @@ describe('workspace settings', () => {
     const old = await admin.get(`/api/cases/${before.referenceNumber}`);
     expect(old.status).toBe(200);
     expect(old.body.referenceNumber).toBe(before.referenceNumber);
-    const audit = await server.database.query<{ action: string; actor_user_id: string; details: unknown }>(
+    const audit = await server().database.query<{ action: string; actor_user_id: string; details: unknown }>(
       'SELECT action, actor_user_id, details FROM audit_record WHERE workspace_id = $1',
       [workspaceId],
     );
@@ -108,20 +102,20 @@ describe('workspace settings', () => {
   });
 
   it('writes no audit record for a change to the same values', async () => {
-    const { admin, workspaceId } = await createTestWorkspace(server);
+    const { admin, workspaceId } = await createTestWorkspace(server());
 
     const response = await admin.patch('/api/workspace', { timeZone: 'Asia/Riyadh', defaultLanguage: 'ar' });
 
     expect(response.status).toBe(200);
-    const audit = await server.database.query('SELECT id FROM audit_record WHERE workspace_id = $1', [
+    const audit = await server().database.query('SELECT id FROM audit_record WHERE workspace_id = $1', [
       workspaceId,
     ]);
     expect(audit).toEqual([]);
   });
 
   it('changes only the admin’s own workspace', async () => {
-    const a = await createTestWorkspace(server);
-    const b = await createTestWorkspace(server);
+    const a = await createTestWorkspace(server());
+    const b = await createTestWorkspace(server());
 
     await a.admin.patch('/api/workspace', { name: 'Only A', referencePrefix: 'ONLYA' });
 
@@ -133,7 +127,7 @@ describe('workspace settings', () => {
   });
 
   it('refuses unknown fields and an unknown language with 422', async () => {
-    const { admin } = await createTestWorkspace(server);
+    const { admin } = await createTestWorkspace(server());
 
     const unknownField = await admin.patch('/api/workspace', { slug: 'taken-over' });
     const unknownLanguage = await admin.patch('/api/workspace', { defaultLanguage: 'fr' });
@@ -146,7 +140,7 @@ describe('workspace settings', () => {
 
 describe('your own language and name', () => {
   it('follows the workspace default until you choose, and again after you clear your choice', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent } = await workspace.signIn('agent');
 
     expect((await agent.get('/api/me')).body.user.language).toBe('ar');
@@ -164,7 +158,7 @@ describe('your own language and name', () => {
   });
 
   it('renames you, and the timeline names you by the new name from then on', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent } = await workspace.signIn('agent', { name: 'Old Name' });
     const created = await createCase(agent);
 
@@ -182,7 +176,7 @@ describe('your own language and name', () => {
   });
 
   it('changes nothing of other users and refuses other fields', async () => {
-    const workspace = await createTestWorkspace(server);
+    const workspace = await createTestWorkspace(server());
     const { client: agent } = await workspace.signIn('agent');
 
     const promote = await agent.patch('/api/me', { role: 'admin' });

@@ -12,6 +12,7 @@ import {
 import { z } from 'zod';
 import { isoDate, listParam, localizedMessage, nonEmptyText, uuid } from './common.ts';
 import { identityInput } from './customers.ts';
+import { caseTriage } from './triage.ts';
 
 const tag = z.string().trim().min(1).max(50);
 const shortText = z.string().trim().max(200);
@@ -96,6 +97,8 @@ export const caseDetail = caseSummary
     closedAt: z.date().nullable(),
     messages: z.array(message),
     timeline: z.array(caseEvent),
+    /** null until triage has read the case (a moment after it arrives). */
+    triage: caseTriage.nullable(),
   })
   .meta({ id: 'Case' });
 
@@ -103,12 +106,18 @@ export const createCaseRequest = z.strictObject({
   subject: nonEmptyText(300),
   description: z.string().max(50_000).default(''),
   channel: z.enum(CHANNELS).default('phone'),
-  kind: z.enum(CASE_KINDS).default('complaint'),
+  kind: z
+    .enum(CASE_KINDS)
+    .optional()
+    .describe('complaint when absent; triage may change what was not given (see CaseTriage)'),
   category: shortText.optional(),
   product: shortText.optional(),
   orderReference: shortText.optional(),
   region: shortText.optional(),
-  priority: z.enum(PRIORITIES).default('P3'),
+  priority: z
+    .enum(PRIORITIES)
+    .optional()
+    .describe('P3 when absent; triage may change what was not given (see CaseTriage)'),
   sentiment: z.enum(SENTIMENTS).optional(),
   language: z.enum(LANGUAGES).optional(),
   teamId: uuid.optional(),

@@ -7,5 +7,6 @@ export * from './live.ts';
 export * from './notifications.ts';
 export * from './people.ts';
 export * from './templates.ts';
+export * from './triage.ts';
 export * from './views.ts';
 export * from './workspace.ts';

@@ -6,6 +6,7 @@ export const CASE_EVENT_TYPES = [
   'case.assigned',
   'case.customer_changed',
   'message.added',
+  'case.triaged',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

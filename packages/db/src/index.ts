@@ -10,6 +10,7 @@ export * from './repositories/idempotency.repository.ts';
 export * from './repositories/notification.repository.ts';
 export * from './repositories/template.repository.ts';
 export * from './repositories/transfer.repository.ts';
+export * from './repositories/triage.repository.ts';
 export * from './repositories/user.repository.ts';
 export * from './repositories/view.repository.ts';
 export * from './repositories/workspace.repository.ts';

@@ -25,6 +25,13 @@ export const workspace = pgTable('workspace', {
   defaultLanguage: text('default_language').notNull().default('ar'),
   timeZone: text('time_zone').notNull().default('Asia/Riyadh'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
+  /** Categories and priority rules for triage; {} means the defaults. */
+  triageSettings: jsonb('triage_settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  /** The LLM assistant's endpoint, model and encrypted key; {} means off. */
+  assistantSettings: jsonb('assistant_settings')
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'`),
 });
 
 export const appUser = pgTable('app_user', {
@@ -157,6 +164,12 @@ export const supportCase = pgTable('support_case', {
   updatedAt: timestamptz('updated_at').notNull(),
   resolvedAt: timestamptz('resolved_at'),
   closedAt: timestamptz('closed_at'),
+  /** What triage made of the case (the CaseTriage of packages/contracts); null until it has read it. */
+  triage: jsonb('triage').$type<Record<string, unknown>>(),
+  /** Null: the case's own text waits for triage. */
+  triagedAt: timestamptz('triaged_at'),
+  /** Fields a person set (kind, category, sentiment, language, priority): triage leaves them alone. */
+  triageLocked: text('triage_locked').array().notNull().default(sql`'{}'`),
 });
 
 export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
@@ -174,6 +187,9 @@ export const message = pgTable('message', {
   externalId: text('external_id'),
   attachments: jsonb('attachments').$type<Attachment[]>().notNull().default(sql`'[]'`),
   createdAt: timestamptz('created_at').notNull(),
+  /** An inbound message's classification; null (with triagedAt null) while it waits for triage. */
+  triage: jsonb('triage').$type<Record<string, unknown>>(),
+  triagedAt: timestamptz('triaged_at'),
 });
 
 export const caseEvent = pgTable('case_event', {
@@ -244,4 +260,25 @@ export const notification = pgTable('notification', {
   actorUserId: uuid('actor_user_id'),
   createdAt: timestamptz('created_at').notNull(),
   readAt: timestamptz('read_at'),
+});
+
+export const triageCorrection = pgTable('triage_correction', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  messageId: uuid('message_id'),
+  text: text('text').notNull(),
+  field: text('field').notNull(),
+  predicted: text('predicted').notNull(),
+  corrected: text('corrected').notNull(),
+  userId: uuid('user_id'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const triageAdaptation = pgTable('triage_adaptation', {
+  workspaceId: uuid('workspace_id').primaryKey(),
+  overlay: jsonb('overlay').$type<Record<string, unknown>>().notNull(),
+  corrections: integer('corrections').notNull(),
+  gain: jsonb('gain').$type<Record<string, unknown>>().notNull(),
+  trainedAt: timestamptz('trained_at').notNull(),
 });

@@ -8,8 +8,10 @@ import type {
   MessageVisibility,
   Priority,
   Sentiment,
+  TriageField,
 } from '@sada/core';
 import type { CaseEventRow, CaseRow, MessageRow } from '@sada/db';
+import type { StoredTriage } from '../triage/case-triage.ts';
 
 // Rows keep vocabulary columns as text; the API speaks the closed unions the migrations guarantee.
 export function publicCase(row: CaseRow & { customerName: string | null }) {
@@ -59,5 +61,16 @@ export function publicEvent(row: CaseEventRow) {
     actorLabel: row.actorLabel,
     changes: row.changes,
     createdAt: row.createdAt,
+  };
+}
+
+/** What triage made of the case, with the fields people set; null until triage has read it. */
+export function publicTriage(row: CaseRow) {
+  if (!row.triage) return null;
+  const stored = row.triage as StoredTriage;
+  return {
+    ...stored,
+    classifiedAt: new Date(stored.classifiedAt),
+    lockedFields: row.triageLocked as TriageField[],
   };
 }

@@ -15,6 +15,7 @@ import {
   type Priority,
   type Sentiment,
   statusAfterMessage,
+  TRIAGE_FIELDS,
   validateCustomFields,
   yearIn,
 } from '@sada/core';
@@ -46,7 +47,8 @@ import type { IdentityInput } from '../customers/customer.service.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { assertMentionable, notifyMentions } from '../notifications/mentions.ts';
 import type { ServiceContext } from '../services.ts';
-import { publicCase, publicEvent, publicMessage } from './case.mapper.ts';
+import { recordPersonChanges } from '../triage/corrections.ts';
+import { publicCase, publicEvent, publicMessage, publicTriage } from './case.mapper.ts';
 import { type CaseFilterOptions, caseFilterFor } from './case-filters.ts';
 import { intakeCustomer, teamNotInWorkspace } from './case-intake.ts';
 
@@ -54,12 +56,12 @@ export type NewCaseInput = {
   subject: string;
   description: string;
   channel: Channel;
-  kind: CaseKind;
+  kind?: CaseKind | undefined;
   category?: string | undefined;
   product?: string | undefined;
   orderReference?: string | undefined;
   region?: string | undefined;
-  priority: Priority;
+  priority?: Priority | undefined;
   sentiment?: Sentiment | undefined;
   language?: Language | undefined;
   teamId?: string | undefined;
@@ -233,6 +235,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
       closedAt: row.closedAt,
       messages: messages.map(publicMessage),
       timeline: events.map(publicEvent),
+      triage: publicTriage(row),
     };
   }
 
@@ -253,12 +256,12 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         description: input.description,
         status: 'new' as const,
         channel: input.channel,
-        kind: input.kind,
+        kind: input.kind ?? 'complaint',
         category: input.category ?? null,
         product: input.product ?? null,
         orderReference: input.orderReference ?? null,
         region: input.region ?? null,
-        priority: input.priority,
+        priority: input.priority ?? 'P3',
         sentiment: input.sentiment ?? null,
         language: input.language ?? null,
         teamId: input.teamId ?? null,
@@ -266,6 +269,8 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         tags: [...new Set(input.tags)],
         customFields: input.customFields,
       };
+      // What the person opening the case chose, triage leaves as it is.
+      const setByPerson = TRIAGE_FIELDS.filter((field) => input[field] !== undefined);
       const opened = await openCase({
         ...recorded,
         id,
@@ -276,7 +281,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         createdAt: now,
         customer: customer.target,
         actor: { userId: actor.userId, label: actor.name },
-        eventChanges: recorded,
+        eventChanges: setByPerson.length > 0 ? { ...recorded, setByPerson } : recorded,
       });
       if (opened.problem === 'team') throw teamNotInWorkspace();
       const { referenceNumber, customerId } = opened;
@@ -291,6 +296,9 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         updatedAt: now,
         resolvedAt: null,
         closedAt: null,
+        triage: null,
+        triagedAt: null,
+        triageLocked: [],
       };
       return {
         ...publicCase({ ...row, customerName: opened.customerName ?? customer.name }),
@@ -299,6 +307,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         resolvedAt: row.resolvedAt,
         closedAt: row.closedAt,
         messages: [],
+        triage: null,
         timeline: [
           publicEvent({
             id: opened.eventId,
@@ -307,7 +316,12 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
             type: 'case.created',
             actorUserId: actor.userId,
             actorLabel: actor.name,
-            changes: { ...recorded, referenceNumber, customerId },
+            changes: {
+              ...recorded,
+              ...(setByPerson.length > 0 && { setByPerson }),
+              referenceNumber,
+              customerId,
+            },
             createdAt: now,
           }),
         ],
@@ -410,7 +424,14 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         const values = Object.fromEntries(
           Object.entries(diff).map(([field, change]) => [field, change.after]),
         );
-        const row = await updateCaseRow(tx, current.id, { ...values, updatedAt: now });
+        const locks = await recordPersonChanges(tx, {
+          current,
+          changedFields: Object.keys(diff),
+          values,
+          userId: actor.userId,
+          now,
+        });
+        const row = await updateCaseRow(tx, current.id, { ...values, ...locks, updatedAt: now });
         if (diff.subject || diff.description) {
           const messages = await listMessagesOfCase(tx, current.id);
           await setCaseSearchDocument(

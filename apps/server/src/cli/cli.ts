@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ROLES, type Role, systemClock } from '@sada/core';
-import { runMigrations } from '@sada/db';
+import { findWorkspaceBySlug, runMigrations } from '@sada/db';
 import { loadConfig } from '../config.ts';
 import { openConfiguredDatabase, startSada } from '../server.ts';
 import { createServices } from '../services.ts';
 import { exportWorkspace, importFile } from './transfer.ts';
+import { classifyLines } from './triage-cli.ts';
 
 const HELP = `Sada — complaint management and social customer care
 
@@ -17,6 +18,9 @@ Commands:
       --workspace W --email E --password P --role admin|supervisor|agent|analyst [--name N]
   import FILE.jsonl         Import workspaces, users, teams, customers and cases from an export
   export --workspace W      Write one workspace as JSON lines to standard output [--out FILE]
+  triage classify           Classify JSON lines {"id","text"} from standard input, one JSON line out each
+  triage retrain --workspace W
+                            Adapt the model to the workspace's corrections now (also done nightly)
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL, SADA_DATA_DIR, SADA_DEMO,
 SADA_JOBS, SADA_COOKIE_SECURE, SADA_SESSION_TTL_HOURS, LOG_LEVEL (see README.md).`;
@@ -144,6 +148,33 @@ async function main(argv: string[]) {
       if (!values.workspace) fail('export needs --workspace W');
       await withDatabase(async ({ database }) => {
         await exportWorkspace({ database, slug: values.workspace!, out: values.out });
+      });
+      return;
+    }
+    case 'triage': {
+      const [action, ...options] = rest;
+      if (action === 'classify') {
+        const failed = await classifyLines(process.stdin, process.stdout);
+        if (failed > 0) process.exitCode = 1;
+        return;
+      }
+      if (action !== 'retrain') fail('triage needs classify or retrain; see sada --help');
+      const { values } = parseArgs({ args: options, options: { workspace: { type: 'string' } } });
+      if (!values.workspace) fail('triage retrain needs --workspace W');
+      await withDatabase(async ({ database }) => {
+        const config = loadConfig();
+        const services = createServices({ database, clock: systemClock, config });
+        const workspace = await findWorkspaceBySlug(database.orm, values.workspace!);
+        if (!workspace) fail(`no workspace "${values.workspace}"`);
+        const result = await services.triage.retrain(workspace.id);
+        const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+        process.stdout.write(
+          `${[
+            `Adapted ${workspace.slug} from ${result.corrections} corrections (${result.heldOut} held out to measure).`,
+            `kind accuracy on held-out corrections: ${percent(result.kind.baseAccuracy)} -> ${percent(result.kind.adaptedAccuracy)} (${result.kind.heldOut})`,
+            `category accuracy on held-out corrections: ${percent(result.category.baseAccuracy)} -> ${percent(result.category.adaptedAccuracy)} (${result.category.heldOut})`,
+          ].join('\n')}\n`,
+        );
       });
       return;
     }

@@ -99,6 +99,8 @@ const messageRecord = z.strictObject({
     z.strictObject({ name: text, contentType: text, size: z.number(), url: text.optional() }),
   ),
   createdAt: timestamp,
+  triage: jsonObject.nullable().default(null),
+  triagedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
 });
 const eventRecord = z.strictObject({
   id: z.number().int().positive(),
@@ -119,6 +121,8 @@ const transferLine = z.discriminatedUnion('type', [
     defaultLanguage: text,
     timeZone: text,
     createdAt: timestamp,
+    // Files written before triage read as "the default categories and rules".
+    triageSettings: jsonObject.default({}),
   }) satisfies z.ZodType<Line<'workspace', WorkspaceTransfer>>,
   record('user', {
     id,
@@ -188,6 +192,10 @@ const transferLine = z.discriminatedUnion('type', [
     updatedAt: timestamp,
     resolvedAt: timestamp.nullable(),
     closedAt: timestamp.nullable(),
+    // Files written before triage: the case counts as read (its fields are what the file says).
+    triage: jsonObject.nullable().default(null),
+    triagedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
+    triageLocked: z.array(text).default([]),
     messages: z.array(messageRecord),
     events: z.array(eventRecord),
   }) satisfies z.ZodType<Line<'case', CaseTransfer>>,

@@ -45,6 +45,7 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
   const rooms = new Map<string, Set<Subscriber>>();
   const board = createPresenceBoard(options.presenceTtlMs ?? PRESENCE_TTL_MS);
   const publishing = new Set<Promise<void>>();
+  const noticeListeners = new Set<(notice: LiveNotice) => void>();
   let stopListening: (() => Promise<void>) | undefined;
   let sweeper: NodeJS.Timeout | undefined;
 
@@ -88,6 +89,7 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
       broadcastPresence(board.apply(notice, clock.now().getTime()));
       return;
     }
+    for (const listener of noticeListeners) listener(notice);
     const event = eventOf(notice);
     if (event) broadcast(notice.workspaceId, event, notice.userId);
   }
@@ -115,6 +117,11 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
       await Promise.allSettled([...publishing]);
       await stopListening?.();
       rooms.clear();
+    },
+    /** Calls `listener` with every change notice any process sends (not presence); returns the unsubscribe. */
+    onNotice(listener: (notice: LiveNotice) => void): () => void {
+      noticeListeners.add(listener);
+      return () => noticeListeners.delete(listener);
     },
     join(
       member: { workspaceId: string; userId: string; name: string },

@@ -1,5 +1,12 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
-import { IconForms, IconSettings, IconTemplate, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconForms,
+  IconSettings,
+  IconSparkles,
+  IconTemplate,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, NavLink as RouterLink, Routes, useLocation } from 'react-router';
 import { useCurrentUser } from '../auth/session.ts';
@@ -11,6 +18,7 @@ import { ForbiddenState } from './AdminParts.tsx';
 import { FieldsSection } from './FieldsSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
 import { TemplatesSection } from './TemplatesSection.tsx';
+import { TriageSection } from './TriageSection.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
 
@@ -23,11 +31,12 @@ const SECTIONS = [
   { path: 'teams', icon: IconUsersGroup },
   { path: 'fields', icon: IconForms },
   { path: 'templates', icon: IconTemplate },
+  { path: 'triage', icon: IconSparkles },
   { path: 'workspace', icon: IconSettings },
 ] as const;
 
 /**
- * Administration under /admin: users, teams, custom fields, reply templates and workspace settings.
+ * Administration under /admin: users, teams, custom fields, reply templates, triage and workspace settings.
  * Admins change everything; supervisors manage templates and read the rest. Loaded on demand.
  */
 export function AdminPage() {
@@ -66,6 +75,7 @@ export function AdminPage() {
         <Route path="teams" element={<TeamsSection />} />
         <Route path="fields" element={<FieldsSection />} />
         <Route path="templates" element={<TemplatesSection />} />
+        <Route path="triage" element={<TriageSection />} />
         <Route path="workspace" element={<WorkspaceSection />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

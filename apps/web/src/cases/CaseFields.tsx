@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../api/client.ts';
 import { CustomFieldInput } from './CustomFieldInput.tsx';
 import type { CaseDetail } from './case-types.ts';
+import { FieldSourceNote, fieldSourceOf } from './FieldSource.tsx';
+import { useCategoryName, useTriageSettings } from './triage-queries.ts';
 import type { CaseChanges, useCaseActions } from './useCase.ts';
 import { useFields } from './useWorkspaceLists.ts';
 
@@ -34,9 +36,8 @@ const isSame = (a: unknown, b: unknown) =>
   (isEmpty(a) && isEmpty(b)) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 // The server names a field "customFields.purchase_channel" (service checks) or "body.category"
-// (request validation); the client's type says an array. Both read the same here.
-const pathOf = (path: unknown) =>
-  (Array.isArray(path) ? path.join('.') : String(path)).replace(/^body\./, '');
+// (request validation); both read the same here.
+const pathOf = (path: string) => path.replace(/^body\./, '');
 
 /** Only what the agent changed, as PATCH /api/cases/:ref takes it (an emptied field becomes null). */
 function changesOf(current: Values, edits: Partial<Values>): CaseChanges {
@@ -73,6 +74,18 @@ export function CaseFields({
 }) {
   const { t, i18n } = useTranslation(['case', 'common']);
   const fields = useFields();
+  const triageSettings = useTriageSettings();
+  const categoryName = useCategoryName();
+  const sourceNote = (field: 'kind' | 'category' | 'priority') => {
+    const source = fieldSourceOf(caseDetail, field);
+    return source && <FieldSourceNote source={source} />;
+  };
+  // The workspace's categories in the UI language; a value it no longer lists stays choosable as stored.
+  const categoryOptions = (selected: string) => {
+    const ids = (triageSettings.data?.categories ?? []).map((category) => category.id);
+    if (selected && !ids.includes(selected)) ids.push(selected);
+    return ids.map((id) => ({ value: id, label: categoryName(id) }));
+  };
   const [edits, setEdits] = useState<Partial<Values>>({});
   const current = valuesOf(caseDetail);
   const value = <K extends keyof Values>(key: K): Values[K] => edits[key] ?? current[key];
@@ -112,6 +125,7 @@ export function CaseFields({
         <Stack gap="xs">
           <Select
             label={t('fields.kind')}
+            description={sourceNote('kind')}
             data={CASE_KINDS.map((kind) => ({ value: kind, label: t(`common:kind.${kind}`) }))}
             value={value('kind')}
             onChange={(next) => next && setEdits((all) => ({ ...all, kind: next }))}
@@ -120,6 +134,7 @@ export function CaseFields({
           />
           <Select
             label={t('fields.priority')}
+            description={sourceNote('priority')}
             data={PRIORITIES.map((priority) => ({
               value: priority,
               label: t(`common:priority.${priority}`),
@@ -130,15 +145,18 @@ export function CaseFields({
             error={errorAt('priority')}
             data-testid="field-priority"
           />
-          <TextInput
+          <Select
             label={t('fields.category')}
-            value={value('category')}
-            onChange={(event) => {
-              const next = event.currentTarget.value;
-              setEdits((all) => ({ ...all, category: next }));
-            }}
+            description={sourceNote('category')}
+            data={categoryOptions(value('category'))}
+            value={value('category') || null}
+            onChange={(next) => setEdits((all) => ({ ...all, category: next ?? '' }))}
+            searchable
+            clearable
+            clearButtonProps={{ 'aria-label': t('fields.clearCategory') }}
+            nothingFoundMessage={t('fields.noCategory')}
             error={errorAt('category')}
-            dir="auto"
+            data-testid="field-category"
           />
           <TextInput
             label={t('fields.product')}

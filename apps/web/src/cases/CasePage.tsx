@@ -11,15 +11,18 @@ import { useCurrentUser } from '../auth/session.ts';
 import { CustomerPanel } from '../customers/CustomerPanel.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 import { AssignControl } from './AssignControl.tsx';
+import { AssistantPanel } from './AssistantPanel.tsx';
 import { CaseFields } from './CaseFields.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import classes from './case.module.css';
 import type { CaseDetail } from './case-types.ts';
 import { PresenceBar } from './PresenceBar.tsx';
+import { ReplySuggestions } from './ReplySuggestions.tsx';
 import { StatusActions } from './StatusActions.tsx';
 import { Thread } from './Thread.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
+import { TriagePanel } from './TriagePanel.tsx';
 import { useCase, useCaseActions } from './useCase.ts';
 import { usePresence } from './usePresence.ts';
 
@@ -80,6 +83,11 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
     // The panel becomes visible on the next frame; only then can the textarea take the focus.
     requestAnimationFrame(() => composer.current?.focus(kind));
   };
+  // A suggested or drafted reply goes into the composer, on the conversation tab.
+  const insertReply = (text: string) => {
+    setTab('conversation');
+    requestAnimationFrame(() => composer.current?.insertReply(text));
+  };
   const resolve = () => {
     const status = caseDetail.status as CaseStatus;
     if (!allowedTransitions(status).includes('resolved')) {
@@ -134,12 +142,16 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
             <Thread caseDetail={caseDetail} />
             <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
               {canWork ? (
-                <Composer
-                  caseDetail={caseDetail}
-                  onTyping={presence.typing}
-                  onSent={presence.stopTyping}
-                  handleRef={composer}
-                />
+                <>
+                  <AssistantPanel reference={reference} onDraft={insertReply} />
+                  <ReplySuggestions caseDetail={caseDetail} onPick={insertReply} />
+                  <Composer
+                    caseDetail={caseDetail}
+                    onTyping={presence.typing}
+                    onSent={presence.stopTyping}
+                    handleRef={composer}
+                  />
+                </>
               ) : (
                 <Alert color="gray" p="xs">
                   {t('readOnly')}
@@ -156,6 +168,7 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
         <div className={classes.controls}>
           <StatusActions caseDetail={caseDetail} transition={actions.transition} readOnly={!canWork} />
           <AssignControl caseDetail={caseDetail} assign={actions.assign} readOnly={!canWork} />
+          <TriagePanel caseDetail={caseDetail} readOnly={!canWork} />
           <CaseFields caseDetail={caseDetail} update={actions.update} readOnly={!canWork} />
         </div>
         <div className={classes.customer}>

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Menu, Paper, SegmentedControl, Text, Textarea } from '@mantine/core';
 import { useDisclosure, useId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { type Channel, checkReplyLength, templateVariablesFor } from '@sada/core';
+import { type Channel, checkReplyLength, renderTemplate } from '@sada/core';
 import { IconAt, IconSend, IconTemplate } from '@tabler/icons-react';
 import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,16 +12,18 @@ import type { CaseDetail, WorkspaceUser } from './case-types.ts';
 import { LengthCounter } from './LengthCounter.tsx';
 import { MentionSuggestions, mentionOptionId } from './MentionSuggestions.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
+import { ToneCoach } from './ToneCoach.tsx';
 import { newIdempotencyKey, useCaseActions } from './useCase.ts';
 import { type ComposerMode, useDraft } from './useDraft.ts';
+import { useTemplateVariables } from './useTemplateVariables.ts';
 import { useUsers } from './useWorkspaceLists.ts';
 
 /** Channels where a reply can be public (a post or comment) or private (a direct message). */
 const CHANNELS_WITH_PRIVATE_REPLY: readonly Channel[] = ['x', 'facebook', 'instagram'];
 const MAX_MENTION_MATCHES = 8;
 
-/** What the page's keyboard shortcuts ask of the composer. */
-export type ComposerHandle = { focus(kind: 'reply' | 'note'): void };
+/** What the page asks of the composer: focus (keyboard shortcuts), a reply to start from (suggestions, assistant). */
+export type ComposerHandle = { focus(kind: 'reply' | 'note'): void; insertReply(text: string): void };
 
 // "@no" right before the caret, at the start or after a space: the agent is mentioning someone.
 const MENTION_QUERY = /(^|\s)@([^\s@]{0,30})$/u;
@@ -94,15 +96,13 @@ export function Composer({
       else if (draft.mode === 'note') setDraft({ mode: 'public' });
       textareaRef.current?.focus();
     },
+    insertReply(text) {
+      if (draft.mode === 'note') setDraft({ mode: 'public' });
+      insertText(renderTemplate(text, templateVariables).text);
+    },
   }));
 
-  const templateVariables = templateVariablesFor({
-    customerName: caseDetail.customerName,
-    referenceNumber: caseDetail.referenceNumber,
-    subject: caseDetail.subject,
-    agentName: me.name,
-    workspaceName: me.workspace.name,
-  });
+  const templateVariables = useTemplateVariables(caseDetail);
   const caseLanguage =
     caseDetail.language === 'ar' || caseDetail.language === 'en'
       ? caseDetail.language
@@ -343,6 +343,7 @@ export function Composer({
           </Button>
         </Group>
       </Group>
+      <ToneCoach draft={draft.body} reference={reference} visibility={visibility} isEnabled={!isNote} />
       {addMessage.isError && (
         <Alert color="red" mt="xs" role="alert" p="xs" title={t('composer.notSent')}>
           {errorMessage(addMessage.error)}

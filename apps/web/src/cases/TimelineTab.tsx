@@ -1,11 +1,12 @@
 import { Group, List, Text, VisuallyHidden } from '@mantine/core';
-import type { CaseKind, CaseStatus, Channel, Priority, Sentiment } from '@sada/core';
+import type { CaseKind, CaseStatus, Channel, Priority, Sentiment, SignalType } from '@sada/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../ui/states.tsx';
 import { UserText } from '../ui/UserText.tsx';
 import classes from './case.module.css';
 import type { CaseEvent } from './case-types.ts';
 import { RelativeTime } from './RelativeTime.tsx';
+import { useCategoryName } from './triage-queries.ts';
 import { useNow } from './useNow.ts';
 import { useFields, useTeams, useUserNames } from './useWorkspaceLists.ts';
 
@@ -48,6 +49,7 @@ function useValueFormatter() {
   const userName = useUserNames();
   const teams = useTeams();
   const fields = useFields();
+  const categoryName = useCategoryName();
   const teamName = (id: string) => teams.data?.find((team) => team.id === id)?.name;
   const vocabulary = (field: string, value: string): string | undefined => {
     switch (field) {
@@ -66,6 +68,8 @@ function useValueFormatter() {
         return value === 'ar' || value === 'en'
           ? t(`common:languages.${value}`)
           : t('timeline.otherLanguage');
+      case 'category':
+        return categoryName(value);
       case 'teamId':
         return teamName(value) ?? t('timeline.unknownTeam');
       case 'assigneeId':
@@ -135,7 +139,7 @@ function ChangeList({ changes }: { changes: Record<string, unknown> }) {
 }
 
 function EventSummary({ event }: { event: CaseEvent }) {
-  const { t } = useTranslation(['case', 'common']);
+  const { t, i18n } = useTranslation(['case', 'common', 'triage']);
   const userName = useUserNames();
   const actor = `\u2068${event.actorLabel}\u2069`;
   const changes = event.changes;
@@ -149,6 +153,32 @@ function EventSummary({ event }: { event: CaseEvent }) {
           <ChangeList changes={changes} />
         </>
       );
+    case 'case.triaged': {
+      // The worker notes the warning signs it found first in this text and the priority's reason.
+      const signals = Array.isArray(changes.signals) ? (changes.signals as SignalType[]) : [];
+      const reason = changes.reason as Partial<Record<'ar' | 'en', string>> | undefined;
+      const reasonText = reason?.[i18n.language === 'en' ? 'en' : 'ar'];
+      return (
+        <>
+          <Text size="sm">{t('timeline.triaged', { actor })}</Text>
+          <ChangeList changes={changes} />
+          {signals.length > 0 && (
+            <Text size="sm" className={classes.meta}>
+              {t('timeline.signals', {
+                names: signals
+                  .map((signal) => t(`triage:signals.${signal}`, { defaultValue: signal }))
+                  .join(t('listSeparator')),
+              })}
+            </Text>
+          )}
+          {reasonText && (
+            <Text size="sm" className={classes.meta}>
+              {t('timeline.reason')}: {reasonText}
+            </Text>
+          )}
+        </>
+      );
+    }
     case 'case.customer_changed':
       return <Text size="sm">{t('timeline.customerChanged', { actor })}</Text>;
     case 'case.status_changed': {

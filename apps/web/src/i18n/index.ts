@@ -4,20 +4,23 @@ import { arCase } from './ar/case.ts';
 import { arCommon } from './ar/common.ts';
 import { arCustomer } from './ar/customer.ts';
 import { arInbox } from './ar/inbox.ts';
+import { arTriage } from './ar/triage.ts';
 import { enCase } from './en/case.ts';
 import { enCommon } from './en/common.ts';
 import { enCustomer } from './en/customer.ts';
 import { enInbox } from './en/inbox.ts';
+import { enTriage } from './en/triage.ts';
 
 export type UiLanguage = 'ar' | 'en';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['ar', 'en'];
 
 // One namespace per area of the console; the Arabic files are typed against the English ones, so a
-// string missing in either language fails the type check. The `admin` strings load with the admin
-// pages (admin/AdminPage.tsx adds them), outside the initial bundle.
+// string missing in either language fails the type check. The `admin` and `triageAdmin` strings load
+// with the admin pages (admin/AdminPage.tsx and admin/TriageSection.tsx add them), outside the
+// initial bundle.
 export const resources = {
-  en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer },
-  ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer },
+  en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer, triage: enTriage },
+  ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer, triage: arTriage },
 } as const;
 
 const STORAGE_KEY = 'sada.language';
@@ -32,7 +35,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: storedLanguage() ?? 'ar',
   fallbackLng: 'en',
-  ns: ['common', 'inbox', 'case', 'customer', 'admin'],
+  ns: ['common', 'inbox', 'case', 'customer', 'triage', 'admin', 'triageAdmin'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

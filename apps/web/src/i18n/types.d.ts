@@ -1,11 +1,12 @@
 import 'i18next';
 import type { enAdmin } from './en/admin.ts';
+import type { enTriageAdmin } from './en/triage-admin.ts';
 import type { resources } from './index.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    // `admin` is added at run time by the lazily loaded admin pages.
-    resources: (typeof resources)['en'] & { admin: typeof enAdmin };
+    // `admin` and `triageAdmin` are added at run time by the lazily loaded admin pages.
+    resources: (typeof resources)['en'] & { admin: typeof enAdmin; triageAdmin: typeof enTriageAdmin };
   }
 }

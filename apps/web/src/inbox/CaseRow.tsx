@@ -2,6 +2,7 @@ import { CASE_STATUSES, CHANNELS, type Channel, PRIORITIES } from '@sada/core';
 import { memo, type MouseEvent as ReactMouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChannelIcon } from '../cases/ChannelIcon.tsx';
+import { useCategoryName } from '../cases/triage-queries.ts';
 import { useFormatters } from '../ui/format.ts';
 import { UserText } from '../ui/UserText.tsx';
 import classes from './inbox.module.css';
@@ -25,6 +26,7 @@ const template = (sentence: string) => {
 export function useRowText() {
   const { t, i18n } = useTranslation(['inbox', 'common']);
   const format = useFormatters();
+  const categoryName = useCategoryName();
   return useMemo(() => {
     const each = <K extends string>(keys: readonly K[], label: (key: K) => string) =>
       Object.fromEntries(keys.map((key) => [key, label(key)])) as Record<K, string>;
@@ -38,8 +40,9 @@ export function useRowText() {
       unknownCustomer: t('list.unknownCustomer'),
       selectCase: template(t('list.selectCase', { reference: SLOT })),
       openedAt: template(t('list.openedAt', { date: SLOT })),
+      categoryName,
     };
-  }, [t, i18n.language, format]);
+  }, [t, i18n.language, format, categoryName]);
 }
 
 /** The channel's icon, named for screen readers (and for the mouse, in a tooltip). */
@@ -140,7 +143,9 @@ export const CaseRow = memo(function CaseRow(props: CaseRowProps) {
           {row.subject}
         </a>
         <span className={`${classes.line} ${classes.secondary}`} dir="auto">
-          {[row.category, ...row.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' · ') || '\u00a0'}
+          {[row.category && text.categoryName(row.category), ...row.tags.map((tag) => `#${tag}`)]
+            .filter(Boolean)
+            .join(' · ') || '\u00a0'}
         </span>
       </div>
       <div className={classes.cell}>

@@ -25,7 +25,8 @@ type Stamped<Row, Keys extends keyof Row> = Omit<Row, Keys> & {
 };
 type Select<Table extends { $inferSelect: unknown }> = Table['$inferSelect'];
 
-export type WorkspaceTransfer = Stamped<Select<typeof workspace>, 'createdAt'>;
+/** Without the assistant settings: their key is sealed with the source installation's secret key. */
+export type WorkspaceTransfer = Stamped<Omit<Select<typeof workspace>, 'assistantSettings'>, 'createdAt'>;
 export type UserTransfer = Stamped<Omit<Select<typeof appUser>, 'workspaceId'>, 'createdAt'>;
 export type TeamTransfer = Stamped<Omit<Select<typeof team>, 'workspaceId'>, 'createdAt'> & {
   memberIds: string[];
@@ -46,7 +47,10 @@ export type CustomerTransfer = Stamped<
   identities: IdentityTransfer[];
 };
 export type CaseCounterTransfer = Omit<Select<typeof caseCounter>, 'workspaceId'>;
-export type MessageTransfer = Stamped<Omit<Select<typeof message>, 'workspaceId' | 'caseId'>, 'createdAt'>;
+export type MessageTransfer = Stamped<
+  Omit<Select<typeof message>, 'workspaceId' | 'caseId'>,
+  'createdAt' | 'triagedAt'
+>;
 export type CaseEventTransfer = Stamped<
   Omit<Select<typeof caseEvent>, 'workspaceId' | 'caseId'>,
   'createdAt'
@@ -54,7 +58,7 @@ export type CaseEventTransfer = Stamped<
 /** A case without its search vector (rebuilt on import), with its messages and timeline. */
 export type CaseTransfer = Stamped<
   Omit<Select<typeof supportCase>, 'workspaceId' | 'searchVector'>,
-  'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt'
+  'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'triagedAt'
 > & { messages: MessageTransfer[]; events: CaseEventTransfer[] };
 export type AuditRecordTransfer = Stamped<Omit<Select<typeof auditRecord>, 'workspaceId'>, 'createdAt'>;
 
@@ -108,6 +112,7 @@ export async function findWorkspaceForTransfer(
       defaultLanguage: workspace.defaultLanguage,
       timeZone: workspace.timeZone,
       createdAt: isoText(workspace.createdAt),
+      triageSettings: workspace.triageSettings,
     })
     .from(workspace)
     .where(eq(workspace.slug, slug));
@@ -259,6 +264,9 @@ export async function listCasesForTransfer(
       updatedAt: isoText(supportCase.updatedAt),
       resolvedAt: isoTextOrNull(supportCase.resolvedAt),
       closedAt: isoTextOrNull(supportCase.closedAt),
+      triage: supportCase.triage,
+      triagedAt: isoTextOrNull(supportCase.triagedAt),
+      triageLocked: supportCase.triageLocked,
     })
     .from(supportCase)
     .where(
@@ -284,6 +292,8 @@ export async function listCasesForTransfer(
         externalId: message.externalId,
         attachments: message.attachments,
         createdAt: isoText(message.createdAt),
+        triage: message.triage,
+        triagedAt: isoTextOrNull(message.triagedAt),
       })
       .from(message)
       .where(inArray(message.caseId, caseIds))
@@ -450,11 +460,18 @@ export async function insertCasesForTransfer(
         updatedAt: at(row.updatedAt),
         resolvedAt: atOrNull(row.resolvedAt),
         closedAt: atOrNull(row.closedAt),
+        triagedAt: atOrNull(row.triagedAt),
       })),
     ),
   );
   const messages = rows.flatMap((row) =>
-    row.messages.map((item) => ({ ...item, workspaceId, caseId: row.id, createdAt: at(item.createdAt) })),
+    row.messages.map((item) => ({
+      ...item,
+      workspaceId,
+      caseId: row.id,
+      createdAt: at(item.createdAt),
+      triagedAt: atOrNull(item.triagedAt),
+    })),
   );
   await inChunks(messages, (chunk) => executor.insert(message).values(chunk));
   const events = rows.flatMap((row) =>

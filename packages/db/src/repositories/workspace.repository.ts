@@ -34,7 +34,12 @@ export async function lockWorkspace(executor: Executor, id: string): Promise<Wor
 export async function updateWorkspace(
   executor: Executor,
   id: string,
-  values: Partial<Pick<WorkspaceRow, 'name' | 'referencePrefix' | 'defaultLanguage' | 'timeZone'>>,
+  values: Partial<
+    Pick<
+      WorkspaceRow,
+      'name' | 'referencePrefix' | 'defaultLanguage' | 'timeZone' | 'triageSettings' | 'assistantSettings'
+    >
+  >,
 ): Promise<WorkspaceRow> {
   const [row] = await executor.update(workspace).set(values).where(eq(workspace.id, id)).returning();
   return row!;

@@ -8,6 +8,7 @@ export const arAdmin: typeof enAdmin = {
     teams: 'الفرق',
     fields: 'الحقول المخصصة',
     templates: 'قوالب الردود',
+    triage: 'الفرز الآلي',
     workspace: 'مساحة العمل',
   },
   table: { actions: 'إجراءات' },

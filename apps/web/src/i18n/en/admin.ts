@@ -7,6 +7,7 @@ export const enAdmin = {
     teams: 'Teams',
     fields: 'Custom fields',
     templates: 'Reply templates',
+    triage: 'Triage',
     workspace: 'Workspace',
   },
   table: { actions: 'Actions' },
