@@ -160,7 +160,7 @@ function EventSummary({ event }: { event: CaseEvent }) {
       const reasonText = reason?.[i18n.language === 'en' ? 'en' : 'ar'];
       return (
         <>
-          <Text size="sm">{t('timeline.triaged', { actor })}</Text>
+          <Text size="sm">{t('timeline.triaged')}</Text>
           <ChangeList changes={changes} />
           {signals.length > 0 && (
             <Text size="sm" className={classes.meta}>

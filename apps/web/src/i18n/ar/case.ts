@@ -115,7 +115,7 @@ export const arCase: typeof enCase = {
     none: 'لم يحدث شيء لهذه الحالة بعد.',
     created: 'فتح {{actor}} الحالة',
     updated: 'غيّر {{actor}} التفاصيل',
-    triaged: 'صنّف {{actor}} الحالة',
+    triaged: 'صنّف الفرز الآلي الحالة',
     customerChanged: 'ربط {{actor}} الحالة بعميل آخر',
     statusChanged: 'غيّر {{actor}} الحالة',
     reopened: 'أعاد {{actor}} فتح الحالة',

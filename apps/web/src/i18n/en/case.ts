@@ -118,7 +118,7 @@ export const enCase = {
     none: 'Nothing has happened to this case yet.',
     created: '{{actor}} opened the case',
     updated: '{{actor}} changed the details',
-    triaged: '{{actor}} classified the case',
+    triaged: 'Automatic triage classified the case',
     customerChanged: '{{actor}} linked the case to another customer',
     statusChanged: '{{actor}} changed the status',
     reopened: '{{actor}} reopened the case',
