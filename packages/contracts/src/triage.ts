@@ -100,6 +100,18 @@ export const assistantSettings = z
   })
   .meta({ id: 'AssistantSettings' });
 
+/** Accuracy on one field of the held-out corrections, with the base model and with the adaptation. */
+const heldOutAccuracy = z.object({
+  heldOut: z.number(),
+  baseAccuracy: z.number(),
+  adaptedAccuracy: z.number(),
+});
+
+/** What adapting to a workspace's corrections gained, measured on the corrections held out of training. */
+export const adaptationGain = z
+  .object({ heldOut: z.number().int(), kind: heldOutAccuracy, category: heldOutAccuracy })
+  .meta({ id: 'AdaptationGain' });
+
 export const triageSettings = z
   .object({
     /** Off: new cases and messages are not classified (their fields stay as given). */
@@ -115,15 +127,7 @@ export const triageSettings = z
         .object({
           trainedAt: z.date(),
           corrections: z.number().int(),
-          gain: z.object({
-            heldOut: z.number().int(),
-            kind: z.object({ baseAccuracy: z.number(), adaptedAccuracy: z.number(), heldOut: z.number() }),
-            category: z.object({
-              baseAccuracy: z.number(),
-              adaptedAccuracy: z.number(),
-              heldOut: z.number(),
-            }),
-          }),
+          gain: adaptationGain,
         })
         .nullable(),
       pendingCorrections: z.number().int(),
@@ -200,13 +204,8 @@ export const replySuggestionList = z.object({ items: z.array(replySuggestion) })
 
 export const assistantText = z.object({ text: z.string(), model: z.string() }).meta({ id: 'AssistantText' });
 
-export const retrainResult = z
-  .object({
-    corrections: z.number().int(),
-    heldOut: z.number().int(),
-    kind: z.object({ baseAccuracy: z.number(), adaptedAccuracy: z.number(), heldOut: z.number() }),
-    category: z.object({ baseAccuracy: z.number(), adaptedAccuracy: z.number(), heldOut: z.number() }),
-  })
+export const retrainResult = adaptationGain
+  .extend({ corrections: z.number().int() })
   .meta({ id: 'RetrainResult' });
 
 export const classifyRequest = z.strictObject({ text: nonEmptyText(20_000) });

@@ -10,11 +10,11 @@ import type {
   Sentiment,
   TriageField,
 } from '@sada/core';
-import type { CaseEventRow, CaseRow, MessageRow } from '@sada/db';
+import type { CaseEventRow, CaseListRow, CaseRow, MessageRow } from '@sada/db';
 import type { StoredTriage } from '../triage/case-triage.ts';
 
 // Rows keep vocabulary columns as text; the API speaks the closed unions the migrations guarantee.
-export function publicCase(row: CaseRow & { customerName: string | null }) {
+export function publicCase(row: CaseListRow) {
   return {
     id: row.id,
     referenceNumber: row.referenceNumber,

@@ -22,6 +22,7 @@ import {
 import {
   announce,
   appendCaseSearchText,
+  type CaseListRow,
   type CaseRow,
   createCaseOpener,
   type Executor,
@@ -111,6 +112,20 @@ function toDefinitions(rows: Awaited<ReturnType<typeof listFieldDefinitions>>): 
     isActive: row.isActive,
     options: row.options,
   }));
+}
+
+export function caseNotFound(referenceNumber: string) {
+  return new AppError('not_found', {
+    en: `No case ${referenceNumber} in this workspace.`,
+    ar: `لا توجد حالة برقم ${referenceNumber} في مساحة العمل هذه.`,
+  });
+}
+
+/** The actor's workspace's case with this reference (any case), or not_found. */
+export async function readCase(executor: Executor, actor: Actor, referenceNumber: string): Promise<CaseRow> {
+  const row = await findCaseByReference(executor, actor.workspace.id, referenceNumber.toUpperCase());
+  if (!row) throw caseNotFound(referenceNumber);
+  return row;
 }
 
 /** What a case is found by: subject, description and every message body, normalised. Import builds the same. */
@@ -203,11 +218,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
     assertCan(actor.role, 'case:write');
     return db.transaction(async (tx) => {
       const current = await lockCaseByReference(tx, actor.workspace.id, referenceNumber.toUpperCase());
-      if (!current)
-        throw new AppError('not_found', {
-          en: `No case ${referenceNumber} in this workspace.`,
-          ar: `لا توجد حالة برقم ${referenceNumber} في مساحة العمل هذه.`,
-        });
+      if (!current) throw caseNotFound(referenceNumber);
       const { row, result, isChanged } = await change(tx, current, clock.now());
       if (isChanged) {
         await announce(tx, {
@@ -330,17 +341,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
 
     async get(options: { actor: Actor; referenceNumber: string }) {
       assertCan(options.actor.role, 'case:read');
-      const row = await findCaseByReference(
-        db,
-        options.actor.workspace.id,
-        options.referenceNumber.toUpperCase(),
-      );
-      if (!row)
-        throw new AppError('not_found', {
-          en: `No case ${options.referenceNumber} in this workspace.`,
-          ar: `لا توجد حالة برقم ${options.referenceNumber} في مساحة العمل هذه.`,
-        });
-      return detail(options.actor, row);
+      return detail(options.actor, await readCase(db, options.actor, options.referenceNumber));
     },
 
     async list(options: { actor: Actor; query: CaseListOptions }) {
@@ -366,7 +367,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         after,
       });
       const last = rows.at(-1);
-      const sortValue = (row: CaseRow) => (sort === 'priority' ? row.priority : row[sort].toISOString());
+      const sortValue = (row: CaseListRow) => (sort === 'priority' ? row.priority : row[sort].toISOString());
       return {
         items: rows.map(publicCase),
         nextCursor:

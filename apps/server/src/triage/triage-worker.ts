@@ -160,32 +160,31 @@ export function createTriageWorker(options: {
     }
   }
 
+  /** Claims one batch and reads it, in one transaction; the number of texts read. */
+  function readClaimed(claim: (tx: Executor) => Promise<PendingText[]>): Promise<number> {
+    return database.orm.transaction(async (tx) => {
+      const claimed = await claim(tx);
+      await readBatch(tx, claimed);
+      return claimed.length;
+    });
+  }
+
   /** Reads one batch of case texts, then one of messages; the number of texts read. */
   async function readOnce(): Promise<number> {
-    const caseTexts = await database.orm.transaction(async (tx) => {
-      const claimed = await claimPendingCaseTexts(tx, BATCH);
-      await readBatch(
-        tx,
-        claimed.map((row) => ({
-          ...row,
-          messageId: null,
-          isPublic: PUBLIC_CHANNELS.has(row.channel),
-        })),
-      );
-      return claimed.length;
-    });
-    const messages = await database.orm.transaction(async (tx) => {
-      const claimed = await claimPendingMessages(tx, BATCH);
-      await readBatch(
-        tx,
-        claimed.map((row) => ({
-          ...row,
-          isPublic: row.visibility === 'public' && PUBLIC_CHANNELS.has(row.channel),
-          setByPerson: null,
-        })),
-      );
-      return claimed.length;
-    });
+    const caseTexts = await readClaimed(async (tx) =>
+      (await claimPendingCaseTexts(tx, BATCH)).map((row) => ({
+        ...row,
+        messageId: null,
+        isPublic: PUBLIC_CHANNELS.has(row.channel),
+      })),
+    );
+    const messages = await readClaimed(async (tx) =>
+      (await claimPendingMessages(tx, BATCH)).map((row) => ({
+        ...row,
+        isPublic: row.visibility === 'public' && PUBLIC_CHANNELS.has(row.channel),
+        setByPerson: null,
+      })),
+    );
     return caseTexts + messages;
   }
 

@@ -10,7 +10,6 @@ import {
 import {
   countTriageCorrectionsSince,
   type Database,
-  findCaseByReference,
   findCustomerSummary,
   findTriageAdaptation,
   findWorkspaceById,
@@ -29,6 +28,7 @@ import {
   coachReply,
   evaluateOverlayGain,
   loadBundledModel,
+  type OverlayGain,
   priorityRulesSchema,
   type ReplyCandidate,
   suggestReplies,
@@ -36,6 +36,7 @@ import {
 } from '@sada/triage';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
+import { readCase } from '../cases/case.service.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import {
   type AssistantEndpoint,
@@ -74,14 +75,13 @@ const readAssistant = (raw: unknown): StoredAssistant => {
   return parsed.success ? parsed.data : storedAssistant.parse({});
 };
 
+/** The gain as the API tells it (stored as evaluateOverlayGain reported it). */
+function publicGain(gain: OverlayGain) {
+  return { heldOut: gain.heldOutCount, kind: gain.kind, category: gain.category };
+}
+
 /** How many resolved cases reply suggestions look through. */
 const SUGGESTION_POOL = 500;
-
-const caseNotFound = (referenceNumber: string) =>
-  new AppError('not_found', {
-    en: `No case ${referenceNumber} in this workspace.`,
-    ar: `لا توجد حالة برقم ${referenceNumber} في مساحة العمل هذه.`,
-  });
 
 export function createTriageService(deps: {
   database: Database;
@@ -92,11 +92,7 @@ export function createTriageService(deps: {
   const { clock, contexts, secrets } = deps;
   const db = deps.database.orm;
 
-  async function caseOf(actor: Actor, referenceNumber: string) {
-    const row = await findCaseByReference(db, actor.workspace.id, referenceNumber.toUpperCase());
-    if (!row) throw caseNotFound(referenceNumber);
-    return row;
-  }
+  const caseOf = (actor: Actor, referenceNumber: string) => readCase(db, actor, referenceNumber);
 
   async function threadOf(caseId: string, subject: string, description: string): Promise<ThreadLine[]> {
     const messages = await listMessagesOfCase(db, caseId);
@@ -161,12 +157,7 @@ export function createTriageService(deps: {
       trainedAt: clock.now(),
     });
     contexts.forget(workspaceId);
-    return {
-      corrections: corrections.length,
-      heldOut: gain.heldOutCount,
-      kind: gain.kind,
-      category: gain.category,
-    };
+    return { corrections: corrections.length, ...publicGain(gain) };
   }
 
   return {
@@ -206,11 +197,7 @@ export function createTriageService(deps: {
             ? {
                 trainedAt: adaptation.trainedAt,
                 corrections: adaptation.corrections,
-                gain: {
-                  heldOut: (adaptation.gain as { heldOutCount?: number }).heldOutCount ?? 0,
-                  kind: (adaptation.gain as TriageGain).kind,
-                  category: (adaptation.gain as TriageGain).category,
-                },
+                gain: publicGain(adaptation.gain as OverlayGain),
               }
             : null,
           pendingCorrections,
@@ -423,10 +410,5 @@ export function createTriageService(deps: {
     },
   };
 }
-
-type TriageGain = {
-  kind: { heldOut: number; baseAccuracy: number; adaptedAccuracy: number };
-  category: { heldOut: number; baseAccuracy: number; adaptedAccuracy: number };
-};
 
 export type TriageService = ReturnType<typeof createTriageService>;

@@ -20,9 +20,14 @@ import { type Database, type Executor, rowsOf } from '../database.ts';
 import { caseEvent, customer, message, supportCase } from '../schema.ts';
 
 const { searchVector: _searchVector, ...caseColumns } = getTableColumns(supportCase);
+// A page of the list carries no triage reading: a few kilobytes of JSON per row nobody shows there.
+const { triage: _triage, triagedAt: _triagedAt, triageLocked: _triageLocked, ...listColumns } = caseColumns;
 
 export type CaseRow = Omit<typeof supportCase.$inferSelect, 'searchVector'>;
-export type CaseListRow = CaseRow & { customerName: string | null };
+/** A row of the case list: the case without what only its own page shows (triage's reading). */
+export type CaseListRow = Omit<CaseRow, 'triage' | 'triagedAt' | 'triageLocked'> & {
+  customerName: string | null;
+};
 export type MessageRow = typeof message.$inferSelect;
 export type CaseEventRow = typeof caseEvent.$inferSelect;
 
@@ -326,7 +331,7 @@ export async function listCases(executor: Executor, query: CaseListQuery): Promi
     : sortColumn;
   // The page is chosen first and only its rows are joined to their customers' names.
   const page = executor
-    .select(caseColumns)
+    .select(listColumns)
     .from(supportCase)
     .where(and(...conditions))
     .orderBy(direction(sortKey), direction(supportCase.id))
