@@ -16,6 +16,8 @@ import { registerAuthHooks } from './auth/auth.hooks.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { caseBulkRoutes } from './cases/case-bulk.routes.ts';
+import { channelRoutes } from './channels/channels.routes.ts';
+import { publicRoutes } from './channels/public.routes.ts';
 import type { Config } from './config.ts';
 import { customerRoutes } from './customers/customer.routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -31,6 +33,7 @@ import { templateRoutes } from './templates/template.routes.ts';
 import { triageRoutes } from './triage/triage.routes.ts';
 import { viewRoutes } from './views/view.routes.ts';
 import { webRoutes } from './web/web.routes.ts';
+import { widgetRoutes } from './web/widget.routes.ts';
 import { workspaceRoutes } from './workspaces/workspace.routes.ts';
 
 export type AppDeps = { config: Config; database: Database; clock: Clock; services: Services; hub: LiveHub };
@@ -101,6 +104,10 @@ export async function buildApp({
   await app.register(viewRoutes, { services });
   await app.register(notificationRoutes, { services });
   await app.register(liveRoutes, { hub });
+  await app.register(channelRoutes, { services });
+  await app.register(publicRoutes, { services, hub });
+  // Before the console's catch-all, which would take /widget.js for a page of the console.
+  await app.register(widgetRoutes);
   await app.register(webRoutes, { webDir: config.webDir });
   return app;
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -47,6 +48,28 @@ const environmentSchema = z.object({
     .max(24 * 90)
     .default(24),
   SADA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  SADA_PUBLIC_URL: z
+    .url()
+    .regex(/^https?:\/\/[^/]+\/?$/, 'must be an origin such as https://care.example.com (no path)')
+    .optional()
+    .describe('How customers reach this server (links in e-mails); default http://localhost:PORT'),
+  SADA_SMTP_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .optional()
+    .describe('Receive e-mail on this port with the built-in SMTP server; unset: off (the demo uses 2525)'),
+  SADA_MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name such as mail.example.com')
+    .optional()
+    .describe('Mail to WORKSPACE@this domain becomes a case of that workspace; default the machine name'),
+  SADA_SMTP_RELAY: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .describe('Where replies and acknowledgements are sent through (smtp://user:pass@host:587) (secret)'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -70,6 +93,14 @@ export type Config = {
   sessionTtlMs: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   isProduction: boolean;
+  /** The origin of links sent to customers. */
+  publicUrl: string;
+  /** The built-in SMTP server's port; null: off. */
+  smtpPort: number | null;
+  /** Mail to WORKSPACE@mailDomain reaches that workspace; also the domain of outbound Message-IDs. */
+  mailDomain: string;
+  /** Outbound mail goes through this relay; null: replies by e-mail fail with a message saying so. */
+  smtpRelay: string | null;
 };
 
 /** Parses the environment; every problem is reported at once and the process should stop. */
@@ -100,6 +131,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sessionTtlMs: env.SADA_SESSION_TTL_HOURS * 3_600_000,
     logLevel: env.LOG_LEVEL,
     isProduction: env.NODE_ENV === 'production',
+    publicUrl: (env.SADA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    // The demo receives mail on 2525 unless told otherwise; production only when asked.
+    smtpPort: env.SADA_SMTP_PORT ?? (env.SADA_DEMO && env.NODE_ENV !== 'production' ? 2525 : null),
+    mailDomain: (env.SADA_MAIL_DOMAIN ?? hostname()).toLowerCase(),
+    smtpRelay: env.SADA_SMTP_RELAY ?? null,
   };
 }
 

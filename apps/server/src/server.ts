@@ -1,7 +1,10 @@
+import { createMailSender, type SmtpInbound, startSmtpInbound } from '@sada/channels';
 import { type Clock, systemClock } from '@sada/core';
 import { type Database, openDatabase } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { createDeliveryWorker, type DeliveryWorker, deliverySweepJob } from './channels/delivery-worker.ts';
+import { createMailboxWatcher, type MailboxWatcher } from './channels/mailbox-watcher.ts';
 import type { Config } from './config.ts';
 import { seedDemoWorkspace } from './demo/demo-seed.ts';
 import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
@@ -10,6 +13,9 @@ import { createServices, type Services } from './services.ts';
 import { triageRetrainJob, triageSweepJob } from './triage/triage-jobs.ts';
 import { createTriageWorker, type TriageWorker } from './triage/triage-worker.ts';
 
+/** The largest mail the built-in SMTP server takes (attachments included, as encoded). */
+const SMTP_MAX_BYTES = 35 * 1024 * 1024;
+
 export type Sada = {
   app: FastifyInstance;
   database: Database;
@@ -17,6 +23,12 @@ export type Sada = {
   jobs: JobRunner | undefined;
   /** Reads new cases and inbound messages in the background (when jobs and triage are on here). */
   triage: TriageWorker | undefined;
+  /** Sends replies and acknowledgements from the outbox (when jobs are on here). */
+  delivery: DeliveryWorker | undefined;
+  /** Reads the workspaces' IMAP mailboxes (when jobs are on here). */
+  mailboxes: MailboxWatcher | undefined;
+  /** The built-in SMTP server, when SADA_SMTP_PORT is set (or in the demo). */
+  smtp: SmtpInbound | undefined;
   /** The address it listens on, when started with `listen`. */
   url: string | undefined;
   stop(): Promise<void>;
@@ -47,12 +59,12 @@ export async function startSada(options: {
 }): Promise<Sada> {
   const { config, clock = systemClock } = options;
   const database = options.database ?? (await openConfiguredDatabase(config));
-  const services = createServices({ database, clock, config });
+  const hub = createLiveHub(database, { clock });
+  const services = createServices({ database, clock, config, isAgentAvailable: hub.hasConsoles });
   if (config.isDemo) {
     const created = await seedDemoWorkspace({ services, database, clock });
     if (created) options.onDemoCreated?.(created);
   }
-  const hub = createLiveHub(database, { clock });
   await hub.start();
   const app = await buildApp({ config, database, clock, services, hub });
   const triage =
@@ -65,8 +77,27 @@ export async function startSada(options: {
             app.log.error({ err: error }, 'triage failed; the texts wait for the next sweep'),
         })
       : undefined;
-  const stopWakingTriage = hub.onNotice((notice) => {
+  const delivery = config.isJobsEnabled
+    ? createDeliveryWorker({
+        database,
+        clock,
+        config,
+        sender: config.smtpRelay ? createMailSender(config.smtpRelay) : null,
+        onError: (error) => app.log.error({ err: error }, 'delivery failed; the outbox keeps it for a retry'),
+      })
+    : undefined;
+  const mailboxes = config.isJobsEnabled
+    ? createMailboxWatcher({
+        database,
+        clock,
+        secrets: services.secrets,
+        email: services.emailIntake,
+        onError: (error) => app.log.error({ err: error }, 'IMAP mailbox error'),
+      })
+    : undefined;
+  const stopWaking = hub.onNotice((notice) => {
     if (notice.type === 'case.created' || notice.type === 'message.created') triage?.kick();
+    if (notice.type === 'message.created' || notice.type === 'case.updated') delivery?.kick();
   });
   const jobs = config.isJobsEnabled
     ? await startJobRunner({
@@ -75,12 +106,42 @@ export async function startSada(options: {
           registerJob(maintenanceJob(database, clock)),
           registerJob(triageRetrainJob(database, services.triage)),
           ...(triage ? [registerJob(triageSweepJob(triage))] : []),
+          ...(delivery ? [registerJob(deliverySweepJob(delivery))] : []),
         ],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),
       })
     : undefined;
   triage?.kick();
+  delivery?.kick();
+  await mailboxes?.start();
+  const smtp =
+    config.smtpPort !== null
+      ? await startSmtpInbound({
+          port: config.smtpPort,
+          host: config.host,
+          serverName: config.mailDomain,
+          maxBytes: SMTP_MAX_BYTES,
+          acceptsRecipient: async (address) => !!(await services.emailIntake.workspaceOfAddress(address)),
+          async deliver({ recipients, mail, raw }) {
+            // One mail to two workspaces' addresses reaches each of them once.
+            const workspaces = new Map<
+              string,
+              NonNullable<Awaited<ReturnType<typeof services.emailIntake.workspaceOfAddress>>>
+            >();
+            for (const address of recipients) {
+              const workspace = await services.emailIntake.workspaceOfAddress(address);
+              if (workspace) workspaces.set(workspace.id, workspace);
+            }
+            for (const workspace of workspaces.values())
+              await services.emailIntake.receive(workspace, mail, raw);
+          },
+          logger: {
+            warn: (message, details) => app.log.warn(details ?? {}, message),
+            error: (message, details) => app.log.error(details ?? {}, message),
+          },
+        })
+      : undefined;
   const traffic = trackTraffic(app);
   const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : undefined;
   let stopping: Promise<void> | undefined;
@@ -90,16 +151,22 @@ export async function startSada(options: {
     services,
     jobs,
     triage,
+    delivery,
+    mailboxes,
+    smtp,
     url,
     stop() {
       // Order matters: stop taking requests and finish those in flight, then jobs, then the database.
       stopping ??= (async () => {
         // Requests already sent may still sit unread in the socket buffers; let them arrive and finish.
+        await smtp?.close();
         await traffic.quiet();
         await app.close();
-        stopWakingTriage();
+        stopWaking();
         await hub.stop();
+        await mailboxes?.stop();
         await triage?.stop();
+        await delivery?.stop();
         await jobs?.stop();
         await database.close();
       })();

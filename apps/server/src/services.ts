@@ -2,6 +2,11 @@ import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
 import { createAuthService, type TokenActor } from './auth/auth.service.ts';
 import { createCaseService } from './cases/case.service.ts';
+import { createChannelAdmin } from './channels/channel-admin.service.ts';
+import { createChannelIntake } from './channels/channel-intake.ts';
+import { createEmailIntake } from './channels/email-intake.ts';
+import { createPublicChannels } from './channels/public-channels.service.ts';
+import { statusPathFor } from './channels/signed-token.ts';
 import type { Config } from './config.ts';
 import { createCustomerService } from './customers/customer.service.ts';
 import { createNotificationService } from './notifications/notification.service.ts';
@@ -14,7 +19,13 @@ import { createTriageContexts } from './triage/triage-context.ts';
 import { createViewService } from './views/view.service.ts';
 import { createWorkspaceService } from './workspaces/workspace.service.ts';
 
-export type ServiceDeps = { database: Database; clock: Clock; config: Config };
+export type ServiceDeps = {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  /** Whether an agent has the console open (from the live hub); a process without one says no. */
+  isAgentAvailable?: ((workspaceId: string) => boolean) | undefined;
+};
 
 /**
  * Read on every API call, changed rarely: an API token's actor (by token hash) and a workspace's
@@ -44,7 +55,23 @@ export function createServices(deps: ServiceDeps) {
     ttlMs: READ_CACHE_TTL_MS,
   });
   const secrets = createSecretBox(deps.config.secretKey);
+  const channelIntake = createChannelIntake({
+    ...deps,
+    statusLink: (workspace, caseId) =>
+      `${deps.config.publicUrl}${statusPathFor(secrets, workspace, caseId, deps.clock.now())}`,
+  });
   return {
+    secrets,
+    channelIntake,
+    emailIntake: createEmailIntake({ ...deps, intake: channelIntake }),
+    channels: createChannelAdmin({ ...deps, secrets }),
+    publicChannels: createPublicChannels({
+      ...deps,
+      secrets,
+      intake: channelIntake,
+      triageContexts,
+      isAgentAvailable: deps.isAgentAvailable ?? (() => false),
+    }),
     triageContexts,
     triage: createTriageService({ ...deps, contexts: triageContexts, secrets }),
     auth: createAuthService(context),

@@ -30,7 +30,19 @@ export type TestServer = Sada & { baseUrl: string };
  * `createTestWorkspace(server, { triage: true })`, so tests sharing one PostgreSQL database never
  * see another test's worker change their cases).
  */
-export type TestServerOptions = { jobs?: boolean; triage?: boolean; clock?: Clock; database?: Database };
+export type TestServerOptions = {
+  jobs?: boolean;
+  triage?: boolean;
+  clock?: Clock;
+  database?: Database;
+  /** Receive mail with the built-in SMTP server on a free port (server.smtp.port). */
+  smtp?: boolean;
+  /** Send mail through this SMTP relay (smtp://127.0.0.1:PORT of a test sink). */
+  smtpRelay?: string;
+};
+
+/** The mail domain of test servers: mail to WORKSPACE@sada.test reaches that workspace. */
+export const TEST_MAIL_DOMAIN = 'sada.test';
 
 /** Starts the real server on the test database, listening on a free port of 127.0.0.1. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -45,6 +57,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     NODE_ENV: 'test',
     // Tests stand behind a "proxy" on loopback so that each can present its own client address.
     SADA_TRUST_PROXY: '127.0.0.1',
+    SADA_MAIL_DOMAIN: TEST_MAIL_DOMAIN,
+    SADA_PUBLIC_URL: 'http://care.sada.test',
+    ...(options.smtp && { SADA_SMTP_PORT: '0' }),
+    ...(options.smtpRelay && { SADA_SMTP_RELAY: options.smtpRelay }),
     ...(testDatabaseKind === 'postgres' && { DATABASE_URL: process.env.TEST_DATABASE_URL }),
   });
   const database = options.database ?? (await openTestDatabase());

@@ -19,7 +19,7 @@ const ADMINS: readonly Role[] = ['admin'];
 const LEADS: readonly Role[] = ['admin', 'supervisor'];
 
 /** The acting user (of the role under test) and the workspace admin who prepares the data. */
-type Actors = { actor: ApiClient; actorId: string; admin: ApiClient; adminId: string };
+type Actors = { actor: ApiClient; actorId: string; admin: ApiClient; adminId: string; slug: string };
 
 type RouteRule = {
   /** As the OpenAPI document names it, so the table can be checked against the real routes. */
@@ -47,6 +47,34 @@ const newUser = (admin: ApiClient) =>
   });
 const newCustomer = (admin: ApiClient) =>
   adminCreates(admin, '/api/customers', { name: `Customer ${unique()}` });
+const newMailbox = (admin: ApiClient) =>
+  adminCreates(admin, '/api/channels/mailboxes', {
+    host: '127.0.0.1',
+    port: 1,
+    isSecure: false,
+    username: 'support',
+    password: 'secret',
+  });
+
+/** A file a customer sent with the complaint form, as the console links it. */
+async function storedFileUrl(admin: ApiClient, slug: string): Promise<string> {
+  const form = new FormData();
+  form.set('name', 'Customer');
+  form.set('email', 'customer@example.com');
+  form.set('description', 'Photo attached');
+  form.append('attachments', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')]), 'receipt.pdf');
+  const response = await fetch(`${admin.baseUrl}/api/public/${slug}/complaints`, {
+    method: 'POST',
+    headers: {
+      'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    },
+    body: form,
+  });
+  const { reference } = (await response.json()) as { reference: string };
+  const detail = await admin.get(`/api/cases/${reference}`);
+  return detail.body.messages[0].attachments[0].url;
+}
+
 const newTemplate = (admin: ApiClient) =>
   adminCreates(admin, '/api/templates', {
     name: `Template ${unique()}`,
@@ -340,6 +368,67 @@ const routeRules: RouteRule[] = [
     send: async ({ actor, admin }) => actor.delete(`/api/templates/${(await newTemplate(admin)).id}`),
   },
   {
+    route: 'GET /api/channels/settings',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/channels/settings'),
+  },
+  {
+    route: 'PATCH /api/channels/settings',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.patch('/api/channels/settings', { expectedResponseHours: 12 }),
+  },
+  {
+    route: 'GET /api/channels/mailboxes',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/channels/mailboxes'),
+  },
+  {
+    route: 'POST /api/channels/mailboxes',
+    allowed: ADMINS,
+    successStatus: 201,
+    send: ({ actor }) =>
+      actor.post('/api/channels/mailboxes', { host: '127.0.0.1', port: 1, username: 'a', password: 'b' }),
+  },
+  {
+    route: 'PATCH /api/channels/mailboxes/{id}',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(`/api/channels/mailboxes/${(await newMailbox(admin)).id}`, { isEnabled: false }),
+  },
+  {
+    route: 'DELETE /api/channels/mailboxes/{id}',
+    allowed: ADMINS,
+    successStatus: 204,
+    send: async ({ actor, admin }) => actor.delete(`/api/channels/mailboxes/${(await newMailbox(admin)).id}`),
+  },
+  {
+    route: 'GET /api/attachments/{id}',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin, slug }) => actor.get(await storedFileUrl(admin, slug)),
+  },
+  {
+    // Test servers run no delivery worker: the reply waits in the outbox, so a retry is refused.
+    route: 'POST /api/cases/{ref}/messages/{messageId}/redeliver',
+    allowed: WRITERS,
+    successStatus: 409,
+    send: async ({ actor, admin }) => {
+      const created = await createCase(admin, {
+        channel: 'phone',
+        customer: { email: 'caller@example.com' },
+      });
+      const reply = await admin.post(`/api/cases/${created.referenceNumber}/messages`, {
+        type: 'reply',
+        body: 'Hi',
+      });
+      return actor.post(`/api/cases/${created.referenceNumber}/messages/${reply.body.id}/redeliver`);
+    },
+  },
+  {
     route: 'GET /api/views',
     allowed: EVERYONE,
     successStatus: 200,
@@ -429,8 +518,11 @@ const routeRules: RouteRule[] = [
   },
 ];
 
-// Routes anyone may call without signing in; everything else needs a session or a token.
-const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+// Routes anyone may call without signing in (and the customers' endpoints under /api/public/);
+// everything else needs a session or a token.
+const SIGN_IN_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
+const isPublicRoute = (route: string) =>
+  SIGN_IN_ROUTES.includes(route) || route.split(' ')[1]!.startsWith('/api/public/');
 // The WebSocket is not in the OpenAPI document; it is checked here by name.
 const UNDOCUMENTED_ROUTES = ['GET /api/live'];
 
@@ -459,7 +551,13 @@ describe('permissions of each role', () => {
         ? { client: workspace.admin, userId: workspace.adminId }
         : await workspace.signIn(role);
 
-    const response = await rule.send({ actor, actorId, admin: workspace.admin, adminId: workspace.adminId });
+    const response = await rule.send({
+      actor,
+      actorId,
+      admin: workspace.admin,
+      adminId: workspace.adminId,
+      slug: workspace.slug,
+    });
 
     if (isAllowed) {
       expect(response.status, JSON.stringify(response.body)).toBe(rule.successStatus);
@@ -473,7 +571,7 @@ describe('permissions of each role', () => {
     const routes = await documentedRoutes();
 
     const withoutRule = routes.filter(
-      (route) => !PUBLIC_ROUTES.includes(route) && !routeRules.some((rule) => rule.route === route),
+      (route) => !isPublicRoute(route) && !routeRules.some((rule) => rule.route === route),
     );
 
     expect(withoutRule).toEqual([]);
@@ -511,7 +609,7 @@ describe('signing in is required', () => {
 
   it('answers 401 on every route that is not public, without a session or token', async () => {
     const routes = [...(await documentedRoutes()), ...UNDOCUMENTED_ROUTES].filter(
-      (route) => !PUBLIC_ROUTES.includes(route),
+      (route) => !isPublicRoute(route),
     );
     const anonymous = new ApiClient(server().baseUrl);
 

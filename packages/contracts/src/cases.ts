@@ -10,6 +10,7 @@ import {
   SENTIMENTS,
 } from '@sada/core';
 import { z } from 'zod';
+import { delivery } from './channels.ts';
 import { isoDate, listParam, localizedMessage, nonEmptyText, uuid } from './common.ts';
 import { identityInput } from './customers.ts';
 import { caseTriage } from './triage.ts';
@@ -38,6 +39,17 @@ export const attachment = z
     url: z.url().max(2000).optional(),
   })
   .meta({ id: 'Attachment' });
+
+/** A file Sada stores (from a customer, or uploaded by an agent): downloaded from `url` when signed in. */
+export const storedAttachment = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    url: z.string(),
+  })
+  .meta({ id: 'StoredAttachment' });
 
 export const caseSummary = z
   .object({
@@ -73,7 +85,12 @@ export const message = z
     body: z.string(),
     authorUserId: uuid.nullable(),
     authorCustomerId: uuid.nullable(),
-    attachments: z.array(attachment),
+    /** Links the agent gave (url) and files Sada stores (id and url). */
+    attachments: z.array(attachment.extend({ id: uuid.optional(), url: z.string().optional() })),
+    /** Outbound messages sent through a channel (e-mail today): where the sending stands. */
+    delivery: delivery.nullable(),
+    /** Written by Sada itself (an acknowledgement), not by a person. */
+    isAutomatic: z.boolean(),
     createdAt: z.date(),
   })
   .meta({ id: 'Message' });

@@ -1,5 +1,6 @@
 export * from './auth.ts';
 export * from './case-bulk.ts';
+export * from './channels.ts';
 export * from './cases.ts';
 export * from './common.ts';
 export * from './customers.ts';

@@ -28,6 +28,8 @@ export const liveEvent = z.discriminatedUnion('type', [
     referenceNumber: z.string(),
     viewers: z.array(presenceViewer),
   }),
+  /** The customer of a live-chat case is typing (repeated while they type; false when they stop). */
+  z.object({ type: z.literal('chat.typing'), referenceNumber: z.string(), isTyping: z.boolean() }),
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 

@@ -4,6 +4,7 @@ export * from './channel-limits.ts';
 export * from './clock.ts';
 export * from './custom-fields.ts';
 export * from './errors.ts';
+export * from './file-type.ts';
 export * from './permissions.ts';
 export * from './reference-number.ts';
 export * from './reply-template.ts';

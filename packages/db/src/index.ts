@@ -4,6 +4,7 @@ export * from './live.ts';
 export * from './migrate.ts';
 export * from './repositories/auth.repository.ts';
 export * from './repositories/case.repository.ts';
+export * from './repositories/channel.repository.ts';
 export * from './repositories/customer.repository.ts';
 export * from './repositories/field.repository.ts';
 export * from './repositories/idempotency.repository.ts';

@@ -23,6 +23,12 @@ export type PresenceNotice = {
   state: 'viewing' | 'typing';
 };
 
+/** The customer of a live chat types (true) or stopped (false): shown on the case in the console. */
+export type ChatTypingNotice = { type: 'chat.typing'; caseId: string; referenceNumber: string; isTyping: boolean };
+
+/** How many consoles of a workspace one server process holds open: whether an agent is online. */
+export type ConsolesNotice = { type: 'consoles'; processId: string; count: number };
+
 /**
  * A change to announce to the consoles of one workspace (only to one user's consoles with `userId`).
  * Case and notification notices are sent when their transaction commits; presence at once.
@@ -31,6 +37,8 @@ export type LiveNotice = { workspaceId: string; userId?: string | undefined } & 
   | CaseNotice
   | NotificationNotice
   | PresenceNotice
+  | ChatTypingNotice
+  | ConsolesNotice
 );
 
 export async function announce(executor: Executor, notice: LiveNotice): Promise<void> {

@@ -15,6 +15,11 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  // node-postgres answers a Buffer, PGlite a Uint8Array.
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const workspace = pgTable('workspace', {
@@ -32,6 +37,8 @@ export const workspace = pgTable('workspace', {
     .$type<Record<string, unknown>>()
     .notNull()
     .default(sql`'{}'`),
+  /** Form, e-mail, chat and acknowledgement settings (ChannelSettings); {} means the defaults. */
+  channelSettings: jsonb('channel_settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
 });
 
 export const appUser = pgTable('app_user', {
@@ -170,6 +177,8 @@ export const supportCase = pgTable('support_case', {
   triagedAt: timestamptz('triaged_at'),
   /** Fields a person set (kind, category, sentiment, language, priority): triage leaves them alone. */
   triageLocked: text('triage_locked').array().notNull().default(sql`'{}'`),
+  /** A live chat started while no agent was online: replies also go out by e-mail. */
+  isFollowedByEmail: boolean('is_followed_by_email').notNull().default(false),
 });
 
 export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
@@ -190,6 +199,8 @@ export const message = pgTable('message', {
   /** An inbound message's classification; null (with triagedAt null) while it waits for triage. */
   triage: jsonb('triage').$type<Record<string, unknown>>(),
   triagedAt: timestamptz('triaged_at'),
+  /** Written by Sada itself (an acknowledgement), not by a person. */
+  isAutomatic: boolean('is_automatic').notNull().default(false),
 });
 
 export const caseEvent = pgTable('case_event', {
@@ -281,4 +292,55 @@ export const triageAdaptation = pgTable('triage_adaptation', {
   corrections: integer('corrections').notNull(),
   gain: jsonb('gain').$type<Record<string, unknown>>().notNull(),
   trainedAt: timestamptz('trained_at').notNull(),
+});
+
+export const storedFile = pgTable('stored_file', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  messageId: uuid('message_id').notNull(),
+  name: text('name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  sha256: text('sha256').notNull(),
+  content: bytea('content').notNull(),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const outbox = pgTable('outbox', {
+  messageId: uuid('message_id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  channel: text('channel').notNull(),
+  recipient: text('recipient').notNull(),
+  subject: text('subject').notNull(),
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamptz('next_attempt_at'),
+  lastError: text('last_error'),
+  sentAt: timestamptz('sent_at'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const mailbox = pgTable('mailbox', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  isSecure: boolean('is_secure').notNull(),
+  username: text('username').notNull(),
+  sealedPassword: text('sealed_password').notNull(),
+  folder: text('folder').notNull(),
+  isEnabled: boolean('is_enabled').notNull().default(true),
+  uidValidity: text('uid_validity'),
+  lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
+  lastPolledAt: timestamptz('last_polled_at'),
+  lastError: text('last_error'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const publicAttempt = pgTable('public_attempt', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  bucket: text('bucket').notNull(),
+  ip: text('ip').notNull(),
+  attemptedAt: timestamptz('attempted_at').notNull(),
 });

@@ -10,7 +10,7 @@ import type {
   Sentiment,
   TriageField,
 } from '@sada/core';
-import type { CaseEventRow, CaseListRow, CaseRow, MessageRow } from '@sada/db';
+import type { CaseEventRow, CaseListRow, CaseRow, MessageRow, OutboxRow } from '@sada/db';
 import type { StoredTriage } from '../triage/case-triage.ts';
 
 // Rows keep vocabulary columns as text; the API speaks the closed unions the migrations guarantee.
@@ -39,7 +39,8 @@ export function publicCase(row: CaseListRow) {
   };
 }
 
-export function publicMessage(row: MessageRow) {
+/** A message as the API shows it, with where its delivery stands when it went out through a channel. */
+export function publicMessage(row: MessageRow, delivery?: OutboxRow | undefined) {
   return {
     id: row.id,
     direction: row.direction as MessageDirection,
@@ -49,6 +50,16 @@ export function publicMessage(row: MessageRow) {
     authorUserId: row.authorUserId,
     authorCustomerId: row.authorCustomerId,
     attachments: row.attachments,
+    delivery: delivery
+      ? {
+          status: delivery.status as 'pending' | 'sent' | 'failed',
+          attempts: delivery.attempts,
+          lastError: delivery.lastError,
+          nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,
+          sentAt: delivery.sentAt,
+        }
+      : null,
+    isAutomatic: row.isAutomatic,
     createdAt: row.createdAt,
   };
 }

@@ -31,11 +31,12 @@ import {
   findTeamById,
   findUserById,
   insertCaseEvent,
-  insertMessage,
+  insertMessageOnce,
   listCases,
   listEventsOfCase,
   listFieldDefinitions,
   listMessagesOfCase,
+  listOutboxOfMessages,
   lockCaseByReference,
   type MessageRow,
   setCaseSearchDocument,
@@ -44,6 +45,7 @@ import {
 } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
+import { planDelivery } from '../channels/delivery.ts';
 import type { IdentityInput } from '../customers/customer.service.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { assertMentionable, notifyMentions } from '../notifications/mentions.ts';
@@ -133,7 +135,90 @@ export function caseSearchDocument(subject: string, description: string, message
   return normalizeForSearch([subject, description, ...messages].join('\n'));
 }
 
-export function createCaseService({ database, clock, caches }: ServiceContext) {
+/** Who a message is from on the timeline: a user, or a channel (the complaint form, e-mail…). */
+export type MessageAuthor = { userId: string | null; label: string; customerId?: string | null };
+
+/**
+ * Stores one message on a locked case with everything that goes with it: the search text, the status
+ * the message moves the case to, the timeline and the live notice. Undefined when the channel already
+ * delivered a message with this external id (a retried webhook, a mail delivered twice).
+ */
+export async function recordMessage(
+  tx: Executor,
+  current: CaseRow,
+  input: {
+    author: MessageAuthor;
+    direction: 'inbound' | 'outbound' | 'note';
+    visibility: 'public' | 'private';
+    body: string;
+    attachments: MessageRow['attachments'];
+    now: Date;
+    id?: string | undefined;
+    externalId?: string | null | undefined;
+    isAutomatic?: boolean | undefined;
+    mentions?: string[] | undefined;
+  },
+): Promise<{ message: MessageRow; row: CaseRow } | undefined> {
+  const { author, direction, visibility, now } = input;
+  const message = await insertMessageOnce(tx, {
+    id: input.id ?? randomUUID(),
+    workspaceId: current.workspaceId,
+    caseId: current.id,
+    direction,
+    visibility,
+    channel: current.channel,
+    body: input.body,
+    authorUserId: direction === 'inbound' ? null : author.userId,
+    authorCustomerId: direction === 'inbound' ? (author.customerId ?? current.customerId) : null,
+    externalId: input.externalId ?? null,
+    attachments: input.attachments,
+    createdAt: now,
+    isAutomatic: input.isAutomatic ?? false,
+    // Sada's own words need no reading.
+    ...(input.isAutomatic && { triagedAt: now }),
+  });
+  if (!message) return undefined;
+  await appendCaseSearchText(tx, current.id, normalizeForSearch(input.body));
+  const from = current.status as CaseStatus;
+  // An acknowledgement is not an answer: the case stays where it was.
+  const status = input.isAutomatic
+    ? from
+    : statusAfterMessage(from, { direction, isPublic: visibility === 'public' });
+  const row = await updateCaseRow(tx, current.id, { status, updatedAt: now });
+  const event = (type: CaseEventType, changes: Record<string, unknown>) =>
+    insertCaseEvent(tx, {
+      workspaceId: current.workspaceId,
+      caseId: current.id,
+      type,
+      actorUserId: author.userId,
+      actorLabel: author.label,
+      changes,
+      createdAt: now,
+    });
+  await event('message.added', {
+    messageId: message.id,
+    direction,
+    visibility,
+    ...(input.isAutomatic && { isAutomatic: true }),
+    ...(input.mentions?.length && { mentions: input.mentions }),
+  });
+  if (status !== from) {
+    await event('case.status_changed', {
+      status: { before: from, after: status },
+      reason: direction === 'inbound' ? 'the customer wrote' : 'an agent replied',
+    });
+  }
+  await announce(tx, {
+    workspaceId: row.workspaceId,
+    type: 'message.created',
+    caseId: row.id,
+    referenceNumber: row.referenceNumber,
+    messageId: message.id,
+  });
+  return { message, row };
+}
+
+export function createCaseService({ database, clock, caches, config }: ServiceContext) {
   const db = database.orm;
   const openCase = createCaseOpener(database);
 
@@ -238,13 +323,21 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
       listEventsOfCase(db, row.id),
       row.customerId ? findCustomerSummary(db, actor.workspace.id, row.customerId) : undefined,
     ]);
+    const deliveries = new Map(
+      (
+        await listOutboxOfMessages(
+          db,
+          messages.map((item) => item.id),
+        )
+      ).map((item) => [item.messageId, item]),
+    );
     return {
       ...publicCase({ ...row, customerName: customer?.name ?? null }),
       description: row.description,
       customFields: row.customFields,
       resolvedAt: row.resolvedAt,
       closedAt: row.closedAt,
-      messages: messages.map(publicMessage),
+      messages: messages.map((item) => publicMessage(item, deliveries.get(item.id))),
       timeline: events.map(publicEvent),
       triage: publicTriage(row),
     };
@@ -310,6 +403,7 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
         triage: null,
         triagedAt: null,
         triageLocked: [],
+        isFollowedByEmail: false,
       };
       return {
         ...publicCase({ ...row, customerName: opened.customerName ?? customer.name }),
@@ -532,61 +626,37 @@ export function createCaseService({ database, clock, caches }: ServiceContext) {
       const visibility = options.type === 'note' ? 'private' : options.visibility;
       let created: MessageRow | undefined;
       await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
-        created = await insertMessage(tx, {
-          id: randomUUID(),
-          workspaceId: current.workspaceId,
-          caseId: current.id,
+        const recorded = await recordMessage(tx, current, {
+          author: { userId: actor.userId, label: actor.name },
           direction,
           visibility,
-          channel: current.channel,
           body: options.body,
-          authorUserId: direction === 'inbound' ? null : actor.userId,
-          authorCustomerId: direction === 'inbound' ? current.customerId : null,
           attachments: options.attachments,
-          createdAt: now,
-        });
-        await appendCaseSearchText(tx, current.id, normalizeForSearch(options.body));
-        const from = current.status as CaseStatus;
-        const status = statusAfterMessage(from, { direction, isPublic: visibility === 'public' });
-        const row = await updateCaseRow(tx, current.id, { status, updatedAt: now });
-        await appendEvent(
-          tx,
-          actor,
-          row,
-          'message.added',
-          {
-            messageId: created.id,
-            direction,
-            visibility,
-            ...(mentioned.length > 0 && { mentions: mentioned }),
-          },
           now,
-        );
-        if (status !== from) {
-          await appendEvent(
-            tx,
-            actor,
-            row,
-            'case.status_changed',
-            {
-              status: { before: from, after: status },
-              reason: direction === 'inbound' ? 'the customer wrote' : 'an agent replied',
-            },
-            now,
-          );
-        }
-        await announce(tx, {
-          workspaceId: row.workspaceId,
-          type: 'message.created',
-          caseId: row.id,
-          referenceNumber: row.referenceNumber,
-          messageId: created.id,
+          mentions: mentioned,
         });
-        await notifyMentions(tx, { actor, caseId: row.id, messageId: created.id, userIds: mentioned, now });
+        if (!recorded) throw new Error('a message without an external id is never a repeat');
+        created = recorded.message;
+        if (direction === 'outbound' && visibility === 'public') {
+          await planDelivery(tx, {
+            caseRow: recorded.row,
+            message: created,
+            now,
+            mailDomain: config.mailDomain,
+          });
+        }
+        await notifyMentions(tx, {
+          actor,
+          caseId: current.id,
+          messageId: created.id,
+          userIds: mentioned,
+          now,
+        });
         // message.created already tells consoles that this case changed.
-        return { row, result: row, isChanged: false };
+        return { row: recorded.row, result: recorded.row, isChanged: false };
       });
-      return publicMessage(created!);
+      const [delivery] = await listOutboxOfMessages(db, [created!.id]);
+      return publicMessage(created!, delivery);
     },
   };
 }

@@ -101,6 +101,7 @@ const messageRecord = z.strictObject({
   createdAt: timestamp,
   triage: jsonObject.nullable().default(null),
   triagedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
+  isAutomatic: z.boolean().default(false),
 });
 const eventRecord = z.strictObject({
   id: z.number().int().positive(),
@@ -196,6 +197,7 @@ const transferLine = z.discriminatedUnion('type', [
     triage: jsonObject.nullable().default(null),
     triagedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
     triageLocked: z.array(text).default([]),
+    isFollowedByEmail: z.boolean().default(false),
     messages: z.array(messageRecord),
     events: z.array(eventRecord),
   }) satisfies z.ZodType<Line<'case', CaseTransfer>>,

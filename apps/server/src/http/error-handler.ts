@@ -77,6 +77,20 @@ function localizeIssue(issue: ZodIssueLike & { message?: string }): LocalizedTex
   };
 }
 
+/** A zod failure of input the route read itself (multipart forms) as the API's 422, paths under `context`. */
+export function validationErrorOf(error: z.ZodError, context: string): AppError {
+  return new AppError(
+    'validation_failed',
+    { en: 'Some fields are not valid; see error.fields.', ar: 'بعض الحقول غير صحيحة؛ انظر error.fields.' },
+    {
+      fields: error.issues.map((issue) => ({
+        path: [context, ...issue.path.map(String)].join('.'),
+        message: localizeIssue(issue as unknown as ZodIssueLike & { message?: string }),
+      })),
+    },
+  );
+}
+
 function toProblem(error: unknown): Problem & { isUnexpected: boolean } {
   if (error instanceof AppError) {
     return {

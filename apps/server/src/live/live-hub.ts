@@ -28,6 +28,8 @@ const SWEEP_INTERVAL_MS = 1_000;
 // A console repeating the same presence is passed on at most this often: a repeat only renews the
 // entry, which may then expire up to this much before 30 s after the console's very last word.
 const PRESENCE_REFRESH_MS = 5_000;
+const CONSOLES_REFRESH_MS = 15_000;
+const CONSOLES_TTL_MS = 40_000;
 
 const presenceEvent = (change: PresenceChange): LiveEvent => ({
   type: 'presence',
@@ -46,6 +48,10 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
   const board = createPresenceBoard(options.presenceTtlMs ?? PRESENCE_TTL_MS);
   const publishing = new Set<Promise<void>>();
   const noticeListeners = new Set<(notice: LiveNotice) => void>();
+  const presenceListeners = new Set<(change: PresenceChange) => void>();
+  const processId = randomUUID();
+  const remoteConsoles = new Map<string, Map<string, { count: number; expiresAt: number }>>();
+  let consolesTimer: NodeJS.Timeout | undefined;
   let stopListening: (() => Promise<void>) | undefined;
   let sweeper: NodeJS.Timeout | undefined;
 
@@ -56,7 +62,16 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
   }
 
   function broadcastPresence(changes: PresenceChange[]) {
-    for (const change of changes) broadcast(change.workspaceId, presenceEvent(change));
+    for (const change of changes) {
+      broadcast(change.workspaceId, presenceEvent(change));
+      for (const listener of presenceListeners) listener(change);
+    }
+  }
+
+  // Each process tells the others how many consoles of a workspace it holds, on every change and
+  // every CONSOLES_REFRESH_MS; a count not repeated within CONSOLES_TTL_MS is forgotten.
+  function publishConsoles(workspaceId: string) {
+    publish({ type: 'consoles', workspaceId, processId, count: rooms.get(workspaceId)?.size ?? 0 });
   }
 
   function eventOf(notice: LiveNotice): LiveEvent | undefined {
@@ -73,7 +88,10 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
         };
       case 'notification.created':
         return { type: notice.type, notificationId: notice.notificationId };
+      case 'chat.typing':
+        return { type: notice.type, referenceNumber: notice.referenceNumber, isTyping: notice.isTyping };
       case 'presence':
+      case 'consoles':
         return undefined;
     }
   }
@@ -87,6 +105,15 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
     }
     if (notice.type === 'presence') {
       broadcastPresence(board.apply(notice, clock.now().getTime()));
+      return;
+    }
+    if (notice.type === 'consoles') {
+      const counts = remoteConsoles.get(notice.workspaceId) ?? new Map();
+      counts.set(notice.processId, {
+        count: notice.count,
+        expiresAt: clock.now().getTime() + CONSOLES_TTL_MS,
+      });
+      remoteConsoles.set(notice.workspaceId, counts);
       return;
     }
     for (const listener of noticeListeners) listener(notice);
@@ -110,13 +137,47 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
         options.sweepIntervalMs ?? SWEEP_INTERVAL_MS,
       );
       sweeper.unref();
+      consolesTimer = setInterval(() => {
+        for (const workspaceId of rooms.keys()) publishConsoles(workspaceId);
+      }, CONSOLES_REFRESH_MS);
+      consolesTimer.unref();
     },
     async stop() {
       clearInterval(sweeper);
+      clearInterval(consolesTimer);
       // Consoles closed just before still tell the other processes they left.
       await Promise.allSettled([...publishing]);
       await stopListening?.();
       rooms.clear();
+    },
+    /** Calls `listener` whenever who views or types on a case changes; returns the unsubscribe. */
+    onPresence(listener: (change: PresenceChange) => void): () => void {
+      presenceListeners.add(listener);
+      return () => presenceListeners.delete(listener);
+    },
+    /** Whether any process holds a console of the workspace open: an agent can answer a chat now. */
+    hasConsoles(workspaceId: string): boolean {
+      if ((rooms.get(workspaceId)?.size ?? 0) > 0) return true;
+      const now = clock.now().getTime();
+      for (const entry of remoteConsoles.get(workspaceId)?.values() ?? []) {
+        if (entry.count > 0 && entry.expiresAt > now) return true;
+      }
+      return false;
+    },
+    /** Tells the consoles of the workspace that a chat's customer types (best-effort, at once). */
+    publishChatTyping(
+      workspaceId: string,
+      chat: { caseId: string; referenceNumber: string },
+      isTyping: boolean,
+    ) {
+      publish({ type: 'chat.typing', workspaceId, ...chat, isTyping });
+    },
+    /** Who views or types on the workspace's cases now, merged from every process. */
+    viewersOf(workspaceId: string, referenceNumber: string): PresenceViewer[] {
+      return (
+        board.snapshot(workspaceId).find((change) => change.referenceNumber === referenceNumber)?.viewers ??
+        []
+      );
     },
     /** Calls `listener` with every change notice any process sends (not presence); returns the unsubscribe. */
     onNotice(listener: (notice: LiveNotice) => void): () => void {
@@ -132,6 +193,7 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
       const room = rooms.get(workspaceId) ?? new Set();
       room.add(subscriber);
       rooms.set(workspaceId, room);
+      publishConsoles(workspaceId);
       const socketId = randomUUID();
       let published:
         | { referenceNumber: string | null; state: PresenceViewer['state']; at: number }
@@ -159,6 +221,7 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
         presenceSnapshot: () => board.snapshot(workspaceId).map(presenceEvent),
         leave() {
           room.delete(subscriber);
+          publishConsoles(workspaceId);
           if (room.size === 0) rooms.delete(workspaceId);
           if (published?.referenceNumber) setPresence(null, 'viewing');
         },

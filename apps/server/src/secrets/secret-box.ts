@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.ts';
@@ -7,6 +7,8 @@ import type { Config } from '../config.ts';
 export type SecretBox = {
   seal(plain: string): string;
   open(sealed: string): string;
+  /** An HMAC-SHA256 of `data` (base64url) under a key derived from the secret key for `purpose`. */
+  mac(purpose: string, data: string): string;
 };
 
 const VERSION = 'v1';
@@ -38,6 +40,7 @@ function readOrCreateKeyFile(path: string): Buffer {
  */
 export function createSecretBox(source: Config['secretKey']): SecretBox {
   let key: Buffer | undefined;
+  const macKeys = new Map<string, Buffer>();
   const getKey = () => {
     key ??= source.kind === 'value' ? source.key : readOrCreateKeyFile(source.path);
     if (key.length !== KEY_BYTES) throw new Error('The secret key must be 32 bytes.');
@@ -62,6 +65,12 @@ export function createSecretBox(source: Config['secretKey']): SecretBox {
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
         'utf8',
       );
+    },
+    mac(purpose, data) {
+      const derived =
+        macKeys.get(purpose) ?? Buffer.from(hkdfSync('sha256', getKey(), '', `sada:${purpose}`, 32));
+      macKeys.set(purpose, derived);
+      return createHmac('sha256', derived).update(data).digest('base64url');
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   updateCaseRow,
 } from '@sada/db';
 import { classifyWithModel, loadBundledModel } from '@sada/triage';
+import { createDrainLoop } from '../jobs/drain-loop.ts';
 import { applyReading, type CaseTriageState, type StoredTriage } from './case-triage.ts';
 import type { TriageContexts } from './triage-context.ts';
 
@@ -49,9 +50,6 @@ export function createTriageWorker(options: {
   onError: (error: unknown) => void;
 }) {
   const { database, clock, contexts } = options;
-  let running: Promise<void> | undefined;
-  let isAgain = false;
-  let isStopped = false;
 
   async function readBatch(tx: Executor, pending: PendingText[]): Promise<void> {
     const customerIds = [...new Set(pending.map((p) => p.customerId).filter((id): id is string => !!id))];
@@ -188,38 +186,5 @@ export function createTriageWorker(options: {
     return caseTexts + messages;
   }
 
-  async function drain() {
-    do {
-      isAgain = false;
-      while (!isStopped && (await readOnce()) > 0) {
-        // Other work (requests) gets the event loop between batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } while (isAgain && !isStopped);
-  }
-
-  return {
-    /** Something new may wait: read it soon. Calls while reading make it look again once done. */
-    kick() {
-      if (isStopped) return;
-      if (running) {
-        isAgain = true;
-        return;
-      }
-      running = drain()
-        .catch(options.onError)
-        .finally(() => {
-          running = undefined;
-        });
-    },
-    /** Reads until nothing waits (tests and the scheduled sweep). */
-    async drain() {
-      while (running) await running;
-      await drain();
-    },
-    async stop() {
-      isStopped = true;
-      await running;
-    },
-  };
+  return createDrainLoop(readOnce, options.onError);
 }

@@ -1,5 +1,6 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import {
+  IconBroadcast,
   IconForms,
   IconSettings,
   IconSparkles,
@@ -7,6 +8,7 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, NavLink as RouterLink, Routes, useLocation } from 'react-router';
 import { useCurrentUser } from '../auth/session.ts';
@@ -14,6 +16,7 @@ import { arAdmin } from '../i18n/ar/admin.ts';
 import { enAdmin } from '../i18n/en/admin.ts';
 import { i18n } from '../i18n/index.ts';
 import { NotFoundPage } from '../layout/NotFoundPage.tsx';
+import { LoadingState } from '../ui/states.tsx';
 import { ForbiddenState } from './AdminParts.tsx';
 import { FieldsSection } from './FieldsSection.tsx';
 import { TeamsSection } from './TeamsSection.tsx';
@@ -26,18 +29,25 @@ import { WorkspaceSection } from './WorkspaceSection.tsx';
 i18n.addResourceBundle('en', 'admin', enAdmin);
 i18n.addResourceBundle('ar', 'admin', arAdmin);
 
+// The channels' settings are the largest section and only admins open them: a chunk of their own.
+const ChannelsSection = lazy(() =>
+  import('./ChannelsSection.tsx').then((module) => ({ default: module.ChannelsSection })),
+);
+
 const SECTIONS = [
-  { path: 'users', icon: IconUsers },
-  { path: 'teams', icon: IconUsersGroup },
-  { path: 'fields', icon: IconForms },
-  { path: 'templates', icon: IconTemplate },
-  { path: 'triage', icon: IconSparkles },
-  { path: 'workspace', icon: IconSettings },
+  { path: 'users', icon: IconUsers, isAdminOnly: false },
+  { path: 'teams', icon: IconUsersGroup, isAdminOnly: false },
+  { path: 'fields', icon: IconForms, isAdminOnly: false },
+  { path: 'templates', icon: IconTemplate, isAdminOnly: false },
+  { path: 'triage', icon: IconSparkles, isAdminOnly: false },
+  { path: 'channels', icon: IconBroadcast, isAdminOnly: true },
+  { path: 'workspace', icon: IconSettings, isAdminOnly: false },
 ] as const;
 
 /**
- * Administration under /admin: users, teams, custom fields, reply templates, triage and workspace settings.
- * Admins change everything; supervisors manage templates and read the rest. Loaded on demand.
+ * Administration under /admin: users, teams, custom fields, reply templates, triage, channels and
+ * workspace settings. Admins change everything; supervisors manage templates and read the rest
+ * (channels are for admins only). Loaded on demand.
  */
 export function AdminPage() {
   const { t } = useTranslation('admin');
@@ -55,18 +65,20 @@ export function AdminPage() {
       </Title>
       <nav aria-label={t('sections.label')}>
         <Group gap="xs">
-          {SECTIONS.map(({ path, icon: Icon }) => (
-            <Button
-              key={path}
-              component={RouterLink}
-              to={`/admin/${path}`}
-              variant={current === path ? 'light' : 'subtle'}
-              color={current === path ? undefined : 'gray'}
-              leftSection={<Icon size={16} aria-hidden />}
-            >
-              {t(`sections.${path}`)}
-            </Button>
-          ))}
+          {SECTIONS.filter((section) => !section.isAdminOnly || user.role === 'admin').map(
+            ({ path, icon: Icon }) => (
+              <Button
+                key={path}
+                component={RouterLink}
+                to={`/admin/${path}`}
+                variant={current === path ? 'light' : 'subtle'}
+                color={current === path ? undefined : 'gray'}
+                leftSection={<Icon size={16} aria-hidden />}
+              >
+                {t(`sections.${path}`)}
+              </Button>
+            ),
+          )}
         </Group>
       </nav>
       <Routes>
@@ -76,6 +88,14 @@ export function AdminPage() {
         <Route path="fields" element={<FieldsSection />} />
         <Route path="templates" element={<TemplatesSection />} />
         <Route path="triage" element={<TriageSection />} />
+        <Route
+          path="channels"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <ChannelsSection />
+            </Suspense>
+          }
+        />
         <Route path="workspace" element={<WorkspaceSection />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

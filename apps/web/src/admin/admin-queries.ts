@@ -1,9 +1,14 @@
 import type {
+  channelSettings,
   createFieldRequest,
+  createMailboxRequest,
   createTeamRequest,
   createTemplateRequest,
   createUserRequest,
+  mailbox,
+  updateChannelSettingsRequest,
   updateFieldRequest,
+  updateMailboxRequest,
   updateTeamRequest,
   updateTemplateRequest,
   updateUserRequest,
@@ -18,6 +23,9 @@ import type { FieldDefinition, ReplyTemplate, Team, WorkspaceUser } from '../cas
 
 export type { FieldDefinition, ReplyTemplate, Team, WorkspaceUser };
 export type WorkspaceSettings = Wire<z.infer<typeof workspaceSettings>>;
+export type ChannelSettings = Wire<z.infer<typeof channelSettings>>;
+export type ChannelSettingsChanges = z.input<typeof updateChannelSettingsRequest>;
+export type Mailbox = Wire<z.infer<typeof mailbox>>;
 
 // The same keys and shapes as the case page and the inbox use, so a change here refreshes them too.
 const usersKey = ['users'] as const;
@@ -25,6 +33,8 @@ const teamsKey = ['teams'] as const;
 const fieldsKey = ['fields'] as const;
 const templatesKey = ['templates'] as const;
 const workspaceKey = ['workspace'] as const;
+const channelSettingsKey = ['channels', 'settings'] as const;
+const mailboxesKey = ['channels', 'mailboxes'] as const;
 
 export const useUsers = () =>
   useQuery({
@@ -124,3 +134,40 @@ export const useUpdateWorkspace = () =>
       api.patch<WorkspaceSettings>('/api/workspace', changes),
     [workspaceKey, sessionQueryKey],
   );
+
+/** The owned channels: complaint form, captcha, live chat, e-mail, acknowledgement (admins only). */
+export const useChannelSettings = () =>
+  useQuery({
+    queryKey: channelSettingsKey,
+    queryFn: ({ signal }) => api.get<ChannelSettings>('/api/channels/settings', { signal }),
+  });
+
+/** Saves one part of the channel settings; the answer replaces the cached settings at once. */
+export function useUpdateChannelSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ChannelSettingsChanges) =>
+      api.patch<ChannelSettings>('/api/channels/settings', changes),
+    onSuccess: (settings) => queryClient.setQueryData(channelSettingsKey, settings),
+  });
+}
+
+export const useMailboxes = () =>
+  useQuery({
+    queryKey: mailboxesKey,
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: Mailbox[] }>('/api/channels/mailboxes', { signal })).items,
+  });
+export const useCreateMailbox = () =>
+  useChange(
+    (input: Input<typeof createMailboxRequest>) => api.post<Mailbox>('/api/channels/mailboxes', input),
+    [mailboxesKey],
+  );
+export const useUpdateMailbox = () =>
+  useChange(
+    ({ id, ...changes }: Input<typeof updateMailboxRequest> & { id: string }) =>
+      api.patch<Mailbox>(`/api/channels/mailboxes/${id}`, changes),
+    [mailboxesKey],
+  );
+export const useDeleteMailbox = () =>
+  useChange((id: string) => api.delete<void>(`/api/channels/mailboxes/${id}`), [mailboxesKey]);

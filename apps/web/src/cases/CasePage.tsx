@@ -15,6 +15,7 @@ import { AssistantPanel } from './AssistantPanel.tsx';
 import { CaseFields } from './CaseFields.tsx';
 import { CaseHeader } from './CaseHeader.tsx';
 import { Composer, type ComposerHandle } from './Composer.tsx';
+import { CustomerTyping } from './CustomerTyping.tsx';
 import classes from './case.module.css';
 import type { CaseDetail } from './case-types.ts';
 import { PresenceBar } from './PresenceBar.tsx';
@@ -139,12 +140,13 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="conversation">
-            <Thread caseDetail={caseDetail} />
+            <Thread caseDetail={caseDetail} canRetry={canWork} />
             <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
               {canWork ? (
                 <>
                   <AssistantPanel reference={reference} onDraft={insertReply} />
                   <ReplySuggestions caseDetail={caseDetail} onPick={insertReply} />
+                  {caseDetail.channel === 'live_chat' && <CustomerTyping reference={reference} />}
                   <Composer
                     caseDetail={caseDetail}
                     onTyping={presence.typing}

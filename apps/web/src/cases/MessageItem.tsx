@@ -1,12 +1,13 @@
-import { Anchor, Group, List, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import type { Channel } from '@sada/core';
-import { IconLock, IconNote, IconPaperclip } from '@tabler/icons-react';
+import { IconLock, IconNote } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../ui/format.ts';
 import { UserText } from '../ui/UserText.tsx';
 import { ChannelIcon } from './ChannelIcon.tsx';
 import classes from './case.module.css';
 import type { CaseMessage } from './case-types.ts';
+import { DeliveryState } from './DeliveryState.tsx';
+import { MessageAttachments } from './MessageAttachments.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
 /** What kind of message a bubble shows; each kind has its own colour and label. */
@@ -23,40 +24,31 @@ export function kindOf(message: Pick<CaseMessage, 'direction' | 'visibility'>): 
   }
 }
 
-// Sizes in the UI language: "12 kB", "1.5 MB" ("١٢ كيلوبايت" reads as Arabic users expect).
-function fileSize(bytes: number, locale: string): string {
-  const [value, unit] =
-    bytes >= 1024 * 1024
-      ? [bytes / (1024 * 1024), 'megabyte']
-      : bytes >= 1024
-        ? [bytes / 1024, 'kilobyte']
-        : [bytes, 'byte'];
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    unitDisplay: 'short',
-    maximumFractionDigits: 1,
-  }).format(value);
-}
-
-/** One message of the thread: kind, channel, author and time above the text, attachments below. */
+/**
+ * One message of the thread: kind, channel, author and time above the text, attachments below, and
+ * for a reply sent through a channel, where its delivery stands.
+ */
 export function MessageItem({
   message,
   author,
   now,
   label,
+  reference,
+  canRetry = false,
 }: {
   message: Pick<
     CaseMessage,
-    'id' | 'direction' | 'visibility' | 'channel' | 'body' | 'attachments' | 'createdAt'
+    'id' | 'direction' | 'visibility' | 'channel' | 'body' | 'attachments' | 'createdAt' | 'delivery'
   >;
   author: string;
   now: number;
   /** Replaces the kind's label, e.g. for the message that opened the case. */
   label?: string;
+  reference: string;
+  /** Whether the reader may send a failed reply again. */
+  canRetry?: boolean;
 }) {
   const { t } = useTranslation(['case', 'common']);
-  const format = useFormatters();
   const kind = kindOf(message);
   const channel = message.channel as Channel;
   return (
@@ -86,26 +78,15 @@ export function MessageItem({
         <UserText block className={classes.body}>
           {message.body}
         </UserText>
-        {message.attachments.length > 0 && (
-          <List
-            size="xs"
-            spacing={2}
-            icon={<IconPaperclip size={12} aria-hidden />}
-            aria-label={t('thread.attachments')}
-          >
-            {message.attachments.map((attachment) => (
-              <List.Item key={`${attachment.name}-${attachment.size}`}>
-                {attachment.url ? (
-                  <Anchor href={attachment.url} target="_blank" rel="noreferrer noopener" size="xs">
-                    <UserText>{attachment.name}</UserText>
-                  </Anchor>
-                ) : (
-                  <UserText>{attachment.name}</UserText>
-                )}{' '}
-                <span className={classes.meta}>({fileSize(attachment.size, format.locale)})</span>
-              </List.Item>
-            ))}
-          </List>
+        {message.attachments.length > 0 && <MessageAttachments attachments={message.attachments} />}
+        {message.direction === 'outbound' && message.delivery && (
+          <DeliveryState
+            reference={reference}
+            messageId={message.id}
+            delivery={message.delivery}
+            now={now}
+            canRetry={canRetry}
+          />
         )}
       </article>
     </li>

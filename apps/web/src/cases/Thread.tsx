@@ -10,7 +10,7 @@ import { useUserNames } from './useWorkspaceLists.ts';
  * The whole conversation as one thread, oldest first: what the customer first wrote (the case's
  * description), then every inbound message, reply and internal note on every channel.
  */
-export function Thread({ caseDetail }: { caseDetail: CaseDetail }) {
+export function Thread({ caseDetail, canRetry }: { caseDetail: CaseDetail; canRetry: boolean }) {
   const { t } = useTranslation(['case', 'common']);
   const now = useNow();
   const userName = useUserNames();
@@ -19,8 +19,14 @@ export function Thread({ caseDetail }: { caseDetail: CaseDetail }) {
   const authorOf = (message: CaseMessage) =>
     message.direction === 'inbound'
       ? customer
-      : (userName(message.authorUserId) ?? t('thread.unknownAuthor'));
-  const hasOpening = caseDetail.description.trim() !== '';
+      : message.isAutomatic
+        ? t('thread.automatic')
+        : (userName(message.authorUserId) ?? t('thread.unknownAuthor'));
+  // A case from a channel (form, e-mail, chat) holds the customer's first words as its first message
+  // too, with their files: shown once.
+  const first = messages[0];
+  const isOpeningAMessage = first?.direction === 'inbound' && first.body === caseDetail.description;
+  const hasOpening = caseDetail.description.trim() !== '' && !isOpeningAMessage;
 
   if (!hasOpening && messages.length === 0) return <EmptyState message={t('thread.empty')} />;
   return (
@@ -34,15 +40,24 @@ export function Thread({ caseDetail }: { caseDetail: CaseDetail }) {
             channel: caseDetail.channel,
             body: caseDetail.description,
             attachments: [],
+            delivery: null,
             createdAt: caseDetail.createdAt,
           }}
+          reference={caseDetail.referenceNumber}
           author={customer}
           label={t('thread.opening')}
           now={now}
         />
       )}
       {messages.map((message) => (
-        <MessageItem key={message.id} message={message} author={authorOf(message)} now={now} />
+        <MessageItem
+          key={message.id}
+          message={message}
+          author={authorOf(message)}
+          now={now}
+          reference={caseDetail.referenceNumber}
+          canRetry={canRetry}
+        />
       ))}
     </ol>
   );

@@ -9,12 +9,38 @@ export const caseQueryKey = (reference: string) => ['case', reference] as const;
 
 const casePath = (reference: string) => `/api/cases/${encodeURIComponent(reference)}`;
 
+// A reply on its way to the customer is looked at again until it is sent or has failed.
+const SENDING_REFRESH_MS = 10_000;
+const isSending = (caseDetail: CaseDetail | undefined) =>
+  caseDetail?.messages.some((message) => message.delivery?.status === 'pending') ?? false;
+
 /** One case with its messages and timeline; a 404 is final (no retries). */
 export function useCase(reference: string) {
   return useQuery({
     queryKey: caseQueryKey(reference),
     queryFn: ({ signal }) => api.get<CaseDetail>(casePath(reference), { signal }),
     retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    refetchInterval: (query) => (isSending(query.state.data) ? SENDING_REFRESH_MS : false),
+  });
+}
+
+/** Sends a reply whose delivery failed once more: it goes back to pending, in place in the thread. */
+export function useRedeliver(reference: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (messageId: string) =>
+      api.post<CaseMessage>(`${casePath(reference)}/messages/${encodeURIComponent(messageId)}/redeliver`),
+    onSuccess: (updated) => {
+      queryClient.setQueryData<CaseDetail>(caseQueryKey(reference), (current) =>
+        current
+          ? {
+              ...current,
+              messages: current.messages.map((message) => (message.id === updated.id ? updated : message)),
+            }
+          : current,
+      );
+      void queryClient.invalidateQueries({ queryKey: caseQueryKey(reference) });
+    },
   });
 }
 

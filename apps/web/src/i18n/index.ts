@@ -15,9 +15,9 @@ export type UiLanguage = 'ar' | 'en';
 export const UI_LANGUAGES: readonly UiLanguage[] = ['ar', 'en'];
 
 // One namespace per area of the console; the Arabic files are typed against the English ones, so a
-// string missing in either language fails the type check. The `admin` and `triageAdmin` strings load
-// with the admin pages (admin/AdminPage.tsx and admin/TriageSection.tsx add them), outside the
-// initial bundle.
+// string missing in either language fails the type check. The `admin`, `triageAdmin` and `channels`
+// strings load with the admin pages (admin/AdminPage.tsx, admin/TriageSection.tsx and
+// admin/ChannelsSection.tsx add them), outside the initial bundle.
 export const resources = {
   en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer, triage: enTriage },
   ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer, triage: arTriage },
@@ -35,7 +35,7 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: storedLanguage() ?? 'ar',
   fallbackLng: 'en',
-  ns: ['common', 'inbox', 'case', 'customer', 'triage', 'admin', 'triageAdmin'],
+  ns: ['common', 'inbox', 'case', 'customer', 'triage', 'admin', 'triageAdmin', 'channels'],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
-import { apiToken, appUser, idempotencyKey, loginAttempt, userSession, workspace } from '../schema.ts';
+import { apiToken, appUser, idempotencyKey, loginAttempt, publicAttempt, userSession, workspace } from '../schema.ts';
 
 export type ApiTokenRow = typeof apiToken.$inferSelect;
 
@@ -123,7 +123,7 @@ export async function countFailedLogins(
   return row?.total ?? 0;
 }
 
-/** Deletes what has outlived its use: expired sessions, old login attempts and idempotency keys. */
+/** Deletes what has outlived its use: expired sessions, old login and public attempts, idempotency keys. */
 export async function purgeExpired(
   executor: Executor,
   now: Date,
@@ -137,9 +137,17 @@ export async function purgeExpired(
     .delete(loginAttempt)
     .where(lt(loginAttempt.attemptedAt, new Date(now.getTime() - retention.loginAttemptsMs)))
     .returning({ id: loginAttempt.id });
+  const publicAttempts = await executor
+    .delete(publicAttempt)
+    .where(lt(publicAttempt.attemptedAt, new Date(now.getTime() - retention.loginAttemptsMs)))
+    .returning({ id: publicAttempt.id });
   const keys = await executor
     .delete(idempotencyKey)
     .where(lt(idempotencyKey.createdAt, new Date(now.getTime() - retention.idempotencyMs)))
     .returning({ key: idempotencyKey.key });
-  return { sessions: sessions.length, loginAttempts: attempts.length, idempotencyKeys: keys.length };
+  return {
+    sessions: sessions.length,
+    loginAttempts: attempts.length + publicAttempts.length,
+    idempotencyKeys: keys.length,
+  };
 }

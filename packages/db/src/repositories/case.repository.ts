@@ -69,7 +69,7 @@ export type OpenCaseValues = {
         newIds: { customer: string; identity: string };
       }
     | null;
-  actor: { userId: string; label: string };
+  actor: { userId: string | null; label: string };
   /** The case.created event's changes, without the reference number and customer (added when known). */
   eventChanges: Record<string, unknown>;
 };
@@ -176,6 +176,24 @@ export async function lockCaseByReference(executor: Executor, workspaceId: strin
   return row;
 }
 
+/** lockCaseByReference by id, within a workspace. */
+export async function lockCaseById(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select(caseColumns)
+    .from(supportCase)
+    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function findCaseById(executor: Executor, workspaceId: string, id: string) {
+  const [row] = await executor
+    .select(caseColumns)
+    .from(supportCase)
+    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.id, id)));
+  return row;
+}
+
 export async function updateCaseRow(
   executor: Executor,
   id: string,
@@ -203,14 +221,6 @@ export async function appendCaseSearchText(executor: Executor, caseId: string, n
     .update(supportCase)
     .set({ searchVector: sql`${supportCase.searchVector} || sada_search_vector(${normalizedText})` })
     .where(eq(supportCase.id, caseId));
-}
-
-export async function insertMessage(
-  executor: Executor,
-  values: typeof message.$inferInsert,
-): Promise<MessageRow> {
-  const [row] = await executor.insert(message).values(values).returning();
-  return row!;
 }
 
 export async function listMessagesOfCase(executor: Executor, caseId: string): Promise<MessageRow[]> {

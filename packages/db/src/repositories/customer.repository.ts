@@ -24,9 +24,16 @@ export async function findCustomerSummary(
   executor: Executor,
   workspaceId: string,
   id: string,
-): Promise<{ id: string; name: string; mergedIntoId: string | null } | undefined> {
+): Promise<{ id: string; name: string; email: string | null; phone: string | null; language: string | null; mergedIntoId: string | null } | undefined> {
   const [row] = await executor
-    .select({ id: customer.id, name: customer.name, mergedIntoId: customer.mergedIntoId })
+    .select({
+      id: customer.id,
+      name: customer.name,
+      email: customer.email,
+      phone: customer.phone,
+      language: customer.language,
+      mergedIntoId: customer.mergedIntoId,
+    })
     .from(customer)
     .where(and(eq(customer.workspaceId, workspaceId), eq(customer.id, id)));
   return row;

@@ -26,7 +26,11 @@ type Stamped<Row, Keys extends keyof Row> = Omit<Row, Keys> & {
 type Select<Table extends { $inferSelect: unknown }> = Table['$inferSelect'];
 
 /** Without the assistant settings: their key is sealed with the source installation's secret key. */
-export type WorkspaceTransfer = Stamped<Omit<Select<typeof workspace>, 'assistantSettings'>, 'createdAt'>;
+/** Without the settings that hold sealed secrets (assistant key, captcha secret) or point at this server. */
+export type WorkspaceTransfer = Stamped<
+  Omit<Select<typeof workspace>, 'assistantSettings' | 'channelSettings'>,
+  'createdAt'
+>;
 export type UserTransfer = Stamped<Omit<Select<typeof appUser>, 'workspaceId'>, 'createdAt'>;
 export type TeamTransfer = Stamped<Omit<Select<typeof team>, 'workspaceId'>, 'createdAt'> & {
   memberIds: string[];
@@ -267,6 +271,7 @@ export async function listCasesForTransfer(
       triage: supportCase.triage,
       triagedAt: isoTextOrNull(supportCase.triagedAt),
       triageLocked: supportCase.triageLocked,
+      isFollowedByEmail: supportCase.isFollowedByEmail,
     })
     .from(supportCase)
     .where(
@@ -294,6 +299,7 @@ export async function listCasesForTransfer(
         createdAt: isoText(message.createdAt),
         triage: message.triage,
         triagedAt: isoTextOrNull(message.triagedAt),
+        isAutomatic: message.isAutomatic,
       })
       .from(message)
       .where(inArray(message.caseId, caseIds))

@@ -9,6 +9,7 @@ export const arAdmin: typeof enAdmin = {
     fields: 'الحقول المخصصة',
     templates: 'قوالب الردود',
     triage: 'الفرز الآلي',
+    channels: 'القنوات',
     workspace: 'مساحة العمل',
   },
   table: { actions: 'إجراءات' },

@@ -16,7 +16,9 @@ export const arCase: typeof enCase = {
     opening: 'الرسالة الأولى',
     unknownCustomer: 'عميل غير معروف',
     unknownAuthor: 'زميل سابق',
+    automatic: 'صدى (رد آلي)',
     attachments: 'المرفقات',
+    download: 'تنزيل {{name}}',
     kinds: {
       inbound: 'من العميل',
       public: 'رد علني',
@@ -159,6 +161,17 @@ export const arCase: typeof enCase = {
       customerId: 'العميل',
       tags: 'الوسوم',
     },
+  },
+  delivery: {
+    pending: 'جارٍ الإرسال…',
+    retrying: 'ستُعاد المحاولة',
+    sent: 'أُرسلت',
+    failed: 'لم تُسلَّم',
+    attempts: 'المحاولات: {{attempts}}',
+    retry: 'أعد المحاولة',
+  },
+  chat: {
+    customerTyping: 'العميل يكتب الآن…',
   },
   presence: {
     typing: 'يكتب على هذه الحالة الآن: {{names}}. اتفقا على من يرد قبل الإرسال.',

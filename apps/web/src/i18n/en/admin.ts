@@ -8,6 +8,7 @@ export const enAdmin = {
     fields: 'Custom fields',
     templates: 'Reply templates',
     triage: 'Triage',
+    channels: 'Channels',
     workspace: 'Workspace',
   },
   table: { actions: 'Actions' },

@@ -15,7 +15,9 @@ export const enCase = {
     opening: 'First message',
     unknownCustomer: 'Unknown customer',
     unknownAuthor: 'A former colleague',
+    automatic: 'Sada (automatic reply)',
     attachments: 'Attachments',
+    download: 'Download {{name}}',
     kinds: {
       inbound: 'From the customer',
       public: 'Public reply',
@@ -162,6 +164,17 @@ export const enCase = {
       customerId: 'Customer',
       tags: 'Tags',
     },
+  },
+  delivery: {
+    pending: 'Sending…',
+    retrying: 'Sending again',
+    sent: 'Sent',
+    failed: 'Not delivered',
+    attempts: 'Attempts: {{attempts}}',
+    retry: 'Try again',
+  },
+  chat: {
+    customerTyping: 'The customer is typing…',
   },
   presence: {
     typing: 'Typing on this case now: {{names}}. Agree who answers before you send.',

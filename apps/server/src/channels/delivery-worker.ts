@@ -1,0 +1,183 @@
+// Sends what the outbox holds. A row is leased (its next attempt moved past the lease) in a short
+// transaction, sent outside any transaction, then its outcome recorded: no database connection waits
+// on a mail server, and a process dying mid-send leaves the row to be sent again after the lease.
+
+import { composeMail, DeliveryError, type MailSender } from '@sada/channels';
+import type { Clock } from '@sada/core';
+import {
+  announce,
+  type Database,
+  findCaseById,
+  findCustomerSummary,
+  findMessageById,
+  findWorkspaceById,
+  leaseDueOutbox,
+  listExternalIdsOfCase,
+  listMessagesOfCase,
+  listStoredFilesWithContent,
+  nextOutboxDue,
+  type OutboxRow,
+  updateOutbox,
+} from '@sada/db';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { createDrainLoop } from '../jobs/drain-loop.ts';
+import type { JobDefinition } from '../jobs/job-runner.ts';
+import { channelSettingsOf } from './channel-settings.ts';
+import { emailMessageId } from './delivery.ts';
+
+const BATCH = 8;
+const LEASE_MS = 5 * 60_000;
+/** After this many attempts a temporary failure counts as permanent (about a day and a half). */
+export const MAX_ATTEMPTS = 10;
+
+/** 1, 2, 4 … minutes after each failed attempt, at most 6 hours. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+}
+
+class NotConfigured extends Error {}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
+
+export function createDeliveryWorker(options: {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  /** null: no relay configured, every mail fails with a message that says so. */
+  sender: MailSender | null;
+  onError: (error: unknown) => void;
+}) {
+  const { database, clock, config, sender } = options;
+  const db = database.orm;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function mailOf(row: OutboxRow) {
+    const message = await findMessageById(db, row.messageId);
+    const caseRow = message ? await findCaseById(db, row.workspaceId, message.caseId) : undefined;
+    const workspace = await findWorkspaceById(db, row.workspaceId);
+    if (!message || !caseRow || !workspace) throw new Error(`outbox ${row.messageId}: its message is gone`);
+    const settings = channelSettingsOf(workspace.channelSettings);
+    const language =
+      caseRow.language === 'ar' || caseRow.language === 'en'
+        ? caseRow.language
+        : workspace.defaultLanguage === 'en'
+          ? 'en'
+          : 'ar';
+    const customer = caseRow.customerId
+      ? await findCustomerSummary(db, workspace.id, caseRow.customerId)
+      : undefined;
+    const ownId = message.externalId ?? emailMessageId(message.id, config.mailDomain);
+    const thread = (await listExternalIdsOfCase(db, caseRow.id)).filter((id) => id !== ownId);
+    // The customer's latest mail before this one is the one answered.
+    const earlier = (await listMessagesOfCase(db, caseRow.id)).filter(
+      (item) => item.direction === 'inbound' && item.externalId && item.createdAt <= message.createdAt,
+    );
+    const files = await listStoredFilesWithContent(db, message.id);
+    return composeMail({
+      from: {
+        address: settings.email.fromAddress ?? `${workspace.slug}@${config.mailDomain}`,
+        name: settings.email.fromName[language] || workspace.name,
+      },
+      to: { address: row.recipient, name: customer?.name ?? null },
+      subject: row.subject,
+      reference: caseRow.referenceNumber,
+      text: message.body,
+      language,
+      messageId: ownId,
+      inReplyTo: earlier.at(-1)?.externalId ?? null,
+      references: thread,
+      isAutomatic: message.isAutomatic,
+      attachments: files.map((file) => ({
+        filename: file.name,
+        content: file.content,
+        contentType: file.contentType,
+      })),
+    });
+  }
+
+  async function record(row: OutboxRow, outcome: Partial<OutboxRow>) {
+    await db.transaction(async (tx) => {
+      await updateOutbox(tx, row.messageId, outcome);
+      const message = await findMessageById(tx, row.messageId);
+      const caseRow = message ? await findCaseById(tx, row.workspaceId, message.caseId) : undefined;
+      if (caseRow) {
+        await announce(tx, {
+          workspaceId: row.workspaceId,
+          type: 'case.updated',
+          caseId: caseRow.id,
+          referenceNumber: caseRow.referenceNumber,
+        });
+      }
+    });
+  }
+
+  async function deliver(row: OutboxRow) {
+    const now = clock.now();
+    try {
+      if (!sender) throw new NotConfigured();
+      await sender.send(await mailOf(row));
+      await record(row, { status: 'sent', sentAt: clock.now(), lastError: null, nextAttemptAt: null });
+    } catch (error) {
+      const isPermanent =
+        error instanceof NotConfigured || (error instanceof DeliveryError && error.isPermanent);
+      const text =
+        error instanceof NotConfigured
+          ? 'No outbound mail server is set: set SADA_SMTP_RELAY (smtp://user:password@host:587) and retry.'
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      const isGivenUp = isPermanent || row.attempts >= MAX_ATTEMPTS;
+      await record(row, {
+        status: isGivenUp ? 'failed' : 'pending',
+        lastError: text.slice(0, 1000),
+        nextAttemptAt: isGivenUp ? null : new Date(now.getTime() + retryDelayMs(row.attempts)),
+      });
+      if (!(error instanceof DeliveryError) && !(error instanceof NotConfigured)) options.onError(error);
+    }
+  }
+
+  async function step(): Promise<number> {
+    const leased = await db.transaction((tx) =>
+      leaseDueOutbox(tx, { now: clock.now(), leaseMs: LEASE_MS, limit: BATCH }),
+    );
+    for (const row of leased) await deliver(row);
+    if (leased.length === 0) await scheduleNext();
+    return leased.length;
+  }
+
+  // The next retry is due at a known time: wake then, not only at the next sweep.
+  async function scheduleNext() {
+    const due = await nextOutboxDue(db);
+    clearTimeout(timer);
+    if (!due) return;
+    const wait = Math.max(0, due.getTime() - clock.now().getTime());
+    if (wait > 60_000) return;
+    timer = setTimeout(() => loop.kick(), wait + 10);
+    timer.unref();
+  }
+
+  const loop = createDrainLoop(step, options.onError);
+  return {
+    kick: loop.kick,
+    drain: loop.drain,
+    async stop() {
+      clearTimeout(timer);
+      await loop.stop();
+      sender?.close();
+    },
+  };
+}
+
+/** Every minute, sends what is due (what another process queued, or a retry whose time came). */
+export function deliverySweepJob(worker: DeliveryWorker): JobDefinition<Record<string, never>> {
+  return {
+    name: 'outbox.sweep',
+    payload: z.strictObject({}),
+    schedule: '* * * * *',
+    async handle() {
+      await worker.drain();
+      return 'done';
+    },
+  };
+}

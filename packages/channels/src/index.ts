@@ -1,0 +1,40 @@
+// @sada/channels: the wire protocols of customer channels, free of any database.
+export type { ChannelLogger } from './channel-logger.ts';
+export { type AutomaticReason, automaticReason, type MailHeaderValues } from './email/automatic-mail.ts';
+export {
+  createImapPoller,
+  type ImapPoller,
+  type ImapPollerOptions,
+  type ImapPollState,
+} from './email/imap-poller.ts';
+export {
+  type InboundAttachment,
+  type InboundMail,
+  type ParseInboundMailOptions,
+  parseInboundMail,
+} from './email/inbound-mail.ts';
+export {
+  DeliveryError,
+  type DeliveryFailure,
+  InvalidMailError,
+  MailboxError,
+  MailFormatError,
+  RejectedMail,
+} from './email/mail-errors.ts';
+export { htmlToPlainText, sanitiseMailHtml } from './email/mail-html.ts';
+export { createMailSender, type MailSender } from './email/mail-sender.ts';
+export { normaliseMessageId, parseMessageIds } from './email/message-id.ts';
+export {
+  composeMail,
+  maxReferences,
+  type OutboundMailInput,
+  subjectWithReference,
+  textToHtml,
+} from './email/outbound-mail.ts';
+export { type FoldedText, foldQuotedText } from './email/quote-folding.ts';
+export {
+  type SmtpDelivery,
+  type SmtpInbound,
+  type SmtpInboundOptions,
+  startSmtpInbound,
+} from './email/smtp-inbound.ts';
