@@ -24,7 +24,12 @@ export type PresenceNotice = {
 };
 
 /** The customer of a live chat types (true) or stopped (false): shown on the case in the console. */
-export type ChatTypingNotice = { type: 'chat.typing'; caseId: string; referenceNumber: string; isTyping: boolean };
+export type ChatTypingNotice = {
+  type: 'chat.typing';
+  caseId: string;
+  referenceNumber: string;
+  isTyping: boolean;
+};
 
 /** How many consoles of a workspace one server process holds open: whether an agent is online. */
 export type ConsolesNotice = { type: 'consoles'; processId: string; count: number };

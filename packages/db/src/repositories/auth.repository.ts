@@ -1,6 +1,14 @@
 import { and, count, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
-import { apiToken, appUser, idempotencyKey, loginAttempt, publicAttempt, userSession, workspace } from '../schema.ts';
+import {
+  apiToken,
+  appUser,
+  idempotencyKey,
+  loginAttempt,
+  publicAttempt,
+  userSession,
+  workspace,
+} from '../schema.ts';
 
 export type ApiTokenRow = typeof apiToken.$inferSelect;
 

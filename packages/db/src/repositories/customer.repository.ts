@@ -24,7 +24,17 @@ export async function findCustomerSummary(
   executor: Executor,
   workspaceId: string,
   id: string,
-): Promise<{ id: string; name: string; email: string | null; phone: string | null; language: string | null; mergedIntoId: string | null } | undefined> {
+): Promise<
+  | {
+      id: string;
+      name: string;
+      email: string | null;
+      phone: string | null;
+      language: string | null;
+      mergedIntoId: string | null;
+    }
+  | undefined
+> {
   const [row] = await executor
     .select({
       id: customer.id,
