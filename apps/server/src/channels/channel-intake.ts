@@ -285,7 +285,8 @@ export function createChannelIntake(deps: {
               message: ack.message,
               now,
               mailDomain: config.mailDomain,
-              subject: text.subject,
+              // A mail is answered under its own subject, so every mail client threads it.
+              subject: input.channel === 'email' ? `Re: ${recorded.row.subject}` : text.subject,
             });
           }
         }
