@@ -23,6 +23,7 @@ import { customerRoutes } from './customers/customer.routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerIdempotencyHooks } from './http/idempotency.hooks.ts';
+import { publicPageRoutes } from './public/pages/public-page.routes.ts';
 import './http/route-config.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import type { LiveHub } from './live/live-hub.ts';
@@ -106,6 +107,7 @@ export async function buildApp({
   await app.register(liveRoutes, { hub });
   await app.register(channelRoutes, { services });
   await app.register(publicRoutes, { services, hub });
+  await app.register(publicPageRoutes, { api: services.publicChannels });
   // Before the console's catch-all, which would take /widget.js for a page of the console.
   await app.register(widgetRoutes);
   await app.register(webRoutes, { webDir: config.webDir });

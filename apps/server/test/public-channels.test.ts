@@ -140,7 +140,7 @@ describe('public complaint form, status page and chat', () => {
       'accept-language': 'en',
     });
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body.error.message).toContain('"huge.png" is larger than 10 MB');
+    expect(tooBig.body.error.message).toBe('Each file may be at most 10 MB.');
 
     const bot = await post(
       `/api/public/${workspace.slug}/complaints`,

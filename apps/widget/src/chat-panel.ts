@@ -69,6 +69,8 @@ export function createChatPanel(options: {
     class: 'log',
     role: 'log',
     'aria-live': 'polite',
+    // A region that scrolls must be reachable by keyboard.
+    tabindex: '0',
     'aria-label': say(language, 'messages'),
   });
   const typing = h('p', { class: 'typing', 'aria-live': 'polite' });

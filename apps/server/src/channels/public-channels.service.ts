@@ -162,7 +162,7 @@ export function createPublicChannels(deps: {
 
   async function formConfigOf(
     workspace: WorkspaceRow,
-  ): Promise<PublicFormConfig & { embedOrigins: string[] }> {
+  ): Promise<PublicFormConfig & { embedOrigins: string[]; timeZone: string }> {
     const settings = await formSettings(workspace);
     const triage = await deps.triageContexts.get(workspace.id);
     const offered = settings.form.categories;
@@ -205,6 +205,7 @@ export function createPublicChannels(deps: {
       },
       expectedResponseHours: settings.expectedResponseHours,
       embedOrigins: settings.form.embedOrigins,
+      timeZone: workspace.timeZone,
     };
   }
 
@@ -407,6 +408,7 @@ export function createPublicChannels(deps: {
         ? {
             name: workspace.name,
             defaultLanguage: (workspace.defaultLanguage === 'en' ? 'en' : 'ar') as 'ar' | 'en',
+            timeZone: workspace.timeZone,
           }
         : null;
     },
@@ -607,7 +609,7 @@ export function createPublicChannels(deps: {
         isAutomatic: false,
         language: input.language ?? options.language,
         isFollowedByEmail: !isAgentAvailable,
-        isAcknowledged: !isAgentAvailable,
+        isAcknowledged: true,
       });
       const row = (await findCaseById(db, workspace.id, received.caseId))!;
       const token = grant(workspace, row.id, 'chat');

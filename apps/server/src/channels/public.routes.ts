@@ -23,6 +23,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { preferredLanguage, validationErrorOf } from '../http/error-handler.ts';
 import type { LiveHub } from '../live/live-hub.ts';
+import { complaintFormInput } from '../public/pages/complaint-form-input.ts';
+import {
+  type FormFields,
+  lastValue,
+  MULTIPART_LIMITS,
+  readMultipartForm,
+} from '../public/pages/multipart-form.ts';
+import { pageLanguage } from '../public/pages/page-context.ts';
+import { sendComplaintConfirmation, sendComplaintForm } from '../public/pages/page-replies.ts';
 import type { Services } from '../services.ts';
 import type { UploadedFile } from './channel-intake.ts';
 import { sendStoredFile } from './stored-file-reply.ts';
@@ -33,121 +42,38 @@ const chatTokenHeader = 'x-sada-chat-token';
 const PUBLIC = { isPublic: true } as const;
 const errors = { 404: errorResponse, 422: errorResponse, 429: errorResponse };
 
-function tooLarge(name?: string) {
-  const megabytes = PUBLIC_ATTACHMENT_MAX_BYTES / (1024 * 1024);
-  return new AppError('payload_too_large', {
-    en: `${name ? `"${name}"` : 'A file'} is larger than ${megabytes} MB; send a smaller file.`,
-    ar: `${name ? `الملف "${name}"` : 'أحد الملفات'} أكبر من ${megabytes} ميغابايت؛ أرسل ملفًا أصغر.`,
-  });
-}
-
 /**
- * The fields and files of a public POST: JSON, or multipart/form-data (files under `attachments`,
- * other fields as text, `customFields.KEY` for a custom field), checked by the zod schema.
+ * The fields and files of a public POST: JSON, or multipart/form-data (files under `attachments`),
+ * checked by the zod schema. `toInput` shapes a multipart form's text fields (default: as they are).
  */
 async function readForm<T extends z.ZodType>(
   request: FastifyRequest,
   schema: T,
+  toInput: (fields: FormFields) => Record<string, unknown> = plainFields,
 ): Promise<{ input: z.infer<T>; files: UploadedFile[] }> {
-  const files: UploadedFile[] = [];
-  let raw: Record<string, unknown> = {};
+  let raw: unknown = request.body ?? {};
+  let files: UploadedFile[] = [];
   if (request.isMultipart()) {
-    const fields: Record<string, unknown> = {};
-    const customFields: Record<string, string> = {};
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (!part.filename) {
-            await part.toBuffer();
-            continue;
-          }
-          let content: Buffer;
-          try {
-            content = await part.toBuffer();
-          } catch (error) {
-            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(part.filename);
-            throw error;
-          }
-          files.push({ filename: part.filename, declaredType: part.mimetype, content });
-        } else if (part.fieldname.startsWith('customFields.')) {
-          customFields[part.fieldname.slice('customFields.'.length)] = String(part.value);
-        } else if (String(part.value) !== '') {
-          fields[part.fieldname] = String(part.value);
-        }
-      }
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'FST_FILES_LIMIT') {
-        throw new AppError(
-          'validation_failed',
-          {
-            en: `Send at most ${PUBLIC_ATTACHMENT_MAX_COUNT} files.`,
-            ar: `أرسل ${PUBLIC_ATTACHMENT_MAX_COUNT} ملفات على الأكثر.`,
-          },
-          {
-            fields: [
-              {
-                path: 'attachments',
-                message: {
-                  en: `at most ${PUBLIC_ATTACHMENT_MAX_COUNT} files`,
-                  ar: `${PUBLIC_ATTACHMENT_MAX_COUNT} ملفات على الأكثر`,
-                },
-              },
-            ],
-          },
-        );
-      }
-      if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PROTO_VIOLATION') {
-        throw new AppError('bad_request', {
-          en: 'The form sent more fields than it has. Reload the page and send again.',
-          ar: 'أرسل النموذج حقولًا أكثر مما فيه. أعد تحميل الصفحة وأرسل مرة أخرى.',
-        });
-      }
-      if (error instanceof AppError) throw error;
-      throw new AppError(
-        'bad_request',
-        {
-          en: 'The form could not be read (it was cut off or malformed). Send it again.',
-          ar: 'تعذّرت قراءة النموذج (انقطع أو تلف). أرسله مرة أخرى.',
-        },
-        { cause: error },
-      );
-    }
-    raw = Object.keys(customFields).length > 0 ? { ...fields, customFields } : fields;
-  } else {
-    raw = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof raw !== 'object' || Array.isArray(raw)) raw = {};
+    const read = await readMultipartForm(request);
+    if (read.problem) throw read.problem;
+    raw = toInput(read.fields);
+    files = read.files;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw validationErrorOf(parsed.error, 'body');
   return { input: parsed.data, files };
 }
 
-// The route's schema describes its JSON; a page is sent around it, as it is.
-const sendHtml = (reply: FastifyReply, status: number, page: string) =>
-  reply.status(status).header('content-type', 'text/html; charset=utf-8').send(page);
+const plainFields = (fields: FormFields) =>
+  Object.fromEntries(
+    Object.keys(fields)
+      .map((name) => [name, lastValue(fields, name)] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
 
 const wantsHtml = (request: FastifyRequest) => {
   const accept = request.headers.accept ?? '';
   return accept.includes('text/html') && !accept.includes('application/json');
-};
-
-export type PublicHtml = {
-  /** The confirmation page a plain (no JavaScript) form post gets. */
-  confirmation(input: {
-    request: FastifyRequest;
-    slug: string;
-    reference: string;
-    statusUrl: string;
-    expectedResponseBy: Date;
-  }): Promise<string>;
-  /** The form again, with what was typed and what is wrong. */
-  formWithErrors(input: {
-    request: FastifyRequest;
-    slug: string;
-    values: Record<string, unknown>;
-    error: AppError;
-  }): Promise<string | undefined>;
 };
 
 /**
@@ -155,21 +81,12 @@ export type PublicHtml = {
  * chat. CORS is open (no cookies are read here); a chat or status token in the request is the only
  * key to a case.
  */
-export const publicRoutes: FastifyPluginAsyncZod<{
-  services: Services;
-  hub: LiveHub;
-  html?: PublicHtml;
-}> = async (app, { services, hub, html }) => {
+export const publicRoutes: FastifyPluginAsyncZod<{ services: Services; hub: LiveHub }> = async (
+  app,
+  { services, hub },
+) => {
   const channels = services.publicChannels;
-  await app.register(fastifyMultipart, {
-    limits: {
-      fileSize: PUBLIC_ATTACHMENT_MAX_BYTES,
-      files: PUBLIC_ATTACHMENT_MAX_COUNT,
-      fields: 40,
-      parts: 60,
-      fieldSize: 256 * 1024,
-    },
-  });
+  await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*');
@@ -225,24 +142,35 @@ export const publicRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const slug = request.params.workspace;
-      const language = preferredLanguage(request);
-      let values: Record<string, unknown> = {};
+      // A plain form post (no JavaScript) is answered with a page: the confirmation, or the form
+      // again with what was typed and what is wrong.
+      const accept = request.headers.accept ?? '';
+      const isPage = accept.includes('text/html') && !accept.includes('application/json');
+      const config = isPage || request.isMultipart() ? await channels.formConfig(slug) : undefined;
+      const language = isPage
+        ? pageLanguage(undefined, request.headers['accept-language'], config!.workspace.defaultLanguage)
+        : preferredLanguage(request);
+      let values: Record<string, unknown> = (request.body as Record<string, unknown> | undefined) ?? {};
+      let isEmbed = false;
       try {
-        const { input, files } = await readForm(request, publicComplaintRequest);
-        values = input;
+        const { input, files } = await readForm(request, publicComplaintRequest, (fields) => {
+          const shaped = complaintFormInput(fields, config!);
+          values = shaped.input;
+          isEmbed = shaped.isEmbed;
+          return shaped.input;
+        });
         const created = await channels.submitComplaint({ slug, input, files, ip: request.ip, language });
-        if (html && wantsHtml(request)) {
-          return sendHtml(reply, 201, await html.confirmation({ request, slug, ...created }));
-        }
-        return reply.status(201).send(created);
+        if (!isPage) return reply.status(201).send(created);
+        return sendComplaintConfirmation(reply, {
+          config: config!,
+          language,
+          ...created,
+          embed: isEmbed,
+          hasEmail: !!input.email,
+        });
       } catch (error) {
-        if (html && wantsHtml(request) && error instanceof AppError && error.code !== 'not_found') {
-          const page = await html.formWithErrors({ request, slug, values, error });
-          if (page) {
-            return sendHtml(reply, httpStatusOf[error.code], page);
-          }
-        }
-        throw error;
+        if (!isPage || !(error instanceof AppError) || error.code === 'not_found') throw error;
+        return sendComplaintForm(reply, { config: config!, language, values, errors: error, embed: isEmbed });
       }
     },
   );
