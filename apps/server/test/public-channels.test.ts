@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { type ApiClient, createTestWorkspace, useTestServer } from './harness.ts';
 
@@ -174,6 +176,60 @@ describe('public complaint form, status page and chat', () => {
     const unknown = await post('/api/public/no-such-workspace/complaints', { description: 'x' });
     expect(unknown.status).toBe(404);
     expect(await caseCount(workspace.admin)).toBe(0);
+  });
+
+  it('asks the captcha provider when the workspace turned a captcha on', async () => {
+    // A local server plays the provider's siteverify endpoint (Turnstile, hCaptcha and reCAPTCHA agree on it).
+    const checks: URLSearchParams[] = [];
+    const provider = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => {
+        body += chunk;
+      });
+      request.on('end', () => {
+        const form = new URLSearchParams(body);
+        checks.push(form);
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify({
+            success: form.get('secret') === 'site-secret' && form.get('response') === 'solved',
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+    try {
+      const workspace = await createTestWorkspace(server());
+      const verifyUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/siteverify`;
+      const saved = await workspace.admin.patch('/api/channels/settings', {
+        captcha: { provider: 'turnstile', siteKey: 'site-key', verifyUrl, secret: 'site-secret' },
+      });
+      expect(saved.body.captcha).toEqual({
+        provider: 'turnstile',
+        siteKey: 'site-key',
+        verifyUrl,
+        hasSecret: true,
+      });
+      expect((await get(`/api/public/${workspace.slug}/form`)).body.captcha).toEqual({
+        provider: 'turnstile',
+        siteKey: 'site-key',
+      });
+      const complaint = { name: 'Rana', email: 'rana@example.com', description: 'Charged twice' };
+      const path = `/api/public/${workspace.slug}/complaints`;
+      const missing = await post(path, complaint, freshIp(), { 'accept-language': 'en' });
+      expect(missing.status).toBe(422);
+      expect(missing.body.error.fields[0]).toEqual({
+        path: 'captchaToken',
+        message: 'Please complete the check that you are not a robot, then send again.',
+      });
+      expect((await post(path, { ...complaint, captchaToken: 'guessed' })).status).toBe(422);
+      const ip = freshIp();
+      expect((await post(path, { ...complaint, captchaToken: 'solved' }, ip)).status).toBe(201);
+      expect(checks.at(-1)?.get('remoteip')).toBe(ip);
+      expect(await caseCount(workspace.admin)).toBe(1);
+    } finally {
+      provider.close();
+    }
   });
 
   it('opens one case for a form sent twice, and limits one address', async () => {
