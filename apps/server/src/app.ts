@@ -18,6 +18,7 @@ import { caseRoutes } from './cases/case.routes.ts';
 import { caseBulkRoutes } from './cases/case-bulk.routes.ts';
 import { channelRoutes } from './channels/channels.routes.ts';
 import { publicRoutes } from './channels/public.routes.ts';
+import { socialRoutes } from './channels/social.routes.ts';
 import type { Config } from './config.ts';
 import { customerRoutes } from './customers/customer.routes.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -106,6 +107,7 @@ export async function buildApp({
   await app.register(notificationRoutes, { services });
   await app.register(liveRoutes, { hub });
   await app.register(channelRoutes, { services });
+  await app.register(socialRoutes, { services });
   await app.register(publicRoutes, { services, hub });
   await app.register(publicPageRoutes, { api: services.publicChannels });
   // Before the console's catch-all, which would take /widget.js for a page of the console.

@@ -65,6 +65,14 @@ const environmentSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a host name such as mail.example.com')
     .optional()
     .describe('Mail to WORKSPACE@this domain becomes a case of that workspace; default the machine name'),
+  SADA_META_GRAPH_URL: z
+    .url()
+    .default('https://graph.facebook.com')
+    .describe(
+      'The Graph API (Facebook, Instagram, WhatsApp); a simulator stands in for it in tests and the demo',
+    ),
+  SADA_TELEGRAM_API_URL: z.url().default('https://api.telegram.org').describe('The Telegram Bot API'),
+  SADA_X_API_URL: z.url().default('https://api.x.com').describe('The X API v2'),
   SADA_SMTP_RELAY: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -97,10 +105,14 @@ export type Config = {
   publicUrl: string;
   /** The built-in SMTP server's port; null: off. */
   smtpPort: number | null;
+  /** The port was asked for (SADA_SMTP_PORT), not the demo's default: failing to listen stops the start. */
+  isSmtpPortRequired: boolean;
   /** Mail to WORKSPACE@mailDomain reaches that workspace; also the domain of outbound Message-IDs. */
   mailDomain: string;
   /** Outbound mail goes through this relay; null: replies by e-mail fail with a message saying so. */
   smtpRelay: string | null;
+  /** The social platforms' API base URLs (a simulator's in tests and the demo). */
+  platformUrls: { meta: string; telegram: string; x: string };
 };
 
 /** Parses the environment; every problem is reported at once and the process should stop. */
@@ -134,8 +146,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     publicUrl: (env.SADA_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     // The demo receives mail on 2525 unless told otherwise; production only when asked.
     smtpPort: env.SADA_SMTP_PORT ?? (env.SADA_DEMO && env.NODE_ENV !== 'production' ? 2525 : null),
+    isSmtpPortRequired: env.SADA_SMTP_PORT !== undefined,
     mailDomain: (env.SADA_MAIL_DOMAIN ?? hostname()).toLowerCase(),
     smtpRelay: env.SADA_SMTP_RELAY ?? null,
+    platformUrls: {
+      meta: env.SADA_META_GRAPH_URL.replace(/\/$/, ''),
+      telegram: env.SADA_TELEGRAM_API_URL.replace(/\/$/, ''),
+      x: env.SADA_X_API_URL.replace(/\/$/, ''),
+    },
   };
 }
 

@@ -1,6 +1,6 @@
-import { createMailSender, type SmtpInbound, startSmtpInbound } from '@sada/channels';
+import { createMailSender, type SmtpInbound, SOCIAL_ADAPTERS, startSmtpInbound } from '@sada/channels';
 import { type Clock, systemClock } from '@sada/core';
-import { type Database, openDatabase } from '@sada/db';
+import { type Database, openDatabase, type WorkspaceRow } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker, type DeliveryWorker, deliverySweepJob } from './channels/delivery-worker.ts';
@@ -83,6 +83,7 @@ export async function startSada(options: {
         clock,
         config,
         sender: config.smtpRelay ? createMailSender(config.smtpRelay) : null,
+        social: { adapters: SOCIAL_ADAPTERS, credentialsOf: services.social.credentialsOf },
         onError: (error) => app.log.error({ err: error }, 'delivery failed; the outbox keeps it for a retry'),
       })
     : undefined;
@@ -115,33 +116,7 @@ export async function startSada(options: {
   triage?.kick();
   delivery?.kick();
   await mailboxes?.start();
-  const smtp =
-    config.smtpPort !== null
-      ? await startSmtpInbound({
-          port: config.smtpPort,
-          host: config.host,
-          serverName: config.mailDomain,
-          maxBytes: SMTP_MAX_BYTES,
-          acceptsRecipient: async (address) => !!(await services.emailIntake.workspaceOfAddress(address)),
-          async deliver({ recipients, mail, raw }) {
-            // One mail to two workspaces' addresses reaches each of them once.
-            const workspaces = new Map<
-              string,
-              NonNullable<Awaited<ReturnType<typeof services.emailIntake.workspaceOfAddress>>>
-            >();
-            for (const address of recipients) {
-              const workspace = await services.emailIntake.workspaceOfAddress(address);
-              if (workspace) workspaces.set(workspace.id, workspace);
-            }
-            for (const workspace of workspaces.values())
-              await services.emailIntake.receive(workspace, mail, raw);
-          },
-          logger: {
-            warn: (message, details) => app.log.warn(details ?? {}, message),
-            error: (message, details) => app.log.error(details ?? {}, message),
-          },
-        })
-      : undefined;
+  const smtp = config.smtpPort !== null ? await startMailServer(config, services, app) : undefined;
   const traffic = trackTraffic(app);
   const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : undefined;
   let stopping: Promise<void> | undefined;
@@ -173,6 +148,43 @@ export async function startSada(options: {
       return stopping;
     },
   };
+}
+
+/**
+ * The built-in SMTP server: mail to an address of a workspace becomes its case. The demo's default
+ * port may be taken by something else; then the demo goes on without it, saying so.
+ */
+async function startMailServer(config: Config, services: Services, app: FastifyInstance) {
+  const { emailIntake } = services;
+  try {
+    return await startSmtpInbound({
+      port: config.smtpPort!,
+      host: config.host,
+      serverName: config.mailDomain,
+      maxBytes: SMTP_MAX_BYTES,
+      acceptsRecipient: async (address) => !!(await emailIntake.workspaceOfAddress(address)),
+      async deliver({ recipients, mail, raw }) {
+        // One mail to two workspaces' addresses reaches each of them once.
+        const workspaces = new Map<string, WorkspaceRow>();
+        for (const address of recipients) {
+          const workspace = await emailIntake.workspaceOfAddress(address);
+          if (workspace) workspaces.set(workspace.id, workspace);
+        }
+        for (const workspace of workspaces.values()) await emailIntake.receive(workspace, mail, raw);
+      },
+      logger: {
+        warn: (message, details) => app.log.warn(details ?? {}, message),
+        error: (message, details) => app.log.error(details ?? {}, message),
+      },
+    });
+  } catch (error) {
+    if (config.isSmtpPortRequired) throw error;
+    app.log.warn(
+      { err: error },
+      `the demo's SMTP server could not listen on port ${config.smtpPort}; e-mail intake is off`,
+    );
+    return undefined;
+  }
 }
 
 const QUIET_MS = 250;

@@ -1,3 +1,4 @@
+import { SOCIAL_ADAPTERS } from '@sada/channels';
 import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
 import { createAuthService, type TokenActor } from './auth/auth.service.ts';
@@ -7,6 +8,7 @@ import { createChannelIntake } from './channels/channel-intake.ts';
 import { createEmailIntake } from './channels/email-intake.ts';
 import { createPublicChannels } from './channels/public-channels.service.ts';
 import { statusPathFor } from './channels/signed-token.ts';
+import { createSocialChannels } from './channels/social-channels.service.ts';
 import type { Config } from './config.ts';
 import { createCustomerService } from './customers/customer.service.ts';
 import { createNotificationService } from './notifications/notification.service.ts';
@@ -63,6 +65,7 @@ export function createServices(deps: ServiceDeps) {
   return {
     secrets,
     channelIntake,
+    social: createSocialChannels({ ...deps, secrets, intake: channelIntake, adapters: SOCIAL_ADAPTERS }),
     emailIntake: createEmailIntake({ ...deps, intake: channelIntake }),
     channels: createChannelAdmin({ ...deps, secrets }),
     publicChannels: createPublicChannels({

@@ -17,7 +17,12 @@ describe('e-mail over real SMTP and IMAP', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    server = await startTestServer({ jobs: true, smtp: true, smtpRelay: `smtp://127.0.0.1:${sink.port}` });
+    server = await startTestServer({
+      jobs: true,
+      smtp: true,
+      smtpRelay: `smtp://127.0.0.1:${sink.port}`,
+      isolated: true,
+    });
   });
   afterAll(async () => {
     await server?.stop();

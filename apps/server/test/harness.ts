@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { LiveEvent } from '@sada/contracts';
 import { type Clock, type Role, systemClock } from '@sada/core';
 import { type Database, openDatabase, updateWorkspace } from '@sada/db';
+import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../src/config.ts';
@@ -39,6 +40,13 @@ export type TestServerOptions = {
   smtp?: boolean;
   /** Send mail through this SMTP relay (smtp://127.0.0.1:PORT of a test sink). */
   smtpRelay?: string;
+  /** The social platforms' API (a simulator's URL). */
+  platformUrl?: string;
+  /**
+   * A database of its own on PostgreSQL too (a fresh one, dropped at stop): for servers whose
+   * background workers (the outbox) would otherwise take other test files' rows in the shared one.
+   */
+  isolated?: boolean;
 };
 
 /** The mail domain of test servers: mail to WORKSPACE@sada.test reaches that workspace. */
@@ -61,11 +69,56 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     SADA_PUBLIC_URL: 'http://care.sada.test',
     ...(options.smtp && { SADA_SMTP_PORT: '0' }),
     ...(options.smtpRelay && { SADA_SMTP_RELAY: options.smtpRelay }),
+    ...(options.platformUrl && {
+      SADA_META_GRAPH_URL: options.platformUrl,
+      SADA_TELEGRAM_API_URL: options.platformUrl,
+      SADA_X_API_URL: options.platformUrl,
+    }),
     ...(testDatabaseKind === 'postgres' && { DATABASE_URL: process.env.TEST_DATABASE_URL }),
   });
-  const database = options.database ?? (await openTestDatabase());
+  const isolated =
+    options.isolated && testDatabaseKind === 'postgres' ? await createIsolatedDatabase() : undefined;
+  const database =
+    options.database ??
+    (isolated
+      ? await openDatabase({ kind: 'postgres', url: isolated.url, poolSize: 10 })
+      : await openTestDatabase());
   const sada = await startSada({ config, database, clock: options.clock ?? systemClock, listen: true });
-  return Object.assign(sada, { baseUrl: sada.url! });
+  const stop = sada.stop;
+  return Object.assign(sada, {
+    baseUrl: sada.url!,
+    async stop() {
+      await stop();
+      await isolated?.drop();
+    },
+  });
+}
+
+/** A fresh PostgreSQL database beside the shared test database (the test role may create databases). */
+async function createIsolatedDatabase() {
+  const shared = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `sada_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: shared.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: shared.toString() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
 }
 
 /**

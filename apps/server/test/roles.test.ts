@@ -47,6 +47,16 @@ const newUser = (admin: ApiClient) =>
   });
 const newCustomer = (admin: ApiClient) =>
   adminCreates(admin, '/api/customers', { name: `Customer ${unique()}` });
+/** A Telegram bot to connect: each call a bot of its own (an account is connected once). */
+const telegramChannel = () => ({
+  kind: 'telegram',
+  name: 'Support bot',
+  credentials: {
+    botToken: `${Math.floor(Math.random() * 1e12)}:AAH-role-test-token-${unique()}`,
+    secretToken: 'role-test-secret',
+  },
+});
+
 const newMailbox = (admin: ApiClient) =>
   adminCreates(admin, '/api/channels/mailboxes', {
     host: '127.0.0.1',
@@ -366,6 +376,25 @@ const routeRules: RouteRule[] = [
     allowed: LEADS,
     successStatus: 204,
     send: async ({ actor, admin }) => actor.delete(`/api/templates/${(await newTemplate(admin)).id}`),
+  },
+  {
+    route: 'GET /api/channels',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/channels'),
+  },
+  {
+    route: 'POST /api/channels',
+    allowed: ADMINS,
+    successStatus: 201,
+    send: ({ actor }) => actor.post('/api/channels', telegramChannel()),
+  },
+  {
+    route: 'DELETE /api/channels/{id}',
+    allowed: ADMINS,
+    successStatus: 204,
+    send: async ({ actor, admin }) =>
+      actor.delete(`/api/channels/${(await adminCreates(admin, '/api/channels', telegramChannel())).id}`),
   },
   {
     route: 'GET /api/channels/settings',

@@ -7,17 +7,9 @@ import type {
   publicAttachment,
   publicLanguage,
   startChatRequest,
+  Wire,
 } from '@sada/contracts';
 import type { z } from 'zod';
-
-/** A JSON value as it crosses the wire: the server's Date fields arrive as ISO strings. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends (infer Item)[]
-    ? Wire<Item>[]
-    : T extends object
-      ? { [Key in keyof T]: Wire<T[Key]> }
-      : T;
 
 // The public chat API's shapes as the widget receives them; types only, so no zod in the bundle.
 export type Language = z.infer<typeof publicLanguage>;

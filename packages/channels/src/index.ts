@@ -38,3 +38,8 @@ export {
   type SmtpInboundOptions,
   startSmtpInbound,
 } from './email/smtp-inbound.ts';
+export * from './social/adapter.ts';
+export * from './social/meta/index.ts';
+export { SOCIAL_ADAPTERS } from './social/registry.ts';
+export * from './social/telegram/index.ts';
+export * from './social/x/index.ts';

@@ -46,3 +46,12 @@ export function readLocalizedMessage(message: string): { en: string; ar: string 
     return undefined;
   }
 }
+
+/** A JSON value as it crosses the wire: the server's Date fields arrive as ISO strings. */
+export type Wire<T> = T extends Date
+  ? string
+  : T extends (infer Item)[]
+    ? Wire<Item>[]
+    : T extends object
+      ? { [Key in keyof T]: Wire<T[Key]> }
+      : T;

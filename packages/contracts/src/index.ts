@@ -7,6 +7,7 @@ export * from './customers.ts';
 export * from './live.ts';
 export * from './notifications.ts';
 export * from './people.ts';
+export * from './social.ts';
 export * from './templates.ts';
 export * from './triage.ts';
 export * from './views.ts';

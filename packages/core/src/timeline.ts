@@ -7,6 +7,9 @@ export const CASE_EVENT_TYPES = [
   'case.customer_changed',
   'message.added',
   'case.triaged',
+  /** The customer edited or deleted a message on the platform: what it said before is kept here. */
+  'message.edited',
+  'message.deleted',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

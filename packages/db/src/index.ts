@@ -9,6 +9,7 @@ export * from './repositories/customer.repository.ts';
 export * from './repositories/field.repository.ts';
 export * from './repositories/idempotency.repository.ts';
 export * from './repositories/notification.repository.ts';
+export * from './repositories/social.repository.ts';
 export * from './repositories/template.repository.ts';
 export * from './repositories/transfer.repository.ts';
 export * from './repositories/triage.repository.ts';

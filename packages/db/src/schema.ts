@@ -179,6 +179,10 @@ export const supportCase = pgTable('support_case', {
   triageLocked: text('triage_locked').array().notNull().default(sql`'{}'`),
   /** A live chat started while no agent was online: replies also go out by e-mail. */
   isFollowedByEmail: boolean('is_followed_by_email').notNull().default(false),
+  /** The social account the case came through; null for other channels. */
+  channelAccountId: uuid('channel_account_id'),
+  /** Its conversation on that account: `dm:AUTHOR` or `post:POST:AUTHOR`. */
+  conversationKey: text('conversation_key'),
 });
 
 export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
@@ -319,6 +323,10 @@ export const outbox = pgTable('outbox', {
   lastError: text('last_error'),
   sentAt: timestamptz('sent_at'),
   createdAt: timestamptz('created_at').notNull(),
+  /** Social: reply_public, message or private_reply; null for e-mail. */
+  action: text('action'),
+  /** What the platform last reported: delivered, read. */
+  platformStatus: text('platform_status'),
 });
 
 export const mailbox = pgTable('mailbox', {
@@ -343,4 +351,18 @@ export const publicAttempt = pgTable('public_attempt', {
   bucket: text('bucket').notNull(),
   ip: text('ip').notNull(),
   attemptedAt: timestamptz('attempted_at').notNull(),
+});
+
+export const channelAccount = pgTable('channel_account', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  accountId: text('account_id').notNull(),
+  sealedCredentials: text('sealed_credentials').notNull(),
+  verifyToken: text('verify_token'),
+  isEnabled: boolean('is_enabled').notNull().default(true),
+  lastEventAt: timestamptz('last_event_at'),
+  lastError: text('last_error'),
+  createdAt: timestamptz('created_at').notNull(),
 });

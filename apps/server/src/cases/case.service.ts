@@ -404,6 +404,8 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         triagedAt: null,
         triageLocked: [],
         isFollowedByEmail: false,
+        channelAccountId: null,
+        conversationKey: null,
       };
       return {
         ...publicCase({ ...row, customerName: opened.customerName ?? customer.name }),
@@ -637,7 +639,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         });
         if (!recorded) throw new Error('a message without an external id is never a repeat');
         created = recorded.message;
-        if (direction === 'outbound' && visibility === 'public') {
+        if (direction === 'outbound') {
           await planDelivery(tx, {
             caseRow: recorded.row,
             message: created,

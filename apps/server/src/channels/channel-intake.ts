@@ -17,6 +17,7 @@ import {
   insertStoredFiles,
   lockCaseById,
   type MessageRow,
+  setCaseConversation,
   setCaseFollowedByEmail,
   type WorkspaceRow,
 } from '@sada/db';
@@ -153,6 +154,12 @@ export type ChannelMessage = {
   isFollowedByEmail?: boolean;
   /** Whether a new case is acknowledged (by e-mail where the case is answered by e-mail, else on the case). */
   isAcknowledged: boolean;
+  /** private: a direct message (social); public (default): what the customer wrote where others may see it. */
+  visibility?: 'public' | 'private';
+  /** Files the platform keeps (links), listed with the message beside the stored ones. */
+  links?: { name: string; contentType: string; url: string }[];
+  /** A social case's account and conversation, recorded when the case opens. */
+  conversation?: { channelAccountId: string; conversationKey: string };
 };
 
 export type ReceivedMessage = {
@@ -237,6 +244,10 @@ export function createChannelIntake(deps: {
     return db.transaction(async (tx) => {
       const current = await lockCaseById(tx, input.workspace.id, target.caseId);
       if (!current) throw new Error(`case ${target.caseId} vanished while its message was stored`);
+      if (target.isNewCase && input.conversation && !current.conversationKey) {
+        await setCaseConversation(tx, current.id, input.conversation);
+        Object.assign(current, input.conversation);
+      }
       if (input.isFollowedByEmail && !current.isFollowedByEmail) {
         await setCaseFollowedByEmail(tx, current.id);
         current.isFollowedByEmail = true;
@@ -245,9 +256,12 @@ export function createChannelIntake(deps: {
         id: target.messageId,
         author: { userId: null, label: input.label },
         direction: 'inbound',
-        visibility: 'public',
+        visibility: input.visibility ?? 'public',
         body: input.body,
-        attachments: attachmentsOf(input.files),
+        attachments: [
+          ...attachmentsOf(input.files),
+          ...(input.links ?? []).map((link) => ({ ...link, size: 0 })),
+        ],
         externalId: input.externalId,
         now,
       });

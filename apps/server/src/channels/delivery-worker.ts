@@ -2,21 +2,32 @@
 // transaction, sent outside any transaction, then its outcome recorded: no database connection waits
 // on a mail server, and a process dying mid-send leaves the row to be sent again after the lease.
 
-import { composeMail, DeliveryError, type MailSender } from '@sada/channels';
+import {
+  composeMail,
+  DeliveryError,
+  type MailSender,
+  type SocialKind,
+  type SocialOutbound,
+  SocialSendError,
+} from '@sada/channels';
 import type { Clock } from '@sada/core';
 import {
   announce,
+  type ChannelAccountRow,
   type Database,
   findCaseById,
+  findChannelAccountById,
   findCustomerSummary,
   findMessageById,
   findWorkspaceById,
+  lastPrivateInboundAt,
   leaseDueOutbox,
   listExternalIdsOfCase,
   listMessagesOfCase,
   listStoredFilesWithContent,
   nextOutboxDue,
   type OutboxRow,
+  setMessageExternalId,
   updateOutbox,
 } from '@sada/db';
 import { z } from 'zod';
@@ -25,6 +36,7 @@ import { createDrainLoop } from '../jobs/drain-loop.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
 import { channelSettingsOf } from './channel-settings.ts';
 import { emailMessageId } from './delivery.ts';
+import type { SocialAdapters } from './social-channels.service.ts';
 
 const BATCH = 8;
 const LEASE_MS = 5 * 60_000;
@@ -46,6 +58,11 @@ export function createDeliveryWorker(options: {
   config: Config;
   /** null: no relay configured, every mail fails with a message that says so. */
   sender: MailSender | null;
+  /** Social channels: each kind's adapter and the credentials of an account. */
+  social: {
+    adapters: SocialAdapters;
+    credentialsOf(account: ChannelAccountRow): Record<string, string>;
+  };
   onError: (error: unknown) => void;
 }) {
   const { database, clock, config, sender } = options;
@@ -112,15 +129,56 @@ export function createDeliveryWorker(options: {
     });
   }
 
+  /** Sends one social outbound message through its account's adapter; the platform's id goes on the message. */
+  async function sendSocial(row: OutboxRow) {
+    const message = await findMessageById(db, row.messageId);
+    const caseRow = message ? await findCaseById(db, row.workspaceId, message.caseId) : undefined;
+    if (!message || !caseRow?.channelAccountId) throw new Error(`outbox ${row.messageId}: its case is gone`);
+    const account = await findChannelAccountById(db, caseRow.channelAccountId);
+    const kind = row.channel as SocialKind;
+    if (!account?.isEnabled) {
+      throw new SocialSendError(
+        `The ${kind} account of this case is disconnected; connect it again under Admin → Channels.`,
+        { isPermanent: true },
+      );
+    }
+    const outbound: SocialOutbound =
+      row.action === 'reply_public'
+        ? { action: 'reply_public', inReplyToId: row.recipient, text: message.body }
+        : row.action === 'private_reply'
+          ? { action: 'private_reply', commentId: row.recipient, text: message.body }
+          : { action: 'message', to: row.recipient, text: message.body };
+    const baseUrl =
+      kind === 'telegram'
+        ? config.platformUrls.telegram
+        : kind === 'x'
+          ? config.platformUrls.x
+          : config.platformUrls.meta;
+    const sent = await options.social.adapters[kind].send(outbound, {
+      credentials: options.social.credentialsOf(account),
+      baseUrl,
+      lastInboundAt: await lastPrivateInboundAt(db, caseRow.id),
+      now: clock.now(),
+    });
+    await setMessageExternalId(db, message.id, sent.externalId);
+  }
+
   async function deliver(row: OutboxRow) {
     const now = clock.now();
     try {
-      if (!sender) throw new NotConfigured();
-      await sender.send(await mailOf(row));
+      if (row.channel !== 'email') {
+        await sendSocial(row);
+      } else {
+        if (!sender) throw new NotConfigured();
+        await sender.send(await mailOf(row));
+      }
       await record(row, { status: 'sent', sentAt: clock.now(), lastError: null, nextAttemptAt: null });
     } catch (error) {
+      const isExpected =
+        error instanceof DeliveryError || error instanceof NotConfigured || error instanceof SocialSendError;
       const isPermanent =
-        error instanceof NotConfigured || (error instanceof DeliveryError && error.isPermanent);
+        error instanceof NotConfigured ||
+        ((error instanceof DeliveryError || error instanceof SocialSendError) && error.isPermanent);
       const text =
         error instanceof NotConfigured
           ? 'No outbound mail server is set: set SADA_SMTP_RELAY (smtp://user:password@host:587) and retry.'
@@ -128,12 +186,17 @@ export function createDeliveryWorker(options: {
             ? error.message
             : String(error);
       const isGivenUp = isPermanent || row.attempts >= MAX_ATTEMPTS;
+      // The platform's Retry-After when it said one, else the backoff.
+      const waitMs = Math.max(
+        retryDelayMs(row.attempts),
+        error instanceof SocialSendError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0,
+      );
       await record(row, {
         status: isGivenUp ? 'failed' : 'pending',
         lastError: text.slice(0, 1000),
-        nextAttemptAt: isGivenUp ? null : new Date(now.getTime() + retryDelayMs(row.attempts)),
+        nextAttemptAt: isGivenUp ? null : new Date(now.getTime() + waitMs),
       });
-      if (!(error instanceof DeliveryError) && !(error instanceof NotConfigured)) options.onError(error);
+      if (!isExpected) options.onError(error);
     }
   }
 

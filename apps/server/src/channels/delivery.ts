@@ -4,6 +4,7 @@ import {
   type Executor,
   findCustomerSummary,
   insertOutbox,
+  latestInboundExternalId,
   type MessageRow,
   setMessageExternalId,
 } from '@sada/db';
@@ -12,6 +13,33 @@ import {
 // too once it has turned into an e-mail-followed case (no agent was online). Social channels
 // (issue 6) will deliver through their own send APIs.
 const ANSWERED_BY_EMAIL = new Set<Channel>(['email', 'web_form', 'phone', 'walk_in', 'api']);
+
+const SOCIAL_CHANNELS = new Set<Channel>(['facebook', 'instagram', 'whatsapp', 'telegram', 'x']);
+
+/**
+ * A reply on a social case goes back the way the customer came: in a private conversation, a message
+ * to it; on a public comment, a public reply to their latest comment, or (visibility private) a
+ * private reply to it, which moves the conversation out of public view.
+ */
+async function planSocialDelivery(tx: Executor, caseRow: CaseRow, message: MessageRow, now: Date) {
+  if (!caseRow.channelAccountId || !caseRow.conversationKey) return;
+  const separator = caseRow.conversationKey.indexOf(':');
+  const scope = caseRow.conversationKey.slice(0, separator);
+  const threadId = caseRow.conversationKey.slice(separator + 1);
+  const comment = scope === 'dm' ? null : await latestInboundExternalId(tx, caseRow.id);
+  if (scope !== 'dm' && !comment) return;
+  await insertOutbox(tx, {
+    messageId: message.id,
+    workspaceId: caseRow.workspaceId,
+    channel: caseRow.channel,
+    recipient: scope === 'dm' ? threadId : comment!,
+    subject: '',
+    action: scope === 'dm' ? 'message' : message.visibility === 'public' ? 'reply_public' : 'private_reply',
+    status: 'pending',
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+}
 
 /** The Message-ID Sada gives the e-mail of one message; replies find their case by it. */
 export function emailMessageId(messageId: string, mailDomain: string): string {
@@ -34,6 +62,10 @@ export async function planDelivery(
   },
 ): Promise<void> {
   const { caseRow, message, now } = input;
+  if (SOCIAL_CHANNELS.has(caseRow.channel as Channel)) {
+    await planSocialDelivery(tx, caseRow, message, now);
+    return;
+  }
   const isByEmail =
     ANSWERED_BY_EMAIL.has(caseRow.channel as Channel) ||
     (caseRow.channel === 'live_chat' && caseRow.isFollowedByEmail);

@@ -79,6 +79,16 @@ const expiredLink = () =>
   });
 
 const ONE_LINE = /[\r\n]/;
+
+/** A customer's message to their case, from the status page or the chat, with its files. */
+type CustomerMessageInput = {
+  slug: string;
+  token: string;
+  body: string;
+  files: UploadedFile[];
+  clientMessageId?: string | undefined;
+  ip: string;
+};
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
 /** The customer-facing side of the owned channels: the complaint form, the status page and the chat. */
@@ -515,14 +525,7 @@ export function createPublicChannels(deps: {
       return caseView(workspace, row, options.token);
     },
 
-    async addStatusMessage(options: {
-      slug: string;
-      token: string;
-      body: string;
-      files: UploadedFile[];
-      clientMessageId?: string | undefined;
-      ip: string;
-    }) {
+    async addStatusMessage(options: CustomerMessageInput) {
       const { workspace, row } = await caseOfToken(options.slug, options.token, 'status');
       await limit('message', workspace, options.ip);
       return addCustomerMessage(workspace, row, options, 'Status page');
@@ -637,14 +640,7 @@ export function createPublicChannels(deps: {
       };
     },
 
-    async sendChatMessage(options: {
-      slug: string;
-      token: string;
-      body: string;
-      files: UploadedFile[];
-      clientMessageId?: string | undefined;
-      ip: string;
-    }): Promise<ChatMessage> {
+    async sendChatMessage(options: CustomerMessageInput): Promise<ChatMessage> {
       const { workspace, row } = await caseOfToken(options.slug, options.token, 'chat');
       await limit('message', workspace, options.ip);
       const received = await addCustomerMessage(workspace, row, options, 'Live chat');

@@ -6,8 +6,6 @@ import {
   chatMessage,
   chatSession,
   errorResponse,
-  PUBLIC_ATTACHMENT_MAX_BYTES,
-  PUBLIC_ATTACHMENT_MAX_COUNT,
   publicCaseView,
   publicComplaintRequest,
   publicComplaintResponse,
@@ -17,8 +15,8 @@ import {
   statusLookupRequest,
   statusLookupResponse,
 } from '@sada/contracts';
-import { AppError, httpStatusOf } from '@sada/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '@sada/core';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { preferredLanguage, validationErrorOf } from '../http/error-handler.ts';
@@ -144,8 +142,7 @@ export const publicRoutes: FastifyPluginAsyncZod<{ services: Services; hub: Live
       const slug = request.params.workspace;
       // A plain form post (no JavaScript) is answered with a page: the confirmation, or the form
       // again with what was typed and what is wrong.
-      const accept = request.headers.accept ?? '';
-      const isPage = accept.includes('text/html') && !accept.includes('application/json');
+      const isPage = wantsHtml(request);
       const config = isPage || request.isMultipart() ? await channels.formConfig(slug) : undefined;
       const language = isPage
         ? pageLanguage(undefined, request.headers['accept-language'], config!.workspace.defaultLanguage)

@@ -1,13 +1,7 @@
+import type { Wire } from '@sada/contracts';
 import { i18n } from '../i18n/index.ts';
 
-/** A JSON value as it crosses the wire: the server's Date fields arrive as ISO strings. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends (infer Item)[]
-    ? Wire<Item>[]
-    : T extends object
-      ? { [Key in keyof T]: Wire<T[Key]> }
-      : T;
+export type { Wire };
 
 /** A field the server refused: its dotted path (`timeZone`, `body.category`) and why. */
 export type FieldProblem = { path: string; message: string };

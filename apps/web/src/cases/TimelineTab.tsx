@@ -231,6 +231,20 @@ function EventSummary({ event }: { event: CaseEvent }) {
         </>
       );
     }
+    case 'message.edited':
+    case 'message.deleted':
+      return (
+        <>
+          <Text size="sm">
+            {t(event.type === 'message.edited' ? 'timeline.messageEdited' : 'timeline.messageDeleted', {
+              actor,
+            })}
+          </Text>
+          <Text size="sm" className={classes.meta} dir="auto">
+            {String(changes.body ?? '')}
+          </Text>
+        </>
+      );
     default:
       return <Text size="sm">{event.type}</Text>;
   }

@@ -156,7 +156,9 @@ export async function leaseDueOutbox(
 export async function updateOutbox(
   executor: Executor,
   messageId: string,
-  values: Partial<Pick<OutboxRow, 'status' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'attempts'>>,
+  values: Partial<
+    Pick<OutboxRow, 'status' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'attempts' | 'platformStatus'>
+  >,
 ): Promise<OutboxRow | undefined> {
   const [row] = await executor.update(outbox).set(values).where(eq(outbox.messageId, messageId)).returning();
   return row;

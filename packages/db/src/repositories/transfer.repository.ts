@@ -61,7 +61,8 @@ export type CaseEventTransfer = Stamped<
 >;
 /** A case without its search vector (rebuilt on import), with its messages and timeline. */
 export type CaseTransfer = Stamped<
-  Omit<Select<typeof supportCase>, 'workspaceId' | 'searchVector'>,
+  // The social account a case came through stays behind with the accounts (their secrets are this server's).
+  Omit<Select<typeof supportCase>, 'workspaceId' | 'searchVector' | 'channelAccountId' | 'conversationKey'>,
   'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'triagedAt'
 > & { messages: MessageTransfer[]; events: CaseEventTransfer[] };
 export type AuditRecordTransfer = Stamped<Omit<Select<typeof auditRecord>, 'workspaceId'>, 'createdAt'>;

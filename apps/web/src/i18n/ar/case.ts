@@ -122,6 +122,8 @@ export const arCase: typeof enCase = {
     statusChanged: 'غيّر {{actor}} الحالة',
     reopened: 'أعاد {{actor}} فتح الحالة',
     assigned: 'غيّر {{actor}} الإسناد',
+    messageEdited: 'عدّل العميل رسالة على {{actor}}؛ كانت قبل التعديل:',
+    messageDeleted: 'حذف العميل رسالة على {{actor}}؛ محفوظة هنا كما كانت:',
     message: {
       inbound: 'سجّل {{actor}} رسالة من العميل',
       public: 'ردّ {{actor}} علنًا',

@@ -125,6 +125,8 @@ export const enCase = {
     statusChanged: '{{actor}} changed the status',
     reopened: '{{actor}} reopened the case',
     assigned: '{{actor}} changed the assignment',
+    messageEdited: 'The customer edited a message on {{actor}}; it read before:',
+    messageDeleted: 'The customer deleted a message on {{actor}}; it is kept here as it was:',
     message: {
       inbound: '{{actor}} logged a message from the customer',
       public: '{{actor}} replied publicly',

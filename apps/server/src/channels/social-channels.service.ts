@@ -1,0 +1,380 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { RawWebhook, SocialAdapter, SocialEvent, SocialKind } from '@sada/channels';
+import type { CreateSocialChannelRequest } from '@sada/contracts';
+import { AppError, assertCan, type Clock } from '@sada/core';
+import {
+  announce,
+  type ChannelAccountRow,
+  type Database,
+  findChannelAccount,
+  findChannelAccountById,
+  findChannelAccountsByPlatformIds,
+  findConversationCase,
+  findMessageByExternalId,
+  findWorkspaceById,
+  insertAuditRecord,
+  insertCaseEvent,
+  insertChannelAccount,
+  listChannelAccounts,
+  listEnabledChannelAccountsOfKinds,
+  listOutboxOfMessages,
+  lockCaseById,
+  setMessageBody,
+  updateChannelAccount,
+  updateOutbox,
+} from '@sada/db';
+import type { Actor } from '../auth/actor.ts';
+import type { Config } from '../config.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import type { ChannelIntake } from './channel-intake.ts';
+
+export type SocialAdapters = Record<SocialKind, SocialAdapter>;
+
+const META_KINDS: SocialKind[] = ['facebook', 'instagram', 'whatsapp'];
+/** Public comments of one author on one post within this long join one case. */
+export const COMMENT_THREAD_HOURS = 72;
+
+const LABELS: Record<SocialKind, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  x: 'X',
+};
+
+/** The platform's id of the account a kind's credentials name (Telegram: the bot's id, from its token). */
+function accountIdOf(request: CreateSocialChannelRequest): string {
+  switch (request.kind) {
+    case 'facebook':
+      return request.credentials.pageId;
+    case 'instagram':
+      return request.credentials.instagramAccountId;
+    case 'whatsapp':
+      return request.credentials.phoneNumberId;
+    case 'telegram':
+      return request.credentials.botToken.split(':')[0]!;
+    case 'x':
+      return request.credentials.userId;
+  }
+}
+
+/** What an answer to a webhook request is: a status and a body, plain or JSON. */
+export type WebhookAnswer = { status: number; contentType: string; body: string };
+
+const json = (status: number, value: unknown): WebhookAnswer => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: JSON.stringify(value),
+});
+
+/**
+ * The social accounts of workspaces and what their platforms send: webhooks are checked (handshake,
+ * signature), every event is stored before the platform hears 200, and a redelivered event stores
+ * nothing new (the platform's id is the message's external id).
+ */
+export function createSocialChannels(deps: {
+  database: Database;
+  clock: Clock;
+  config: Config;
+  secrets: SecretBox;
+  intake: ChannelIntake;
+  adapters: SocialAdapters;
+}) {
+  const { database, clock, config, secrets, adapters } = deps;
+  const db = database.orm;
+
+  const credentialsOf = (row: ChannelAccountRow) =>
+    JSON.parse(secrets.open(row.sealedCredentials)) as Record<string, string>;
+
+  function webhookUrl(row: Pick<ChannelAccountRow, 'kind' | 'id'>) {
+    const base = config.publicUrl;
+    if (row.kind === 'telegram') return `${base}/webhooks/telegram/${row.id}`;
+    return `${base}/webhooks/${row.kind === 'x' ? 'x' : 'meta'}`;
+  }
+
+  function shown(row: ChannelAccountRow) {
+    return {
+      id: row.id,
+      kind: row.kind as SocialKind,
+      name: row.name,
+      accountId: row.accountId,
+      webhookUrl: webhookUrl(row),
+      ...(row.verifyToken && { verifyToken: row.verifyToken }),
+      isEnabled: row.isEnabled,
+      lastEventAt: row.lastEventAt,
+      lastError: row.lastError,
+      createdAt: row.createdAt,
+    };
+  }
+
+  /** One event of a verified webhook, stored (or recognised as stored before). */
+  async function ingest(account: ChannelAccountRow, event: SocialEvent) {
+    const workspace = await findWorkspaceById(db, account.workspaceId);
+    if (!workspace) return;
+    const kind = account.kind as SocialKind;
+    switch (event.type) {
+      case 'message': {
+        // Our own messages come back as echoes: already on the case.
+        if (event.isEcho) return;
+        const conversationKey =
+          event.visibility === 'private'
+            ? `dm:${event.threadId}`
+            : `post:${event.threadId}:${event.author.externalId}`;
+        const since =
+          event.visibility === 'public'
+            ? new Date(clock.now().getTime() - COMMENT_THREAD_HOURS * 3_600_000)
+            : null;
+        const existing = await findConversationCase(db, {
+          channelAccountId: account.id,
+          conversationKey,
+          since,
+        });
+        const text = event.text.trim();
+        const links = event.attachments
+          .filter((item) => item.url)
+          .map((item) => ({
+            name: item.name ?? item.kind,
+            contentType: item.contentType ?? 'application/octet-stream',
+            url: item.url!,
+          }));
+        const described =
+          text ||
+          event.payload ||
+          event.attachments
+            .map((item) => (item.detail ? `${item.kind}: ${item.detail}` : item.kind))
+            .join(', ') ||
+          '…';
+        await deps.intake.receive({
+          workspace,
+          channel: kind,
+          deliveryKey: event.externalId,
+          externalId: event.externalId,
+          threadCaseId: existing?.id ?? null,
+          customer: {
+            name: event.author.name ?? event.author.handle ?? event.author.externalId,
+            identity: {
+              channel: kind,
+              externalId: event.author.externalId,
+              ...(event.author.handle && { handle: event.author.handle }),
+            },
+          },
+          subject: described.split('\n')[0]!.slice(0, 120),
+          body: described,
+          files: [],
+          links,
+          label: LABELS[kind],
+          isAutomatic: false,
+          language: null,
+          isAcknowledged: false,
+          visibility: event.visibility,
+          conversation: { channelAccountId: account.id, conversationKey },
+        });
+        return;
+      }
+      case 'edit':
+      case 'delete': {
+        const message = await findMessageByExternalId(db, workspace.id, event.externalId);
+        if (!message) return;
+        await db.transaction(async (tx) => {
+          const row = await lockCaseById(tx, workspace.id, message.caseId);
+          if (!row) return;
+          if (event.type === 'edit' && event.text === message.body) return;
+          // The timeline keeps what the agent saw; the thread shows what the customer says now.
+          await insertCaseEvent(tx, {
+            workspaceId: workspace.id,
+            caseId: row.id,
+            type: event.type === 'edit' ? 'message.edited' : 'message.deleted',
+            actorUserId: null,
+            actorLabel: LABELS[kind],
+            changes: { messageId: message.id, body: message.body },
+            createdAt: clock.now(),
+          });
+          if (event.type === 'edit') await setMessageBody(tx, message.id, event.text);
+          await announce(tx, {
+            workspaceId: workspace.id,
+            type: 'case.updated',
+            caseId: row.id,
+            referenceNumber: row.referenceNumber,
+          });
+        });
+        return;
+      }
+      case 'status': {
+        const message = await findMessageByExternalId(db, workspace.id, event.externalId);
+        if (!message) return;
+        const [delivery] = await listOutboxOfMessages(db, [message.id]);
+        if (!delivery) return;
+        await updateOutbox(
+          db,
+          message.id,
+          event.status === 'failed'
+            ? {
+                status: 'failed',
+                lastError: event.error ?? `${LABELS[kind]} could not deliver it.`,
+                nextAttemptAt: null,
+              }
+            : { platformStatus: event.status },
+        );
+        return;
+      }
+      case 'reaction':
+        return;
+    }
+  }
+
+  /** Stores every event of a request for these accounts; the platform hears 200 only after. */
+  async function receive(
+    adapter: SocialAdapter,
+    accounts: ChannelAccountRow[],
+    raw: RawWebhook,
+  ): Promise<WebhookAnswer> {
+    const byPlatformId = new Map(accounts.map((account) => [account.accountId, account]));
+    const events = adapter.parse(raw);
+    for (const event of events) {
+      const account = byPlatformId.get(event.accountId) ?? (accounts.length === 1 ? accounts[0] : undefined);
+      if (account) await ingest(account, event);
+    }
+    const now = clock.now();
+    for (const account of accounts)
+      await updateChannelAccount(db, account.id, { lastEventAt: now, lastError: null });
+    return json(200, { received: events.length });
+  }
+
+  const unsigned = () =>
+    json(401, {
+      error: {
+        code: 'unauthorized',
+        message: 'The signature of this request does not match; nothing was stored.',
+      },
+    });
+  const unknownAccount = () =>
+    json(404, { error: { code: 'not_found', message: 'No connected account matches this request.' } });
+
+  return {
+    async create(actor: Actor, request: CreateSocialChannelRequest) {
+      assertCan(actor.role, 'workspace:admin');
+      const isMeta = META_KINDS.includes(request.kind);
+      const verifyToken = isMeta
+        ? ('verifyToken' in request && request.verifyToken) || randomBytes(18).toString('base64url')
+        : null;
+      const now = clock.now();
+      const row = await db.transaction(async (tx) => {
+        const inserted = await insertChannelAccount(tx, {
+          id: randomUUID(),
+          workspaceId: actor.workspace.id,
+          kind: request.kind,
+          name: request.name,
+          accountId: accountIdOf(request),
+          sealedCredentials: secrets.seal(JSON.stringify(request.credentials)),
+          verifyToken,
+          createdAt: now,
+        });
+        if (!inserted) {
+          throw new AppError('conflict', {
+            en: `This ${LABELS[request.kind]} account is already connected (here or in another workspace).`,
+            ar: `حساب ${LABELS[request.kind]} هذا موصول بالفعل (هنا أو في مساحة عمل أخرى).`,
+          });
+        }
+        await insertAuditRecord(tx, {
+          workspaceId: actor.workspace.id,
+          actorUserId: actor.userId,
+          action: 'channels.account_connected',
+          subjectType: 'channel_account',
+          subjectId: inserted.id,
+          details: { kind: request.kind, name: request.name, accountId: inserted.accountId },
+          createdAt: now,
+        });
+        return inserted;
+      });
+      return shown(row);
+    },
+
+    async list(actor: Actor) {
+      assertCan(actor.role, 'workspace:admin');
+      return (await listChannelAccounts(db, actor.workspace.id)).map(shown);
+    },
+
+    /** Stops taking and sending on an account; its cases keep their history. */
+    async disable(actor: Actor, id: string) {
+      assertCan(actor.role, 'workspace:admin');
+      const row = await findChannelAccount(db, actor.workspace.id, id);
+      if (!row) {
+        throw new AppError('not_found', {
+          en: 'No such channel in this workspace.',
+          ar: 'لا توجد قناة كهذه في مساحة العمل.',
+        });
+      }
+      await updateChannelAccount(db, id, { isEnabled: false });
+    },
+
+    credentialsOf,
+    accountById: (id: string) => findChannelAccountById(db, id),
+
+    /** `/webhooks/meta`: Facebook, Instagram and WhatsApp; the payload's account id picks the channel. */
+    async meta(raw: RawWebhook): Promise<WebhookAnswer> {
+      if (raw.method === 'GET') {
+        const accounts = await listEnabledChannelAccountsOfKinds(db, META_KINDS);
+        const token = raw.query['hub.verify_token'];
+        const account = accounts.find((row) => row.verifyToken && row.verifyToken === token);
+        if (!account) return { status: 403, contentType: 'text/plain', body: 'verify token does not match' };
+        const answer = adapters[account.kind as SocialKind].handshake(raw, {
+          ...credentialsOf(account),
+          verifyToken: account.verifyToken!,
+        });
+        return answer ?? { status: 400, contentType: 'text/plain', body: 'not a handshake' };
+      }
+      let object: unknown;
+      try {
+        object = (JSON.parse(raw.rawBody.toString('utf8')) as { object?: unknown }).object;
+      } catch {
+        return json(400, { error: { code: 'bad_request', message: 'The body is not JSON.' } });
+      }
+      const kind: SocialKind | undefined =
+        object === 'page'
+          ? 'facebook'
+          : object === 'instagram'
+            ? 'instagram'
+            : object === 'whatsapp_business_account'
+              ? 'whatsapp'
+              : undefined;
+      if (!kind)
+        return json(400, {
+          error: { code: 'bad_request', message: `Unknown webhook object "${String(object)}".` },
+        });
+      const adapter = adapters[kind];
+      const accounts = await findChannelAccountsByPlatformIds(db, [kind], adapter.accountIdsOf(raw));
+      if (accounts.length === 0) return unknownAccount();
+      // One app secret signs the whole request: every account it names must accept it.
+      if (!accounts.every((account) => adapter.verify(raw, credentialsOf(account)))) return unsigned();
+      return receive(adapter, accounts, raw);
+    },
+
+    /** `/webhooks/telegram/:channelId`: the URL picks the bot. */
+    async telegram(channelId: string, raw: RawWebhook): Promise<WebhookAnswer> {
+      const account = /^[0-9a-f-]{36}$/i.test(channelId)
+        ? await findChannelAccountById(db, channelId)
+        : undefined;
+      if (!account || account.kind !== 'telegram' || !account.isEnabled) return unknownAccount();
+      if (!adapters.telegram.verify(raw, credentialsOf(account))) return unsigned();
+      return receive(adapters.telegram, [account], raw);
+    },
+
+    /** `/webhooks/x`: CRC on GET; `for_user_id` picks the account on POST. */
+    async x(raw: RawWebhook): Promise<WebhookAnswer> {
+      if (raw.method === 'GET') {
+        const [account] = await listEnabledChannelAccountsOfKinds(db, ['x']);
+        if (!account) return unknownAccount();
+        return (
+          adapters.x.handshake(raw, credentialsOf(account)) ??
+          json(400, { error: { code: 'bad_request', message: 'Send crc_token.' } })
+        );
+      }
+      const accounts = await findChannelAccountsByPlatformIds(db, ['x'], adapters.x.accountIdsOf(raw));
+      if (accounts.length === 0) return unknownAccount();
+      if (!accounts.every((account) => adapters.x.verify(raw, credentialsOf(account)))) return unsigned();
+      return receive(adapters.x, accounts, raw);
+    },
+  };
+}
+
+export type SocialChannels = ReturnType<typeof createSocialChannels>;

@@ -1,0 +1,337 @@
+import {
+  messengerMessage,
+  pageComment,
+  type Simulator,
+  startPlatformSimulator,
+  telegramUpdate,
+  whatsappMessage,
+  whatsappStatus,
+  xMention,
+} from '@sada/channels/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestWorkspace, startTestServer, type TestServer, waitFor } from './harness.ts';
+
+// Platform ids are unique per test run: on a shared database an account may be connected once.
+const uniqueDigits = () =>
+  String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+
+describe('social channels against a simulator of the platforms', () => {
+  let simulator: Simulator;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    simulator = await startPlatformSimulator({});
+    server = await startTestServer({ jobs: true, platformUrl: simulator.url, isolated: true });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await simulator?.close();
+  });
+
+  const webhook = (path: string) => `${server.baseUrl}${path}`;
+
+  async function connect(
+    workspace: Awaited<ReturnType<typeof createTestWorkspace>>,
+    body: Record<string, unknown>,
+  ) {
+    const created = await workspace.admin.post('/api/channels', body);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body as { id: string; webhookUrl: string; verifyToken?: string };
+  }
+
+  async function casesOn(workspace: Awaited<ReturnType<typeof createTestWorkspace>>, channel: string) {
+    return (await workspace.admin.get(`/api/cases?channel=${channel}`)).body.items as {
+      referenceNumber: string;
+    }[];
+  }
+
+  async function onlyCase(
+    workspace: Awaited<ReturnType<typeof createTestWorkspace>>,
+    channel: string,
+    messages = 1,
+  ) {
+    return waitFor(async () => {
+      const [summary] = await casesOn(workspace, channel);
+      if (!summary) return undefined;
+      const detail = (await workspace.admin.get(`/api/cases/${summary.referenceNumber}`)).body;
+      return detail.messages.length >= messages ? detail : undefined;
+    });
+  }
+
+  it('Messenger: handshake, signed messages only, a redelivery stored once, and the reply sent back', async () => {
+    const workspace = await createTestWorkspace(server);
+    const pageId = uniqueDigits();
+    const channel = await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    expect(channel.webhookUrl).toBe('http://care.sada.test/webhooks/meta');
+    expect(JSON.stringify(channel)).not.toContain('page-token');
+
+    const handshake = await simulator.metaHandshake(webhook('/webhooks/meta'), channel.verifyToken!);
+    expect(handshake.status).toBe(200);
+    expect((await simulator.metaHandshake(webhook('/webhooks/meta'), 'not-the-token')).status).toBe(403);
+
+    const delivery = messengerMessage({ pageId, psid: '2400001', text: 'طلبي متأخر أسبوعين، وين الشحنة؟' });
+    expect(await simulator.deliver(webhook('/webhooks/meta'), delivery, { signature: 'invalid' })).toBe(401);
+    expect(await casesOn(workspace, 'facebook')).toEqual([]);
+    expect(await simulator.deliver(webhook('/webhooks/meta'), delivery)).toBe(200);
+    expect(await simulator.deliver(webhook('/webhooks/meta'), delivery)).toBe(200);
+    const detail = await onlyCase(workspace, 'facebook');
+    expect(detail.messages).toHaveLength(1);
+    expect(detail.messages[0]).toMatchObject({
+      direction: 'inbound',
+      visibility: 'private',
+      body: 'طلبي متأخر أسبوعين، وين الشحنة؟',
+    });
+
+    const reply = await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+      type: 'reply',
+      visibility: 'private',
+      body: 'نعتذر عن التأخير، الشحنة تصلك غدًا.',
+    });
+    expect(reply.status).toBe(201);
+    const [sent] = await simulator.waitForSent(1, { match: { pathIncludes: '/messages', method: 'POST' } });
+    expect(sent!.json).toMatchObject({
+      recipient: { id: '2400001' },
+      message: { text: 'نعتذر عن التأخير، الشحنة تصلك غدًا.' },
+    });
+    await waitFor(async () => {
+      const message = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body.messages.at(
+        -1,
+      );
+      return message.delivery?.status === 'sent' ? message : undefined;
+    });
+  });
+
+  it('Facebook comments: one author on one post is one case, answered publicly under their comment', async () => {
+    const workspace = await createTestWorkspace(server);
+    const pageId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    const author = { id: '7700001', name: 'Layla' };
+    const first = pageComment({
+      pageId,
+      postId: '5001',
+      from: author,
+      message: 'Your app charged me twice!',
+    });
+    const second = pageComment({
+      pageId,
+      postId: '5001',
+      from: author,
+      message: 'Still waiting for a refund.',
+    });
+    const other = pageComment({
+      pageId,
+      postId: '5001',
+      from: { id: '7700002', name: 'Omar' },
+      message: 'Same here',
+    });
+    for (const delivery of [first, second, other]) {
+      expect(await simulator.deliver(webhook('/webhooks/meta'), delivery)).toBe(200);
+    }
+    const cases = await waitFor(async () => {
+      const items = await casesOn(workspace, 'facebook');
+      return items.length === 2 ? items : undefined;
+    });
+    const layla = (
+      await Promise.all(cases.map((item) => workspace.admin.get(`/api/cases/${item.referenceNumber}`)))
+    )
+      .map((response) => response.body)
+      .find((item) => item.customerName === 'Layla');
+    expect(layla.messages.map((message: { body: string }) => message.body)).toEqual([
+      'Your app charged me twice!',
+      'Still waiting for a refund.',
+    ]);
+    simulator.clearSent();
+    await workspace.admin.post(`/api/cases/${layla.referenceNumber}/messages`, {
+      type: 'reply',
+      body: 'Sorry Layla, we are on it — please check your messages.',
+    });
+    const [sent] = await simulator.waitForSent(1, {
+      match: { pathIncludes: `/${second.externalId}/comments` },
+    });
+    expect(sent!.json).toMatchObject({ message: 'Sorry Layla, we are on it — please check your messages.' });
+  });
+
+  it('WhatsApp: a message opens a case, and a failed status shows on the reply', async () => {
+    const workspace = await createTestWorkspace(server);
+    const phoneNumberId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'whatsapp',
+      name: 'Support line',
+      credentials: { appSecret: simulator.secrets.appSecret, phoneNumberId, accessToken: 'wa-token' },
+    });
+    const inbound = whatsappMessage({
+      phoneNumberId,
+      waId: '966500000123',
+      name: 'Fahad',
+      text: 'الجهاز ما يشتغل',
+    });
+    expect(await simulator.deliver(webhook('/webhooks/meta'), inbound)).toBe(200);
+    const detail = await onlyCase(workspace, 'whatsapp');
+    expect(detail.customerName).toBe('Fahad');
+    simulator.clearSent();
+    const reply = await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+      type: 'reply',
+      visibility: 'private',
+      body: 'هل جربت إعادة التشغيل؟',
+    });
+    await simulator.waitForSent(1, { match: { pathIncludes: `/${phoneNumberId}/messages` } });
+    const sent = await waitFor(async () => {
+      const message = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body.messages.find(
+        (item: { id: string }) => item.id === reply.body.id,
+      );
+      return message.delivery?.status === 'sent' ? message : undefined;
+    });
+    expect(sent.delivery.sentAt).not.toBeNull();
+    const answered = (simulator.sent.at(-1)!.json ?? {}) as Record<string, unknown>;
+    expect(answered).toMatchObject({ to: '966500000123', text: { body: 'هل جربت إعادة التشغيل؟' } });
+  });
+
+  it('Telegram: the secret token is checked and the bot answers in the chat', async () => {
+    const workspace = await createTestWorkspace(server);
+    const botId = Number(uniqueDigits().slice(0, 10));
+    const channel = await connect(workspace, {
+      kind: 'telegram',
+      name: 'Support bot',
+      credentials: {
+        botToken: `${botId}:AAH-test-token-0123456789abcdef`,
+        secretToken: simulator.secrets.telegramSecretToken,
+      },
+    });
+    expect(channel.webhookUrl).toBe(`http://care.sada.test/webhooks/telegram/${channel.id}`);
+    const update = telegramUpdate({
+      chatId: 555001,
+      from: { id: 555001, firstName: 'Mona' },
+      text: 'ما وصلني رمز التفعيل',
+    });
+    const target = webhook(`/webhooks/telegram/${channel.id}`);
+    expect(await simulator.deliver(target, update, { signature: 'invalid' })).toBe(401);
+    expect(await simulator.deliver(target, update)).toBe(200);
+    const detail = await onlyCase(workspace, 'telegram');
+    expect(detail.messages[0].body).toBe('ما وصلني رمز التفعيل');
+    simulator.clearSent();
+    await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+      type: 'reply',
+      visibility: 'private',
+      body: 'أرسلنا الرمز من جديد.',
+    });
+    const [sent] = await simulator.waitForSent(1, { match: { pathIncludes: '/sendMessage' } });
+    // Telegram takes chat_id as an integer or a string.
+    expect(sent!.json).toMatchObject({ chat_id: '555001', text: 'أرسلنا الرمز من جديد.' });
+  });
+
+  it('X: the CRC is answered and a mention becomes a public case answered by a reply tweet', async () => {
+    const workspace = await createTestWorkspace(server);
+    const userId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'x',
+      name: '@SadaSupport',
+      credentials: { consumerSecret: simulator.secrets.consumerSecret, userId, accessToken: 'x-token' },
+    });
+    const crc = await simulator.xCrc(webhook('/webhooks/x'));
+    expect(crc.isValid).toBe(true);
+    const mention = xMention({
+      forUserId: userId,
+      from: { id: '880001', screen_name: 'angry_customer', name: 'Sami' },
+      text: '@SadaSupport three weeks and no refund. Unbelievable.',
+    });
+    expect(await simulator.deliver(webhook('/webhooks/x'), mention)).toBe(200);
+    const detail = await onlyCase(workspace, 'x');
+    expect(detail.messages[0].visibility).toBe('public');
+    simulator.clearSent();
+    await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+      type: 'reply',
+      body: 'Sorry Sami, we have sent you a DM to sort this out.',
+    });
+    const [sent] = await simulator.waitForSent(1, { match: { pathIncludes: '/2/tweets' } });
+    expect(sent!.json).toMatchObject({ reply: { in_reply_to_tweet_id: mention.externalId } });
+  });
+
+  it('keeps what a customer wrote before they edited it, in the timeline', async () => {
+    const workspace = await createTestWorkspace(server);
+    const pageId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    const original = pageComment({
+      pageId,
+      postId: '6001',
+      from: { id: '7800001', name: 'Nasser' },
+      message: 'You are thieves!',
+    });
+    await simulator.deliver(webhook('/webhooks/meta'), original);
+    const edited = pageComment({
+      pageId,
+      postId: '6001',
+      commentId: original.externalId,
+      from: { id: '7800001', name: 'Nasser' },
+      message: 'I was overcharged.',
+      verb: 'edited',
+    });
+    expect(await simulator.deliver(webhook('/webhooks/meta'), edited)).toBe(200);
+    const detail = await waitFor(async () => {
+      const found = await onlyCase(workspace, 'facebook');
+      return found.messages[0].body === 'I was overcharged.' ? found : undefined;
+    });
+    const event = detail.timeline.find((item: { type: string }) => item.type === 'message.edited');
+    expect(event.changes.body).toBe('You are thieves!');
+  });
+
+  it('a WhatsApp failure status marks the reply failed with the platform’s reason', async () => {
+    const workspace = await createTestWorkspace(server);
+    const phoneNumberId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'whatsapp',
+      name: 'Support line',
+      credentials: { appSecret: simulator.secrets.appSecret, phoneNumberId, accessToken: 'wa-token' },
+    });
+    await simulator.deliver(
+      webhook('/webhooks/meta'),
+      whatsappMessage({ phoneNumberId, waId: '966500000999', name: 'Reem', text: 'Hello?' }),
+    );
+    const detail = await onlyCase(workspace, 'whatsapp');
+    simulator.clearSent();
+    const reply = await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+      type: 'reply',
+      visibility: 'private',
+      body: 'Hi Reem, how can we help?',
+    });
+    await simulator.waitForSent(1, { match: { pathIncludes: `/${phoneNumberId}/messages` } });
+    await waitFor(async () => {
+      const message = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body.messages.find(
+        (item: { id: string }) => item.id === reply.body.id,
+      );
+      return message.delivery?.status === 'sent' ? message : undefined;
+    });
+    // The wamid WhatsApp answered the send with is what its statuses name.
+    const [stored] = await server.database.query<{ external_id: string }>(
+      'SELECT external_id FROM message WHERE id = $1',
+      [reply.body.id],
+    );
+    expect(stored!.external_id).toMatch(/^wamid\./);
+    const status = whatsappStatus({
+      phoneNumberId,
+      wamid: stored!.external_id,
+      status: 'failed',
+      recipientId: '966500000999',
+      error: { code: 131047, title: 'Re-engagement message', message: 'More than 24 hours have passed' },
+    });
+    expect(await simulator.deliver(webhook('/webhooks/meta'), status)).toBe(200);
+    const failed = await waitFor(async () => {
+      const message = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body.messages.find(
+        (item: { id: string }) => item.id === reply.body.id,
+      );
+      return message.delivery?.status === 'failed' ? message : undefined;
+    });
+    expect(failed.delivery.lastError).toBeTruthy();
+  });
+});
