@@ -397,6 +397,32 @@ const routeRules: RouteRule[] = [
       actor.delete(`/api/channels/${(await adminCreates(admin, '/api/channels', telegramChannel())).id}`),
   },
   {
+    // No such account: allowed roles get past the permission check to the 404.
+    route: 'POST /api/channels/{id}/test',
+    allowed: ADMINS,
+    successStatus: 404,
+    send: ({ actor }) => actor.post(`/api/channels/${randomUUID()}/test`),
+  },
+  {
+    // A case taken by phone has no platform to hide on: allowed roles reach the 409.
+    route: 'POST /api/cases/{ref}/messages/{messageId}/hide',
+    allowed: WRITERS,
+    successStatus: 409,
+    send: async ({ actor, admin }) => {
+      const created = await createCase(admin);
+      return actor.post(`/api/cases/${created.referenceNumber}/messages/${randomUUID()}/hide`, {
+        reason: 'spam',
+      });
+    },
+  },
+  {
+    route: 'POST /api/cases/{ref}/move-to-private',
+    allowed: WRITERS,
+    successStatus: 409,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/move-to-private`, {}),
+  },
+  {
     route: 'GET /api/channels/settings',
     allowed: ADMINS,
     successStatus: 200,

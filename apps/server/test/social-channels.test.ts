@@ -334,4 +334,98 @@ describe('social channels against a simulator of the platforms', () => {
     });
     expect(failed.delivery.lastError).toBeTruthy();
   });
+
+  it('hides an abusive comment on the platform with a reason, and shows it again', async () => {
+    const workspace = await createTestWorkspace(server);
+    const pageId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    const comment = pageComment({
+      pageId,
+      postId: '7001',
+      from: { id: '7900001', name: 'Troll' },
+      message: 'insults…',
+    });
+    await simulator.deliver(webhook('/webhooks/meta'), comment);
+    const detail = await onlyCase(workspace, 'facebook');
+    const messageId = detail.messages[0].id as string;
+    simulator.clearSent();
+    const hidden = await workspace.admin.post(
+      `/api/cases/${detail.referenceNumber}/messages/${messageId}/hide`,
+      {
+        reason: 'abuse',
+        note: 'insults staff',
+      },
+    );
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.moderation).toMatchObject({ isHidden: true, reason: 'abuse', note: 'insults staff' });
+    const [request] = await simulator.waitForSent(1, { match: { pathIncludes: `/${comment.externalId}` } });
+    expect(JSON.stringify({ query: request!.query, body: request!.json })).toContain('true');
+    const after = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body;
+    expect(after.timeline.some((event: { type: string }) => event.type === 'message.moderated')).toBe(true);
+    expect(after.messages[0].body).toBe('insults…');
+    const shown = await workspace.admin.post(
+      `/api/cases/${detail.referenceNumber}/messages/${messageId}/hide`,
+      {
+        isHidden: false,
+        reason: 'other',
+      },
+    );
+    expect(shown.body.moderation.isHidden).toBe(false);
+  });
+
+  it('moves a public complaint to private messages and counts the customer’s private answer as accepted', async () => {
+    const workspace = await createTestWorkspace(server);
+    const pageId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    const author = { id: '7950001', name: 'Hessa' };
+    const comment = pageComment({ pageId, postId: '8001', from: author, message: 'رقم طلبي 4411 ولم يصل' });
+    await simulator.deliver(webhook('/webhooks/meta'), comment);
+    const detail = await onlyCase(workspace, 'facebook');
+    expect(detail.conversationScope).toBe('public');
+    simulator.clearSent();
+    const moved = await workspace.admin.post(`/api/cases/${detail.referenceNumber}/move-to-private`, {});
+    expect(moved.status).toBe(200);
+    expect(moved.body.privateMove).toMatchObject({ acceptedAt: null });
+    const sent = await simulator.waitForSent(2, { match: { method: 'POST' } });
+    const paths = sent.map((request) => request.path);
+    expect(paths.some((path) => path.endsWith(`/${comment.externalId}/comments`))).toBe(true);
+    expect(
+      sent.some((request) => JSON.stringify(request.json).includes(`"comment_id":"${comment.externalId}"`)),
+    ).toBe(true);
+
+    // The customer answers in Messenger: the same case, now a private conversation, accepted.
+    await simulator.deliver(
+      webhook('/webhooks/meta'),
+      messengerMessage({ pageId, psid: author.id, text: 'هذه تفاصيل الطلب' }),
+    );
+    const accepted = await waitFor(async () => {
+      const found = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body;
+      return found.privateMove?.acceptedAt ? found : undefined;
+    });
+    expect(accepted.conversationScope).toBe('private');
+    expect(accepted.messages.at(-1)).toMatchObject({ visibility: 'private', body: 'هذه تفاصيل الطلب' });
+    expect(await casesOn(workspace, 'facebook')).toHaveLength(1);
+  });
+
+  it('tests a Telegram bot’s credentials against the platform', async () => {
+    const workspace = await createTestWorkspace(server);
+    const channel = await connect(workspace, {
+      kind: 'telegram',
+      name: 'Support bot',
+      credentials: {
+        botToken: `${uniqueDigits().slice(0, 10)}:AAH-test-token-0123456789abcdef`,
+        secretToken: simulator.secrets.telegramSecretToken,
+      },
+    });
+    const tested = await workspace.admin.post(`/api/channels/${channel.id}/test`);
+    expect(tested.body).toEqual({ isOk: true, detail: 'Telegram answered: the credentials work.' });
+  });
 });

@@ -11,6 +11,10 @@ import {
 } from '@sada/core';
 import { z } from 'zod';
 import { delivery } from './channels.ts';
+
+/** Why an agent hid a public comment; a legitimate complaint is never hidden or deleted. */
+export const MODERATION_REASONS = ['abuse', 'spam', 'personal_data', 'other'] as const;
+
 import { isoDate, listParam, localizedMessage, nonEmptyText, uuid } from './common.ts';
 import { identityInput } from './customers.ts';
 import { caseTriage } from './triage.ts';
@@ -91,6 +95,15 @@ export const message = z
     delivery: delivery.nullable(),
     /** Written by Sada itself (an acknowledgement), not by a person. */
     isAutomatic: z.boolean(),
+    /** A public comment hidden on its platform by an agent, and why. */
+    moderation: z
+      .object({
+        isHidden: z.boolean(),
+        reason: z.enum(MODERATION_REASONS),
+        note: z.string().nullable(),
+        at: z.date(),
+      })
+      .nullable(),
     createdAt: z.date(),
   })
   .meta({ id: 'Message' });
@@ -116,8 +129,23 @@ export const caseDetail = caseSummary
     timeline: z.array(caseEvent),
     /** null until triage has read the case (a moment after it arrives). */
     triage: caseTriage.nullable(),
+    /** Social cases: whether the conversation is public (comments, mentions) or private (messages). */
+    conversationScope: z.enum(['public', 'private']).nullable(),
+    /** Move to private: when the invitation went out, and when the customer took it (wrote privately). */
+    privateMove: z.object({ at: z.date(), acceptedAt: z.date().nullable() }).nullable(),
   })
   .meta({ id: 'Case' });
+
+export const hideMessageRequest = z.strictObject({
+  isHidden: z.boolean().default(true),
+  reason: z.enum(MODERATION_REASONS),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const moveToPrivateRequest = z.strictObject({
+  /** The public reply inviting the customer to continue privately; default: the workspace's text in the case's language. */
+  body: z.string().trim().min(1).max(2000).optional(),
+});
 
 export const createCaseRequest = z.strictObject({
   subject: nonEmptyText(300),

@@ -10,6 +10,11 @@ export const CASE_EVENT_TYPES = [
   /** The customer edited or deleted a message on the platform: what it said before is kept here. */
   'message.edited',
   'message.deleted',
+  /** An agent hid (or unhid) a customer's public comment on the platform, with the reason. */
+  'message.moderated',
+  /** Move to private: the public invitation went out; the customer then wrote privately. */
+  'case.moved_to_private',
+  'case.private_accepted',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -25,7 +25,13 @@ CREATE INDEX channel_account_workspace_idx ON channel_account (workspace_id, cre
 -- one post), so that a reply goes back the same way and a new message finds its case.
 ALTER TABLE support_case
   ADD COLUMN channel_account_id uuid CONSTRAINT support_case_channel_account_fkey REFERENCES channel_account (id),
-  ADD COLUMN conversation_key text;
+  ADD COLUMN conversation_key text,
+  -- "Move to private": when the public invitation went out, and when the customer wrote privately.
+  ADD COLUMN moved_private_at timestamptz,
+  ADD COLUMN private_accepted_at timestamptz;
+
+-- A public comment an agent hid on the platform, with the reason ({isHidden, reason, note, userId, at}).
+ALTER TABLE message ADD COLUMN moderation jsonb;
 CREATE INDEX support_case_conversation_idx ON support_case (channel_account_id, conversation_key, created_at DESC)
   WHERE conversation_key IS NOT NULL;
 

@@ -183,6 +183,9 @@ export const supportCase = pgTable('support_case', {
   channelAccountId: uuid('channel_account_id'),
   /** Its conversation on that account: `dm:AUTHOR` or `post:POST:AUTHOR`. */
   conversationKey: text('conversation_key'),
+  /** Move to private: the public invitation's time, and when the customer then wrote privately. */
+  movedPrivateAt: timestamptz('moved_private_at'),
+  privateAcceptedAt: timestamptz('private_accepted_at'),
 });
 
 export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
@@ -205,6 +208,8 @@ export const message = pgTable('message', {
   triagedAt: timestamptz('triaged_at'),
   /** Written by Sada itself (an acknowledgement), not by a person. */
   isAutomatic: boolean('is_automatic').notNull().default(false),
+  /** A public comment hidden on the platform: {isHidden, reason, note, userId, at}. */
+  moderation: jsonb('moderation').$type<Record<string, unknown>>(),
 });
 
 export const caseEvent = pgTable('case_event', {

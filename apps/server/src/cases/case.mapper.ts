@@ -1,3 +1,4 @@
+import type { MODERATION_REASONS } from '@sada/contracts';
 import type {
   CaseEventType,
   CaseKind,
@@ -60,6 +61,7 @@ export function publicMessage(row: MessageRow, delivery?: OutboxRow | undefined)
         }
       : null,
     isAutomatic: row.isAutomatic,
+    moderation: moderationOf(row.moderation),
     createdAt: row.createdAt,
   };
 }
@@ -83,5 +85,28 @@ export function publicTriage(row: CaseRow) {
     ...stored,
     classifiedAt: new Date(stored.classifiedAt),
     lockedFields: row.triageLocked as TriageField[],
+  };
+}
+
+/** The stored moderation of a message, as the API shows it (who hid it stays in the timeline). */
+function moderationOf(stored: Record<string, unknown> | null) {
+  if (!stored) return null;
+  return {
+    isHidden: stored.isHidden === true,
+    reason: stored.reason as (typeof MODERATION_REASONS)[number],
+    note: typeof stored.note === 'string' ? stored.note : null,
+    at: new Date(String(stored.at)),
+  };
+}
+
+/** What a case adds to its detail when it came through a social account. */
+export function socialOf(row: CaseRow) {
+  return {
+    conversationScope: row.conversationKey
+      ? row.conversationKey.startsWith('dm:')
+        ? ('private' as const)
+        : ('public' as const)
+      : null,
+    privateMove: row.movedPrivateAt ? { at: row.movedPrivateAt, acceptedAt: row.privateAcceptedAt } : null,
   };
 }

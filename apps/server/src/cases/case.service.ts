@@ -51,7 +51,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { assertMentionable, notifyMentions } from '../notifications/mentions.ts';
 import type { ServiceContext } from '../services.ts';
 import { recordPersonChanges } from '../triage/corrections.ts';
-import { publicCase, publicEvent, publicMessage, publicTriage } from './case.mapper.ts';
+import { publicCase, publicEvent, publicMessage, publicTriage, socialOf } from './case.mapper.ts';
 import { type CaseFilterOptions, caseFilterFor } from './case-filters.ts';
 import { intakeCustomer, teamNotInWorkspace } from './case-intake.ts';
 
@@ -340,6 +340,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       messages: messages.map((item) => publicMessage(item, deliveries.get(item.id))),
       timeline: events.map(publicEvent),
       triage: publicTriage(row),
+      ...socialOf(row),
     };
   }
 
@@ -406,6 +407,8 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         isFollowedByEmail: false,
         channelAccountId: null,
         conversationKey: null,
+        movedPrivateAt: null,
+        privateAcceptedAt: null,
       };
       return {
         ...publicCase({ ...row, customerName: opened.customerName ?? customer.name }),
@@ -415,6 +418,8 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         closedAt: row.closedAt,
         messages: [],
         triage: null,
+        conversationScope: null,
+        privateMove: null,
         timeline: [
           publicEvent({
             id: opened.eventId,

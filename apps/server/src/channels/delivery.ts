@@ -23,18 +23,25 @@ const SOCIAL_CHANNELS = new Set<Channel>(['facebook', 'instagram', 'whatsapp', '
  */
 async function planSocialDelivery(tx: Executor, caseRow: CaseRow, message: MessageRow, now: Date) {
   if (!caseRow.channelAccountId || !caseRow.conversationKey) return;
-  const separator = caseRow.conversationKey.indexOf(':');
-  const scope = caseRow.conversationKey.slice(0, separator);
-  const threadId = caseRow.conversationKey.slice(separator + 1);
-  const comment = scope === 'dm' ? null : await latestInboundExternalId(tx, caseRow.id);
-  if (scope !== 'dm' && !comment) return;
+  const [scope = '', threadId = '', authorId = ''] = caseRow.conversationKey.split(':');
+  const target = async (): Promise<{ action: string; recipient: string } | null> => {
+    if (scope === 'dm') return { action: 'message', recipient: threadId };
+    // X has no private reply to a tweet: a private answer is a direct message to its author.
+    if (message.visibility === 'private' && caseRow.channel === 'x')
+      return { action: 'message', recipient: authorId };
+    const comment = await latestInboundExternalId(tx, caseRow.id);
+    if (!comment) return null;
+    return { action: message.visibility === 'public' ? 'reply_public' : 'private_reply', recipient: comment };
+  };
+  const chosen = await target();
+  if (!chosen) return;
   await insertOutbox(tx, {
     messageId: message.id,
     workspaceId: caseRow.workspaceId,
     channel: caseRow.channel,
-    recipient: scope === 'dm' ? threadId : comment!,
+    recipient: chosen.recipient,
     subject: '',
-    action: scope === 'dm' ? 'message' : message.visibility === 'public' ? 'reply_public' : 'private_reply',
+    action: chosen.action,
     status: 'pending',
     nextAttemptAt: now,
     createdAt: now,

@@ -6,10 +6,12 @@ import {
   announce,
   type ChannelAccountRow,
   type Database,
+  findCaseByReference,
   findChannelAccount,
   findChannelAccountById,
   findChannelAccountsByPlatformIds,
   findConversationCase,
+  findInvitedCase,
   findMessageByExternalId,
   findWorkspaceById,
   insertAuditRecord,
@@ -17,13 +19,17 @@ import {
   insertChannelAccount,
   listChannelAccounts,
   listEnabledChannelAccountsOfKinds,
+  listMessagesOfCase,
   listOutboxOfMessages,
   lockCaseById,
   setMessageBody,
+  setMessageModeration,
+  updateCaseRow,
   updateChannelAccount,
   updateOutbox,
 } from '@sada/db';
 import type { Actor } from '../auth/actor.ts';
+import { caseNotFound } from '../cases/case.service.ts';
 import type { Config } from '../config.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { ChannelIntake } from './channel-intake.ts';
@@ -33,6 +39,22 @@ export type SocialAdapters = Record<SocialKind, SocialAdapter>;
 const META_KINDS: SocialKind[] = ['facebook', 'instagram', 'whatsapp'];
 /** Public comments of one author on one post within this long join one case. */
 export const COMMENT_THREAD_HOURS = 72;
+/** A customer who writes privately within this long of a Move to private accepted it. */
+export const PRIVATE_INVITATION_DAYS = 7;
+
+const PRIVATE_INVITATION = {
+  ar: {
+    public: 'نأسف لما حدث ونريد مساعدتك. راسلنا على الخاص لنكمل معك ونحفظ بياناتك بعيدًا عن العلن.',
+    private: (reference: string) =>
+      `مرحبًا، نكمل معك هنا بخصوص تعليقك (الرقم المرجعي ${reference}). أخبرنا بالتفاصيل ورقم الطلب إن وجد.`,
+  },
+  en: {
+    public:
+      'We are sorry about this and want to help. Please send us a private message so we can continue and keep your details safe.',
+    private: (reference: string) =>
+      `Hello, we are continuing here about your comment (reference ${reference}). Tell us the details and your order number if you have one.`,
+  },
+} as const;
 
 const LABELS: Record<SocialKind, string> = {
   facebook: 'Facebook',
@@ -124,11 +146,18 @@ export function createSocialChannels(deps: {
           event.visibility === 'public'
             ? new Date(clock.now().getTime() - COMMENT_THREAD_HOURS * 3_600_000)
             : null;
-        const existing = await findConversationCase(db, {
-          channelAccountId: account.id,
-          conversationKey,
-          since,
-        });
+        // An author invited to private messages (Move to private) continues that case.
+        const invited =
+          event.visibility === 'private'
+            ? await findInvitedCase(db, {
+                channelAccountId: account.id,
+                authorId: event.author.externalId,
+                since: new Date(clock.now().getTime() - PRIVATE_INVITATION_DAYS * 86_400_000),
+              })
+            : undefined;
+        const existing =
+          invited ??
+          (await findConversationCase(db, { channelAccountId: account.id, conversationKey, since }));
         const text = event.text.trim();
         const links = event.attachments
           .filter((item) => item.url)
@@ -169,6 +198,7 @@ export function createSocialChannels(deps: {
           visibility: event.visibility,
           conversation: { channelAccountId: account.id, conversationKey },
         });
+        if (invited) await acceptInvitation(account, invited.id, conversationKey);
         return;
       }
       case 'edit':
@@ -221,6 +251,52 @@ export function createSocialChannels(deps: {
         return;
     }
   }
+
+  /** The customer wrote privately after the invitation: the case goes on as a private conversation. */
+  async function acceptInvitation(account: ChannelAccountRow, caseId: string, conversationKey: string) {
+    await db.transaction(async (tx) => {
+      const row = await lockCaseById(tx, account.workspaceId, caseId);
+      if (!row || row.privateAcceptedAt) return;
+      const now = clock.now();
+      await updateCaseRow(tx, row.id, { privateAcceptedAt: now, conversationKey, updatedAt: now });
+      await insertCaseEvent(tx, {
+        workspaceId: row.workspaceId,
+        caseId: row.id,
+        type: 'case.private_accepted',
+        actorUserId: null,
+        actorLabel: LABELS[account.kind as SocialKind],
+        changes: { invitedAt: row.movedPrivateAt, acceptedAt: now },
+        createdAt: now,
+      });
+      await announce(tx, {
+        workspaceId: row.workspaceId,
+        type: 'case.updated',
+        caseId: row.id,
+        referenceNumber: row.referenceNumber,
+      });
+    });
+  }
+
+  /** A social case of the actor's workspace, with its account, for an agent's action on the platform. */
+  async function socialCaseOf(actor: Actor, referenceNumber: string) {
+    const row = await findCaseByReference(db, actor.workspace.id, referenceNumber.toUpperCase());
+    if (!row) throw caseNotFound(referenceNumber);
+    const account = row.channelAccountId ? await findChannelAccountById(db, row.channelAccountId) : undefined;
+    if (!account || !account.isEnabled) {
+      throw new AppError('conflict', {
+        en: 'This case did not come through a connected social account, or its account is disconnected.',
+        ar: 'هذه الحالة لم تصل عبر حساب تواصل موصول، أو أن حسابها مفصول.',
+      });
+    }
+    return { row, account, kind: account.kind as SocialKind };
+  }
+
+  const baseUrlOf = (kind: SocialKind) =>
+    kind === 'telegram'
+      ? config.platformUrls.telegram
+      : kind === 'x'
+        ? config.platformUrls.x
+        : config.platformUrls.meta;
 
   /** Stores every event of a request for these accounts; the platform hears 200 only after. */
   async function receive(
@@ -309,6 +385,187 @@ export function createSocialChannels(deps: {
 
     credentialsOf,
     accountById: (id: string) => findChannelAccountById(db, id),
+
+    /** Asks the platform whether the account's credentials work (the setup page's button). */
+    async test(actor: Actor, id: string): Promise<{ isOk: boolean; detail: string }> {
+      assertCan(actor.role, 'workspace:admin');
+      const row = await findChannelAccount(db, actor.workspace.id, id);
+      if (!row) {
+        throw new AppError('not_found', {
+          en: 'No such channel in this workspace.',
+          ar: 'لا توجد قناة كهذه في مساحة العمل.',
+        });
+      }
+      const credentials = credentialsOf(row);
+      const kind = row.kind as SocialKind;
+      const base = baseUrlOf(kind);
+      const token = credentials.pageAccessToken ?? credentials.accessToken ?? '';
+      const request =
+        kind === 'telegram'
+          ? { url: `${base}/bot${credentials.botToken}/getMe`, headers: {} as Record<string, string> }
+          : kind === 'x'
+            ? { url: `${base}/2/users/me`, headers: { authorization: `Bearer ${token}` } }
+            : {
+                url: `${base}/v21.0/${row.accountId}?fields=id,name`,
+                headers: { authorization: `Bearer ${token}` },
+              };
+      let detail: string;
+      let isOk = false;
+      try {
+        const response = await fetch(request.url, {
+          headers: request.headers,
+          signal: AbortSignal.timeout(10_000),
+        });
+        isOk = response.ok;
+        detail = isOk
+          ? `${LABELS[kind]} answered: the credentials work.`
+          : `${LABELS[kind]} answered ${response.status}: ${(await response.text()).slice(0, 300)}`;
+      } catch (error) {
+        detail = `${LABELS[kind]} could not be reached: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      // Never echo a token back.
+      for (const secret of Object.values(credentials)) detail = detail.replaceAll(secret, '…');
+      await updateChannelAccount(db, row.id, { lastError: isOk ? null : detail });
+      return { isOk, detail };
+    },
+
+    /** Hides (or shows again) a customer's public comment on the platform, with a reason; audited. */
+    async moderate(
+      actor: Actor,
+      referenceNumber: string,
+      messageId: string,
+      change: { isHidden: boolean; reason: string; note?: string | undefined },
+    ) {
+      assertCan(actor.role, 'case:write');
+      const { row, account, kind } = await socialCaseOf(actor, referenceNumber);
+      const message = (await listMessagesOfCase(db, row.id)).find((item) => item.id === messageId);
+      if (
+        !message ||
+        message.direction !== 'inbound' ||
+        message.visibility !== 'public' ||
+        !message.externalId
+      ) {
+        throw new AppError('conflict', {
+          en: 'Only a customer’s public comment can be hidden.',
+          ar: 'لا يُخفى إلا تعليق علني للعميل.',
+        });
+      }
+      if (!adapters[kind].capabilities.canHide) {
+        throw new AppError('conflict', {
+          en: `${LABELS[kind]} does not let a business hide comments.`,
+          ar: `${LABELS[kind]} لا يسمح للشركات بإخفاء التعليقات.`,
+        });
+      }
+      try {
+        await adapters[kind].send(
+          { action: 'hide', commentId: message.externalId, isHidden: change.isHidden },
+          {
+            credentials: credentialsOf(account),
+            baseUrl: baseUrlOf(kind),
+            lastInboundAt: null,
+            now: clock.now(),
+          },
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new AppError(
+          'unavailable',
+          {
+            en: `${LABELS[kind]} did not change the comment: ${reason}`,
+            ar: `لم يغيّر ${LABELS[kind]} التعليق: ${reason}`,
+          },
+          { cause: error },
+        );
+      }
+      const now = clock.now();
+      const note = change.note ?? null;
+      await db.transaction(async (tx) => {
+        const locked = await lockCaseById(tx, row.workspaceId, row.id);
+        if (!locked) return;
+        await setMessageModeration(tx, message.id, {
+          isHidden: change.isHidden,
+          reason: change.reason,
+          note,
+          userId: actor.userId,
+          at: now.toISOString(),
+        });
+        await insertCaseEvent(tx, {
+          workspaceId: row.workspaceId,
+          caseId: row.id,
+          type: 'message.moderated',
+          actorUserId: actor.userId,
+          actorLabel: actor.name,
+          changes: { messageId: message.id, isHidden: change.isHidden, reason: change.reason, note },
+          createdAt: now,
+        });
+        await insertAuditRecord(tx, {
+          workspaceId: row.workspaceId,
+          actorUserId: actor.userId,
+          action: change.isHidden ? 'message.hidden' : 'message.unhidden',
+          subjectType: 'message',
+          subjectId: message.id,
+          details: { referenceNumber: row.referenceNumber, reason: change.reason, note },
+          createdAt: now,
+        });
+        await announce(tx, {
+          workspaceId: row.workspaceId,
+          type: 'case.updated',
+          caseId: row.id,
+          referenceNumber: row.referenceNumber,
+        });
+      });
+    },
+
+    /**
+     * Move to private (seed 001): a public reply invites the customer to continue in private, the
+     * private thread opens (a private reply to their comment, or a DM on X), and the case waits for
+     * them to write there; when they do within PRIVATE_INVITATION_DAYS, the invitation is accepted.
+     */
+    async moveToPrivate(
+      actor: Actor,
+      referenceNumber: string,
+      body: string | undefined,
+      reply: (input: { visibility: 'public' | 'private'; body: string }) => Promise<unknown>,
+    ) {
+      assertCan(actor.role, 'case:write');
+      const { row, kind } = await socialCaseOf(actor, referenceNumber);
+      if (!row.conversationKey?.startsWith('post:') || !['facebook', 'instagram', 'x'].includes(kind)) {
+        throw new AppError('conflict', {
+          en: 'Only a public conversation (a comment or a mention) can move to private messages.',
+          ar: 'لا تنتقل إلى الرسائل الخاصة إلا محادثة علنية (تعليق أو إشارة).',
+        });
+      }
+      const language =
+        row.language === 'en' || row.language === 'ar'
+          ? row.language
+          : actor.workspace.defaultLanguage === 'en'
+            ? 'en'
+            : 'ar';
+      const invitation = body ?? PRIVATE_INVITATION[language].public;
+      await reply({ visibility: 'public', body: invitation });
+      await reply({ visibility: 'private', body: PRIVATE_INVITATION[language].private(row.referenceNumber) });
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const locked = await lockCaseById(tx, row.workspaceId, row.id);
+        if (!locked) return;
+        await updateCaseRow(tx, row.id, { movedPrivateAt: now, privateAcceptedAt: null, updatedAt: now });
+        await insertCaseEvent(tx, {
+          workspaceId: row.workspaceId,
+          caseId: row.id,
+          type: 'case.moved_to_private',
+          actorUserId: actor.userId,
+          actorLabel: actor.name,
+          changes: { invitation },
+          createdAt: now,
+        });
+        await announce(tx, {
+          workspaceId: row.workspaceId,
+          type: 'case.updated',
+          caseId: row.id,
+          referenceNumber: row.referenceNumber,
+        });
+      });
+    },
 
     /** `/webhooks/meta`: Facebook, Instagram and WhatsApp; the payload's account id picks the channel. */
     async meta(raw: RawWebhook): Promise<WebhookAnswer> {

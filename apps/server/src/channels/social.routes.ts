@@ -1,5 +1,14 @@
 import type { RawWebhook } from '@sada/channels';
-import { createSocialChannelRequest, errorResponse, socialChannel, uuid } from '@sada/contracts';
+import {
+  caseDetail,
+  createSocialChannelRequest,
+  errorResponse,
+  hideMessageRequest,
+  message,
+  moveToPrivateRequest,
+  socialChannel,
+  uuid,
+} from '@sada/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,7 +35,7 @@ const answer = (reply: FastifyReply, result: WebhookAnswer) =>
 
 /** Connected social accounts (admin) and the platforms' webhooks. */
 export const socialRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const { social } = services;
+  const { social, cases } = services;
 
   app.get(
     '/api/channels',
@@ -70,6 +79,64 @@ export const socialRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     async (request, reply) => {
       await social.disable(actorOf(request), request.params.id);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/channels/:id/test',
+    {
+      config: { permission: 'workspace:admin' },
+      schema: {
+        tags: ['channels'],
+        summary: 'Ask the platform whether the account’s credentials work (admin)',
+        params: z.object({ id: uuid }),
+        response: { 200: z.object({ isOk: z.boolean(), detail: z.string() }), 404: errorResponse },
+      },
+    },
+    async (request) => social.test(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/cases/:ref/messages/:messageId/hide',
+    {
+      config: { permission: 'case:write' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Hide (or show again) a customer’s public comment on Facebook or Instagram, with a reason; never deletes it (audited)',
+        params: z.object({ ref: z.string().min(1).max(40), messageId: uuid }),
+        body: hideMessageRequest,
+        response: { 200: message, 404: errorResponse, 409: errorResponse, 503: errorResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await social.moderate(actor, request.params.ref, request.params.messageId, request.body);
+      const detail = await cases.get({ actor, referenceNumber: request.params.ref });
+      return detail.messages.find((item) => item.id === request.params.messageId)!;
+    },
+  );
+
+  app.post(
+    '/api/cases/:ref/move-to-private',
+    {
+      config: { permission: 'case:write' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Move a public conversation to private messages: a public reply invites the customer, the private thread opens, and their private answer counts as accepted',
+        params: z.object({ ref: z.string().min(1).max(40) }),
+        body: moveToPrivateRequest,
+        response: { 200: caseDetail, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const referenceNumber = request.params.ref;
+      await social.moveToPrivate(actor, referenceNumber, request.body.body, ({ visibility, body }) =>
+        cases.addMessage({ actor, referenceNumber, type: 'reply', visibility, body, attachments: [] }),
+      );
+      return cases.get({ actor, referenceNumber });
     },
   );
 

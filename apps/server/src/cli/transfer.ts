@@ -102,6 +102,7 @@ const messageRecord = z.strictObject({
   triage: jsonObject.nullable().default(null),
   triagedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
   isAutomatic: z.boolean().default(false),
+  moderation: jsonObject.nullable().default(null),
 });
 const eventRecord = z.strictObject({
   id: z.number().int().positive(),

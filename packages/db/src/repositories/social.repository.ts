@@ -151,3 +151,36 @@ export async function latestInboundExternalId(executor: Executor, caseId: string
     .limit(1);
   return row?.externalId ?? null;
 }
+
+/**
+ * A case of this account that invited this author to private messages since `since` and is still
+ * waiting for them: their first private message continues it.
+ */
+export async function findInvitedCase(
+  executor: Executor,
+  options: { channelAccountId: string; authorId: string; since: Date },
+) {
+  const [row] = await executor
+    .select({ id: supportCase.id })
+    .from(supportCase)
+    .where(
+      and(
+        eq(supportCase.channelAccountId, options.channelAccountId),
+        sql`${supportCase.conversationKey} LIKE 'post:%' AND split_part(${supportCase.conversationKey}, ':', 3) = ${options.authorId}`,
+        gt(supportCase.movedPrivateAt, options.since),
+        sql`${supportCase.privateAcceptedAt} IS NULL`,
+        ne(supportCase.status, 'closed'),
+      ),
+    )
+    .orderBy(desc(supportCase.movedPrivateAt))
+    .limit(1);
+  return row;
+}
+
+export async function setMessageModeration(
+  executor: Executor,
+  messageId: string,
+  moderation: Record<string, unknown>,
+) {
+  await executor.update(message).set({ moderation }).where(eq(message.id, messageId));
+}

@@ -62,7 +62,15 @@ export type CaseEventTransfer = Stamped<
 /** A case without its search vector (rebuilt on import), with its messages and timeline. */
 export type CaseTransfer = Stamped<
   // The social account a case came through stays behind with the accounts (their secrets are this server's).
-  Omit<Select<typeof supportCase>, 'workspaceId' | 'searchVector' | 'channelAccountId' | 'conversationKey'>,
+  Omit<
+    Select<typeof supportCase>,
+    | 'workspaceId'
+    | 'searchVector'
+    | 'channelAccountId'
+    | 'conversationKey'
+    | 'movedPrivateAt'
+    | 'privateAcceptedAt'
+  >,
   'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'triagedAt'
 > & { messages: MessageTransfer[]; events: CaseEventTransfer[] };
 export type AuditRecordTransfer = Stamped<Omit<Select<typeof auditRecord>, 'workspaceId'>, 'createdAt'>;
@@ -301,6 +309,7 @@ export async function listCasesForTransfer(
         triage: message.triage,
         triagedAt: isoTextOrNull(message.triagedAt),
         isAutomatic: message.isAutomatic,
+        moderation: message.moderation,
       })
       .from(message)
       .where(inArray(message.caseId, caseIds))
