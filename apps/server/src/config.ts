@@ -65,14 +65,23 @@ const environmentSchema = z.object({
     .regex(/^[a-z0-9.-]+$/i, 'must be a host name such as mail.example.com')
     .optional()
     .describe('Mail to WORKSPACE@this domain becomes a case of that workspace; default the machine name'),
+  SADA_DEMO_TRAFFIC_PER_MINUTE: z.coerce
+    .number()
+    .min(0)
+    .max(600)
+    .default(2)
+    .describe('In the demo, sampled posts a minute from the simulated platforms (0: none)'),
   SADA_META_GRAPH_URL: z
     .url()
-    .default('https://graph.facebook.com')
+    .optional()
     .describe(
       'The Graph API (Facebook, Instagram, WhatsApp); a simulator stands in for it in tests and the demo',
     ),
-  SADA_TELEGRAM_API_URL: z.url().default('https://api.telegram.org').describe('The Telegram Bot API'),
-  SADA_X_API_URL: z.url().default('https://api.x.com').describe('The X API v2'),
+  SADA_TELEGRAM_API_URL: z
+    .url()
+    .optional()
+    .describe('The Telegram Bot API (default https://api.telegram.org)'),
+  SADA_X_API_URL: z.url().optional().describe('The X API v2 (default https://api.x.com)'),
   SADA_SMTP_RELAY: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -113,6 +122,11 @@ export type Config = {
   smtpRelay: string | null;
   /** The social platforms' API base URLs (a simulator's in tests and the demo). */
   platformUrls: { meta: string; telegram: string; x: string };
+  /**
+   * The demo plays the platforms itself (a simulator in the process, accounts on the demo workspace,
+   * sampled posts a minute) unless any platform URL was set; null outside the demo.
+   */
+  demoPlatforms: { trafficPerMinute: number } | null;
 };
 
 /** Parses the environment; every problem is reported at once and the process should stop. */
@@ -150,10 +164,18 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     mailDomain: (env.SADA_MAIL_DOMAIN ?? hostname()).toLowerCase(),
     smtpRelay: env.SADA_SMTP_RELAY ?? null,
     platformUrls: {
-      meta: env.SADA_META_GRAPH_URL.replace(/\/$/, ''),
-      telegram: env.SADA_TELEGRAM_API_URL.replace(/\/$/, ''),
-      x: env.SADA_X_API_URL.replace(/\/$/, ''),
+      meta: (env.SADA_META_GRAPH_URL ?? 'https://graph.facebook.com').replace(/\/$/, ''),
+      telegram: (env.SADA_TELEGRAM_API_URL ?? 'https://api.telegram.org').replace(/\/$/, ''),
+      x: (env.SADA_X_API_URL ?? 'https://api.x.com').replace(/\/$/, ''),
     },
+    demoPlatforms:
+      env.SADA_DEMO &&
+      env.NODE_ENV !== 'production' &&
+      !env.SADA_META_GRAPH_URL &&
+      !env.SADA_TELEGRAM_API_URL &&
+      !env.SADA_X_API_URL
+        ? { trafficPerMinute: env.SADA_DEMO_TRAFFIC_PER_MINUTE }
+        : null,
   };
 }
 

@@ -7,6 +7,7 @@ import { createDeliveryWorker, type DeliveryWorker, deliverySweepJob } from './c
 import { createMailboxWatcher, type MailboxWatcher } from './channels/mailbox-watcher.ts';
 import type { Config } from './config.ts';
 import { seedDemoWorkspace } from './demo/demo-seed.ts';
+import { startDemoPlatforms, startDemoTraffic } from './demo/demo-social.ts';
 import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
 import { createLiveHub } from './live/live-hub.ts';
 import { createServices, type Services } from './services.ts';
@@ -57,7 +58,12 @@ export async function startSada(options: {
   listen?: boolean;
   onDemoCreated?: (credentials: { email: string; password: string; workspace: string }) => void;
 }): Promise<Sada> {
-  const { config, clock = systemClock } = options;
+  const { clock = systemClock } = options;
+  // The demo plays the social platforms itself: their API is a simulator in this process.
+  const platforms = options.config.demoPlatforms ? await startDemoPlatforms() : undefined;
+  const config: Config = platforms
+    ? { ...options.config, platformUrls: { meta: platforms.url, telegram: platforms.url, x: platforms.url } }
+    : options.config;
   const database = options.database ?? (await openConfiguredDatabase(config));
   const hub = createLiveHub(database, { clock });
   const services = createServices({ database, clock, config, isAgentAvailable: hub.hasConsoles });
@@ -119,6 +125,18 @@ export async function startSada(options: {
   const smtp = config.smtpPort !== null ? await startMailServer(config, services, app) : undefined;
   const traffic = trackTraffic(app);
   const url = options.listen ? await app.listen({ port: config.port, host: config.host }) : undefined;
+  const demoTraffic =
+    platforms && url && config.demoPlatforms
+      ? await startDemoTraffic({
+          database,
+          clock,
+          secrets: services.secrets,
+          simulator: platforms,
+          serverUrl: url.replace('0.0.0.0', '127.0.0.1'),
+          perMinute: config.demoPlatforms.trafficPerMinute,
+          onError: (error) => app.log.warn({ err: error }, 'demo traffic not delivered'),
+        })
+      : undefined;
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -134,6 +152,7 @@ export async function startSada(options: {
       // Order matters: stop taking requests and finish those in flight, then jobs, then the database.
       stopping ??= (async () => {
         // Requests already sent may still sit unread in the socket buffers; let them arrive and finish.
+        demoTraffic?.stop();
         await smtp?.close();
         await traffic.quiet();
         await app.close();
@@ -143,6 +162,7 @@ export async function startSada(options: {
         await triage?.stop();
         await delivery?.stop();
         await jobs?.stop();
+        await platforms?.close();
         await database.close();
       })();
       return stopping;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runSimulateCommand } from '@sada/channels/simulator';
 import { ROLES, type Role, systemClock } from '@sada/core';
 import { findWorkspaceBySlug, runMigrations } from '@sada/db';
 import { loadConfig } from '../config.ts';
@@ -19,6 +20,9 @@ Commands:
   import FILE.jsonl         Import workspaces, users, teams, customers and cases from an export
   export --workspace W      Write one workspace as JSON lines to standard output [--out FILE]
   triage classify           Classify JSON lines {"id","text"} from standard input, one JSON line out each
+  simulate [--port 4010] [--target URL] [--rate 6] [--count N] [--secrets FILE]
+                            Play Meta, WhatsApp, Telegram and X locally (their send APIs and signed
+                            webhooks); with --target, send that Sada sampled posts
   triage retrain --workspace W
                             Adapt the model to the workspace's corrections now (also done nightly)
 
@@ -149,6 +153,15 @@ async function main(argv: string[]) {
       await withDatabase(async ({ database }) => {
         await exportWorkspace({ database, slug: values.workspace!, out: values.out });
       });
+      return;
+    }
+    case 'simulate': {
+      const run = await runSimulateCommand(rest);
+      const stop = () => void run.stop();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await run.done;
+      await run.stop();
       return;
     }
     case 'triage': {
