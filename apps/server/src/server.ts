@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createDeliveryWorker, type DeliveryWorker, deliverySweepJob } from './channels/delivery-worker.ts';
 import { createMailboxWatcher, type MailboxWatcher } from './channels/mailbox-watcher.ts';
+import { mentionsPollJob } from './channels/social-jobs.ts';
 import type { Config } from './config.ts';
 import { seedDemoWorkspace } from './demo/demo-seed.ts';
 import { startDemoPlatforms, startDemoTraffic } from './demo/demo-social.ts';
@@ -114,6 +115,7 @@ export async function startSada(options: {
           registerJob(triageRetrainJob(database, services.triage)),
           ...(triage ? [registerJob(triageSweepJob(triage))] : []),
           ...(delivery ? [registerJob(deliverySweepJob(delivery))] : []),
+          registerJob(mentionsPollJob(services.social)),
         ],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),

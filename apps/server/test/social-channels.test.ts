@@ -167,6 +167,12 @@ describe('social channels against a simulator of the platforms', () => {
       name: 'Support line',
       credentials: { appSecret: simulator.secrets.appSecret, phoneNumberId, accessToken: 'wa-token' },
     });
+    // Fahad called before: WhatsApp's number proves he is the same customer.
+    const known = await workspace.admin.post('/api/customers', {
+      name: 'Fahad Al-Harbi',
+      phone: '+966 50 000 0123',
+    });
+    expect(known.status).toBe(201);
     const inbound = whatsappMessage({
       phoneNumberId,
       waId: '966500000123',
@@ -175,7 +181,8 @@ describe('social channels against a simulator of the platforms', () => {
     });
     expect(await simulator.deliver(webhook('/webhooks/meta'), inbound)).toBe(200);
     const detail = await onlyCase(workspace, 'whatsapp');
-    expect(detail.customerName).toBe('Fahad');
+    expect(detail.customerId).toBe(known.body.id);
+    expect(detail.customerName).toBe('Fahad Al-Harbi');
     simulator.clearSent();
     const reply = await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
       type: 'reply',
@@ -427,5 +434,29 @@ describe('social channels against a simulator of the platforms', () => {
     });
     const tested = await workspace.admin.post(`/api/channels/${channel.id}/test`);
     expect(tested.body).toEqual({ isOk: true, detail: 'Telegram answered: the credentials work.' });
+  });
+
+  it('X without webhook access: mentions are read from the timeline once each', async () => {
+    const workspace = await createTestWorkspace(server);
+    const userId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'x',
+      name: '@SadaPolled',
+      credentials: { consumerSecret: simulator.secrets.consumerSecret, userId, accessToken: 'x-token' },
+      pollMentions: true,
+    });
+    // A mention reaches X's timeline (the delivery itself goes nowhere: this account has no webhook).
+    const mention = xMention({
+      forUserId: userId,
+      from: { id: '881001', screen_name: 'customer_b', name: 'Badr' },
+      text: '@SadaPolled my order 7781 is missing',
+    });
+    await simulator.deliver('http://127.0.0.1:9/unreachable', mention);
+    expect(await server.services.social.pollMentions()).toBeGreaterThanOrEqual(1);
+    const detail = await onlyCase(workspace, 'x');
+    expect(detail.messages[0].body).toContain('my order 7781 is missing');
+    await server.services.social.pollMentions();
+    expect(await casesOn(workspace, 'x')).toHaveLength(1);
+    expect((await onlyCase(workspace, 'x')).messages).toHaveLength(1);
   });
 });

@@ -53,7 +53,13 @@ export const createSocialChannelRequest = z.discriminatedUnion('kind', [
     name: nonEmptyText(200),
     credentials: socialCredentials.telegram,
   }),
-  z.strictObject({ kind: z.literal('x'), name: nonEmptyText(200), credentials: socialCredentials.x }),
+  z.strictObject({
+    kind: z.literal('x'),
+    name: nonEmptyText(200),
+    credentials: socialCredentials.x,
+    /** No Account Activity webhook: read the mentions every minute instead. */
+    pollMentions: z.boolean().default(false),
+  }),
 ]);
 export type CreateSocialChannelRequest = z.infer<typeof createSocialChannelRequest>;
 
@@ -68,6 +74,8 @@ export const socialChannel = z
     /** Meta's verify token to paste into the App Dashboard with the webhook URL. */
     verifyToken: z.string().optional(),
     isEnabled: z.boolean(),
+    /** X: mentions are read every minute (no webhook). */
+    isPolling: z.boolean(),
     lastEventAt: z.date().nullable(),
     lastError: z.string().nullable(),
     createdAt: z.date(),

@@ -14,6 +14,9 @@ CREATE TABLE channel_account (
   sealed_credentials text NOT NULL,
   verify_token text,
   is_enabled boolean NOT NULL DEFAULT true,
+  -- X accounts without webhook access: their mentions are read every minute from since_id on.
+  is_polling boolean NOT NULL DEFAULT false,
+  poll_since_id text,
   last_event_at timestamptz,
   last_error text,
   created_at timestamptz NOT NULL,

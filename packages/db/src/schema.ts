@@ -367,6 +367,9 @@ export const channelAccount = pgTable('channel_account', {
   sealedCredentials: text('sealed_credentials').notNull(),
   verifyToken: text('verify_token'),
   isEnabled: boolean('is_enabled').notNull().default(true),
+  /** X without webhook access: mentions are polled, from `pollSinceId` on. */
+  isPolling: boolean('is_polling').notNull().default(false),
+  pollSinceId: text('poll_since_id'),
   lastEventAt: timestamptz('last_event_at'),
   lastError: text('last_error'),
   createdAt: timestamptz('created_at').notNull(),

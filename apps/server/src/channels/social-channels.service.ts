@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { RawWebhook, SocialAdapter, SocialEvent, SocialKind } from '@sada/channels';
+import {
+  pollXMentions,
+  type RawWebhook,
+  type SocialAdapter,
+  type SocialEvent,
+  type SocialKind,
+} from '@sada/channels';
 import type { CreateSocialChannelRequest } from '@sada/contracts';
 import { AppError, assertCan, type Clock } from '@sada/core';
 import {
@@ -11,6 +17,7 @@ import {
   findChannelAccountById,
   findChannelAccountsByPlatformIds,
   findConversationCase,
+  findCustomerByPhoneDigits,
   findInvitedCase,
   findMessageByExternalId,
   findWorkspaceById,
@@ -21,6 +28,7 @@ import {
   listEnabledChannelAccountsOfKinds,
   listMessagesOfCase,
   listOutboxOfMessages,
+  listPollingAccounts,
   lockCaseById,
   setMessageBody,
   setMessageModeration,
@@ -123,6 +131,7 @@ export function createSocialChannels(deps: {
       webhookUrl: webhookUrl(row),
       ...(row.verifyToken && { verifyToken: row.verifyToken }),
       isEnabled: row.isEnabled,
+      isPolling: row.isPolling,
       lastEventAt: row.lastEventAt,
       lastError: row.lastError,
       createdAt: row.createdAt,
@@ -179,7 +188,10 @@ export function createSocialChannels(deps: {
           deliveryKey: event.externalId,
           externalId: event.externalId,
           threadCaseId: existing?.id ?? null,
-          customer: {
+          // WhatsApp proves the phone number: a customer known by it (a call, the form) is the same person.
+          customer: (kind === 'whatsapp'
+            ? await findCustomerByPhoneDigits(db, workspace.id, event.author.externalId.replace(/\D/g, ''))
+            : undefined) ?? {
             name: event.author.name ?? event.author.handle ?? event.author.externalId,
             identity: {
               channel: kind,
@@ -343,6 +355,7 @@ export function createSocialChannels(deps: {
           accountId: accountIdOf(request),
           sealedCredentials: secrets.seal(JSON.stringify(request.credentials)),
           verifyToken,
+          isPolling: request.kind === 'x' && request.pollMentions,
           createdAt: now,
         });
         if (!inserted) {
@@ -385,6 +398,36 @@ export function createSocialChannels(deps: {
 
     credentialsOf,
     accountById: (id: string) => findChannelAccountById(db, id),
+
+    /** Reads new mentions of the X accounts without webhook access; the number of events stored. */
+    async pollMentions(): Promise<number> {
+      let stored = 0;
+      for (const account of await listPollingAccounts(db)) {
+        const credentials = credentialsOf(account);
+        try {
+          const { events, newestId } = await pollXMentions({
+            baseUrl: config.platformUrls.x,
+            accessToken: credentials.accessToken!,
+            userId: account.accountId,
+            sinceId: account.pollSinceId,
+            now: clock.now(),
+          });
+          for (const event of events) await ingest(account, event);
+          stored += events.length;
+          await updateChannelAccount(db, account.id, {
+            pollSinceId: newestId ?? account.pollSinceId,
+            lastError: null,
+            ...(events.length > 0 && { lastEventAt: clock.now() }),
+          });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          await updateChannelAccount(db, account.id, {
+            lastError: `Reading mentions failed: ${reason}`.slice(0, 1000),
+          });
+        }
+      }
+      return stored;
+    },
 
     /** Asks the platform whether the account's credentials work (the setup page's button). */
     async test(actor: Actor, id: string): Promise<{ isOk: boolean; detail: string }> {

@@ -243,6 +243,7 @@ export async function startPlatformSimulator(options: SimulatorOptions = {}): Pr
         authorId: tweet.user.id_str,
         createdAt: new Date(Number(tweet.timestamp_ms)),
         inReplyToUserId: tweet.in_reply_to_user_id_str,
+        mentionedUserId: String(delivery.body.for_user_id ?? delivery.accountId),
       });
     }
   }

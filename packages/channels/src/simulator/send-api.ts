@@ -22,6 +22,8 @@ export type StoredMention = {
   authorId: string;
   createdAt: Date;
   inReplyToUserId: string | null;
+  /** The account the mention is of (the webhook's for_user_id): each user's timeline has its own. */
+  mentionedUserId: string;
 };
 
 export function platformOfPath(path: string): Platform | null {
@@ -206,7 +208,10 @@ export function answerX(request: SendRequest, mentions: StoredMention[], ownUser
     };
   }
   const timeline = /^\/2\/users\/(\d+)\/mentions$/.exec(path);
-  if (method === 'GET' && timeline) return { status: 200, body: mentionsPage(mentions, request.query) };
+  if (method === 'GET' && timeline) {
+    const ofUser = mentions.filter((mention) => mention.mentionedUserId === timeline[1]);
+    return { status: 200, body: mentionsPage(ofUser, request.query) };
+  }
   return {
     status: 404,
     body: xError({ status: 404, title: 'Not Found Error', detail: `Could not find ${path}` }),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
-import { channelAccount, message, supportCase } from '../schema.ts';
+import { channelAccount, customer, message, supportCase } from '../schema.ts';
 
 export type ChannelAccountRow = typeof channelAccount.$inferSelect;
 
@@ -65,7 +65,10 @@ export async function updateChannelAccount(
   executor: Executor,
   id: string,
   values: Partial<
-    Pick<ChannelAccountRow, 'name' | 'isEnabled' | 'lastEventAt' | 'lastError' | 'sealedCredentials'>
+    Pick<
+      ChannelAccountRow,
+      'name' | 'isEnabled' | 'lastEventAt' | 'lastError' | 'sealedCredentials' | 'pollSinceId'
+    >
   >,
 ) {
   const [row] = await executor
@@ -183,4 +186,29 @@ export async function setMessageModeration(
   moderation: Record<string, unknown>,
 ) {
   await executor.update(message).set({ moderation }).where(eq(message.id, messageId));
+}
+
+/** X accounts whose mentions are polled (no webhook access). */
+export async function listPollingAccounts(executor: Executor): Promise<ChannelAccountRow[]> {
+  return executor
+    .select()
+    .from(channelAccount)
+    .where(and(eq(channelAccount.isEnabled, true), eq(channelAccount.isPolling, true)))
+    .orderBy(asc(channelAccount.id));
+}
+
+/** A customer of the workspace whose phone number has these digits (a WhatsApp id is the number). */
+export async function findCustomerByPhoneDigits(executor: Executor, workspaceId: string, digits: string) {
+  const [row] = await executor
+    .select({ id: customer.id })
+    .from(customer)
+    .where(
+      and(
+        eq(customer.workspaceId, workspaceId),
+        sql`${customer.mergedIntoId} IS NULL`,
+        sql`regexp_replace(coalesce(${customer.phone}, ''), '[^0-9]', '', 'g') = ${digits}`,
+      ),
+    )
+    .limit(1);
+  return row;
 }
