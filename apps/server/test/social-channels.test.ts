@@ -1,4 +1,6 @@
 import {
+  instagramComment,
+  instagramMessage,
   messengerMessage,
   pageComment,
   type Simulator,
@@ -458,5 +460,47 @@ describe('social channels against a simulator of the platforms', () => {
     await server.services.social.pollMentions();
     expect(await casesOn(workspace, 'x')).toHaveLength(1);
     expect((await onlyCase(workspace, 'x')).messages).toHaveLength(1);
+  });
+
+  it('Instagram: a comment and a DM are separate conversations, each answered its own way', async () => {
+    const workspace = await createTestWorkspace(server);
+    const igAccountId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'instagram',
+      name: 'Our Instagram',
+      credentials: {
+        appSecret: simulator.secrets.appSecret,
+        instagramAccountId: igAccountId,
+        accessToken: 'ig-token',
+      },
+    });
+    const comment = instagramComment({
+      igAccountId,
+      mediaId: '9001',
+      from: { id: '5100001', username: 'noor.k' },
+      text: 'المنتج وصل مكسور 😡',
+    });
+    const direct = instagramMessage({ igAccountId, igsid: '5100002', text: 'How do I return an item?' });
+    expect(await simulator.deliver(webhook('/webhooks/meta'), comment)).toBe(200);
+    expect(await simulator.deliver(webhook('/webhooks/meta'), direct)).toBe(200);
+    const cases = await waitFor(async () => {
+      const items = await casesOn(workspace, 'instagram');
+      return items.length === 2 ? items : undefined;
+    });
+    const details = await Promise.all(
+      cases.map(async (item) => (await workspace.admin.get(`/api/cases/${item.referenceNumber}`)).body),
+    );
+    const scopes = details.map((detail) => detail.conversationScope).sort();
+    expect(scopes).toEqual(['private', 'public']);
+    const publicCase = details.find((detail) => detail.conversationScope === 'public');
+    simulator.clearSent();
+    await workspace.admin.post(`/api/cases/${publicCase.referenceNumber}/messages`, {
+      type: 'reply',
+      body: 'نأسف لذلك، راسلنا على الخاص لنرسل لك بديلًا.',
+    });
+    const [sent] = await simulator.waitForSent(1, {
+      match: { pathIncludes: `/${comment.externalId}/replies` },
+    });
+    expect(sent!.json).toMatchObject({ message: 'نأسف لذلك، راسلنا على الخاص لنرسل لك بديلًا.' });
   });
 });
