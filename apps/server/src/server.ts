@@ -91,6 +91,7 @@ export async function startSada(options: {
         config,
         sender: config.smtpRelay ? createMailSender(config.smtpRelay) : null,
         social: { adapters: SOCIAL_ADAPTERS, credentialsOf: services.social.credentialsOf },
+        statusLink: services.statusLink,
         onError: (error) => app.log.error({ err: error }, 'delivery failed; the outbox keeps it for a retry'),
       })
     : undefined;

@@ -57,13 +57,13 @@ export function createServices(deps: ServiceDeps) {
     ttlMs: READ_CACHE_TTL_MS,
   });
   const secrets = createSecretBox(deps.config.secretKey);
-  const channelIntake = createChannelIntake({
-    ...deps,
-    statusLink: (workspace, caseId) =>
-      `${deps.config.publicUrl}${statusPathFor(secrets, workspace, caseId, deps.clock.now())}`,
-  });
+  /** The signed link to a case's status page, as customers get it in e-mails. */
+  const statusLink = (workspace: { id: string; slug: string }, caseId: string) =>
+    `${deps.config.publicUrl}${statusPathFor(secrets, workspace, caseId, deps.clock.now())}`;
+  const channelIntake = createChannelIntake({ ...deps, statusLink });
   return {
     secrets,
+    statusLink,
     channelIntake,
     social: createSocialChannels({ ...deps, secrets, intake: channelIntake, adapters: SOCIAL_ADAPTERS }),
     emailIntake: createEmailIntake({ ...deps, intake: channelIntake }),

@@ -116,6 +116,12 @@ describe('e-mail over real SMTP and IMAP', () => {
     expect(answer.mail.references).toEqual(expect.arrayContaining([original.messageId, ack!.mail.messageId]));
     expect(answer.mail.headers['auto-submitted']).toBeUndefined();
     expect(answer.mail.text).toContain('أعدنا المبلغ المكرر');
+    // With the signed link to the status page, which opens the case.
+    const link = /http:\/\/care\.sada\.test(\/w\/[^\s]+)/.exec(answer.mail.text ?? '')![1]!;
+    const statusView = await fetch(
+      `${server.baseUrl}/api/public/${workspace.slug}/status?t=${new URL(link, 'http://x').searchParams.get('t')}`,
+    );
+    expect(((await statusView.json()) as { reference: string }).reference).toBe(reference);
   });
 
   it('stores a mail delivered twice once, answers no auto-reply, and refuses unknown addresses', async () => {

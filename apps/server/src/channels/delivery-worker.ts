@@ -50,6 +50,11 @@ export function retryDelayMs(attempts: number): number {
 
 class NotConfigured extends Error {}
 
+const STATUS_LINE = {
+  ar: 'تابع حالتك ورد علينا من هنا:',
+  en: 'Follow your case and answer us here:',
+} as const;
+
 export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
 
 export function createDeliveryWorker(options: {
@@ -58,6 +63,8 @@ export function createDeliveryWorker(options: {
   config: Config;
   /** null: no relay configured, every mail fails with a message that says so. */
   sender: MailSender | null;
+  /** The signed link to a case's status page, for the footer of every mail. */
+  statusLink(workspace: { id: string; slug: string }, caseId: string): string;
   /** Social channels: each kind's adapter and the credentials of an account. */
   social: {
     adapters: SocialAdapters;
@@ -99,7 +106,10 @@ export function createDeliveryWorker(options: {
       to: { address: row.recipient, name: customer?.name ?? null },
       subject: row.subject,
       reference: caseRow.referenceNumber,
-      text: message.body,
+      // Every answer carries the signed link to the case's status page (an acknowledgement has it in its text).
+      text: message.isAutomatic
+        ? message.body
+        : `${message.body}\n\n—\n${STATUS_LINE[language]} ${options.statusLink(workspace, caseRow.id)}`,
       language,
       messageId: ownId,
       inReplyTo: earlier.at(-1)?.externalId ?? null,
