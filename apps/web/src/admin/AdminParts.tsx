@@ -4,6 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
+import { FormError } from '../ui/FormError.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states.tsx';
 
 /** The admin sections that list items; their strings share the keys `title`, `add`, `readOnly`. */
@@ -192,6 +193,43 @@ export function AdminDialog<Item>({
       size={size}
     >
       {editing !== undefined && children(editing)}
+    </DialogFrame>
+  );
+}
+
+/** Asks before something is removed: the question, why the server refused, cancel and the red button. */
+export function ConfirmDialog({
+  title,
+  question,
+  confirmLabel,
+  isPending,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  question: string;
+  confirmLabel: string;
+  isPending: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('common');
+  return (
+    <DialogFrame opened onClose={onClose} title={title}>
+      <Stack gap="sm">
+        <Text size="sm">{question}</Text>
+        <FormError error={error} />
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button color="red.9" loading={isPending} onClick={onConfirm} data-autofocus>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
     </DialogFrame>
   );
 }

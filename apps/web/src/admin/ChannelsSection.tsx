@@ -15,6 +15,7 @@ import { ChatSettingsCard } from './ChatSettingsCard.tsx';
 import { ComplaintFormCard } from './ComplaintFormCard.tsx';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 import { MailboxesCard } from './MailboxesCard.tsx';
+import { SocialAccountsCard } from './SocialAccountsCard.tsx';
 
 // Like the other admin strings, these travel with the admin pages, outside the initial bundle.
 i18n.addResourceBundle('en', 'channels', enChannels);
@@ -22,7 +23,8 @@ i18n.addResourceBundle('ar', 'channels', arChannels);
 
 /**
  * The channels the workspace owns: the links and snippets to hand out, the complaint form and its
- * captcha, live chat, e-mail with its IMAP mailboxes, and the acknowledgement. Admins only.
+ * captcha, live chat, e-mail with its IMAP mailboxes, the social accounts, and the acknowledgement.
+ * Admins only.
  */
 export function ChannelsSection() {
   const me = useCurrentUser();
@@ -56,6 +58,7 @@ function ChannelsSettings({ slug }: { slug: string }) {
           <ChatSettingsCard key={keyOf(settings.data.chat)} chat={settings.data.chat} />
           <EmailSettingsCard key={keyOf(settings.data.email)} email={settings.data.email} />
           <MailboxesCard />
+          <SocialAccountsCard />
           <AcknowledgementCard
             key={keyOf([settings.data.acknowledgement, settings.data.expectedResponseHours])}
             acknowledgement={settings.data.acknowledgement}

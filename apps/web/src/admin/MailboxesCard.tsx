@@ -4,9 +4,8 @@ import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
-import { FormError } from '../ui/FormError.tsx';
 import { useFormatters } from '../ui/format.ts';
-import { AdminList, AdminTable, EditButton, useEditing } from './AdminParts.tsx';
+import { AdminList, AdminTable, ConfirmDialog, EditButton, useEditing } from './AdminParts.tsx';
 import { type Mailbox, useDeleteMailbox, useMailboxes } from './admin-queries.ts';
 import { MailboxForm } from './MailboxForm.tsx';
 
@@ -155,7 +154,7 @@ function MailboxTable({
 }
 
 function DeleteMailboxDialog({ mailbox, onDone }: { mailbox: Mailbox; onDone: () => void }) {
-  const { t } = useTranslation(['channels', 'common']);
+  const { t } = useTranslation('channels');
   const remove = useDeleteMailbox();
   const confirm = () =>
     remove.mutate(mailbox.id, {
@@ -165,19 +164,14 @@ function DeleteMailboxDialog({ mailbox, onDone }: { mailbox: Mailbox; onDone: ()
       },
     });
   return (
-    <DialogFrame opened onClose={onDone} title={t('mailboxes.deleteTitle')}>
-      <Stack gap="sm">
-        <Text size="sm">{t('mailboxes.deleteQuestion', { name: nameOf(mailbox) })}</Text>
-        <FormError error={remove.error} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>
-            {t('actions.cancel', { ns: 'common' })}
-          </Button>
-          <Button color="red.9" loading={remove.isPending} onClick={confirm} data-autofocus>
-            {t('mailboxes.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </DialogFrame>
+    <ConfirmDialog
+      title={t('mailboxes.deleteTitle')}
+      question={t('mailboxes.deleteQuestion', { name: nameOf(mailbox) })}
+      confirmLabel={t('mailboxes.delete')}
+      isPending={remove.isPending}
+      error={remove.error}
+      onConfirm={confirm}
+      onClose={onDone}
+    />
   );
 }

@@ -2,6 +2,7 @@ import type {
   channelSettings,
   createFieldRequest,
   createMailboxRequest,
+  createSocialChannelRequest,
   createTeamRequest,
   createTemplateRequest,
   createUserRequest,
@@ -20,6 +21,7 @@ import type { z } from 'zod';
 import { api, type Wire } from '../api/client.ts';
 import { sessionQueryKey } from '../auth/session.ts';
 import type { FieldDefinition, ReplyTemplate, Team, WorkspaceUser } from '../cases/case-types.ts';
+import type { SocialChannel } from './social-kinds.ts';
 
 export type { FieldDefinition, ReplyTemplate, Team, WorkspaceUser };
 export type WorkspaceSettings = Wire<z.infer<typeof workspaceSettings>>;
@@ -171,3 +173,26 @@ export const useUpdateMailbox = () =>
   );
 export const useDeleteMailbox = () =>
   useChange((id: string) => api.delete<void>(`/api/channels/mailboxes/${id}`), [mailboxesKey]);
+
+const socialChannelsKey = ['channels', 'social'] as const;
+
+/** The connected social accounts (Facebook, Instagram, WhatsApp, Telegram, X). */
+export const useSocialChannels = () =>
+  useQuery({
+    queryKey: socialChannelsKey,
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: SocialChannel[] }>('/api/channels', { signal })).items,
+  });
+export const useConnectSocialChannel = () =>
+  useChange(
+    (input: Input<typeof createSocialChannelRequest>) => api.post<SocialChannel>('/api/channels', input),
+    [socialChannelsKey],
+  );
+export const useDisconnectSocialChannel = () =>
+  useChange((id: string) => api.delete<void>(`/api/channels/${id}`), [socialChannelsKey]);
+/** Asks the platform whether the stored credentials still work; the answer also refreshes lastError. */
+export const useTestSocialChannel = () =>
+  useChange(
+    (id: string) => api.post<{ isOk: boolean; detail: string }>(`/api/channels/${id}/test`),
+    [socialChannelsKey],
+  );

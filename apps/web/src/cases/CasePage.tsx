@@ -18,6 +18,7 @@ import { Composer, type ComposerHandle } from './Composer.tsx';
 import { CustomerTyping } from './CustomerTyping.tsx';
 import classes from './case.module.css';
 import type { CaseDetail } from './case-types.ts';
+import { MoveToPrivate } from './MoveToPrivate.tsx';
 import { PresenceBar } from './PresenceBar.tsx';
 import { ReplySuggestions } from './ReplySuggestions.tsx';
 import { StatusActions } from './StatusActions.tsx';
@@ -140,8 +141,9 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="conversation">
-            <Thread caseDetail={caseDetail} canRetry={canWork} />
+            <Thread caseDetail={caseDetail} canWork={canWork} />
             <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+              <MoveToPrivate caseDetail={caseDetail} canWork={canWork} />
               {canWork ? (
                 <>
                   <AssistantPanel reference={reference} onDraft={insertReply} />

@@ -2,8 +2,8 @@ import { Alert, Button, Group, Menu, Paper, SegmentedControl, Text, Textarea } f
 import { useDisclosure, useId } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type Channel, checkReplyLength, renderTemplate } from '@sada/core';
-import { IconAt, IconSend, IconTemplate } from '@tabler/icons-react';
-import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { IconAt, IconLock, IconSend, IconTemplate, IconWorld } from '@tabler/icons-react';
+import { type ReactNode, type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 import { useCurrentUser } from '../auth/session.ts';
@@ -65,7 +65,11 @@ export function Composer({
   const users = useUsers();
   const reference = caseDetail.referenceNumber;
   const channel = caseDetail.channel as Channel;
-  const { draft, setDraft, clearDraft, wasRestored } = useDraft(reference);
+  const hasPrivateReply = CHANNELS_WITH_PRIVATE_REPLY.includes(channel);
+  // A reply goes where the conversation is: privately once it has moved to private messages.
+  const replyMode: ComposerMode =
+    hasPrivateReply && caseDetail.conversationScope === 'private' ? 'private' : 'public';
+  const { draft, setDraft, clearDraft, wasRestored } = useDraft(reference, replyMode);
   const { addMessage } = useCaseActions(reference);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const sendKey = useRef<string | undefined>(undefined);
@@ -75,7 +79,6 @@ export function Composer({
   const [activeMention, setActiveMention] = useState(0);
   const mentionListId = useId();
 
-  const hasPrivateReply = CHANNELS_WITH_PRIVATE_REPLY.includes(channel);
   const mode: ComposerMode = draft.mode === 'private' && !hasPrivateReply ? 'public' : draft.mode;
   const isNote = mode === 'note';
   const visibility = mode === 'private' ? 'private' : 'public';
@@ -93,11 +96,11 @@ export function Composer({
   useImperativeHandle(handleRef, () => ({
     focus(kind) {
       if (kind === 'note') setDraft({ mode: 'note' });
-      else if (draft.mode === 'note') setDraft({ mode: 'public' });
+      else if (draft.mode === 'note') setDraft({ mode: replyMode });
       textareaRef.current?.focus();
     },
     insertReply(text) {
-      if (draft.mode === 'note') setDraft({ mode: 'public' });
+      if (draft.mode === 'note') setDraft({ mode: replyMode });
       insertText(renderTemplate(text, templateVariables).text);
     },
   }));
@@ -182,9 +185,29 @@ export function Composer({
     );
   };
 
+  // On a platform with both, the public and the private reply each carry their mark: which one goes
+  // out must be clear before sending.
+  const modeLabel = (icon: ReactNode, label: string) => (
+    <Group gap={4} wrap="nowrap" justify="center">
+      {icon}
+      {label}
+    </Group>
+  );
   const modes = [
-    { value: 'public', label: hasPrivateReply ? t('composer.modes.public') : t('composer.modes.reply') },
-    ...(hasPrivateReply ? [{ value: 'private', label: t('composer.modes.private') }] : []),
+    {
+      value: 'public',
+      label: hasPrivateReply
+        ? modeLabel(<IconWorld size={14} aria-hidden />, t('composer.modes.public'))
+        : t('composer.modes.reply'),
+    },
+    ...(hasPrivateReply
+      ? [
+          {
+            value: 'private',
+            label: modeLabel(<IconLock size={14} aria-hidden />, t('composer.modes.private')),
+          },
+        ]
+      : []),
     { value: 'note', label: t('composer.modes.note') },
   ];
   const hint = isNote
@@ -296,6 +319,11 @@ export function Composer({
         styles={{ input: { unicodeBidi: 'plaintext' } }}
         dir="auto"
       />
+      {mode === 'public' && hasPrivateReply && (
+        <Text size="xs" mt={4} c="teal.9" fw={600} data-testid="composer-public-warning">
+          <IconWorld size={12} aria-hidden /> {t('composer.publicWarning', { channel: channelName })}
+        </Text>
+      )}
       {isMentionListOpen && (
         <MentionSuggestions
           listId={mentionListId}

@@ -8,6 +8,7 @@ import classes from './case.module.css';
 import type { CaseMessage } from './case-types.ts';
 import { DeliveryState } from './DeliveryState.tsx';
 import { MessageAttachments } from './MessageAttachments.tsx';
+import { canBeHidden, HiddenBadge, ModerationMenu } from './MessageModeration.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
 /** What kind of message a bubble shows; each kind has its own colour and label. */
@@ -35,11 +36,13 @@ export function MessageItem({
   label,
   reference,
   canRetry = false,
+  canModerate = false,
 }: {
   message: Pick<
     CaseMessage,
     'id' | 'direction' | 'visibility' | 'channel' | 'body' | 'attachments' | 'createdAt' | 'delivery'
-  >;
+  > &
+    Partial<Pick<CaseMessage, 'moderation'>>;
   author: string;
   now: number;
   /** Replaces the kind's label, e.g. for the message that opened the case. */
@@ -47,15 +50,20 @@ export function MessageItem({
   reference: string;
   /** Whether the reader may send a failed reply again. */
   canRetry?: boolean;
+  /** Whether the reader may hide a customer's public comment on its platform. */
+  canModerate?: boolean;
 }) {
   const { t } = useTranslation(['case', 'common']);
   const kind = kindOf(message);
   const channel = message.channel as Channel;
+  const moderated = { ...message, moderation: message.moderation ?? null };
+  const isHidden = moderated.moderation?.isHidden === true;
   return (
     <li>
       <article
         className={classes.bubble}
         data-kind={kind}
+        data-hidden={isHidden || undefined}
         data-testid="message"
         aria-label={t(`thread.kinds.${kind}`)}
       >
@@ -74,6 +82,12 @@ export function MessageItem({
           </Text>
           <span aria-hidden>·</span>
           <RelativeTime value={message.createdAt} now={now} />
+          <HiddenBadge message={moderated} />
+          {canModerate && canBeHidden(moderated) && (
+            <span className={classes.messageActions}>
+              <ModerationMenu message={moderated} reference={reference} />
+            </span>
+          )}
         </Group>
         <UserText block className={classes.body}>
           {message.body}

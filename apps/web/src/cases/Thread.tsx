@@ -10,7 +10,8 @@ import { useUserNames } from './useWorkspaceLists.ts';
  * The whole conversation as one thread, oldest first: what the customer first wrote (the case's
  * description), then every inbound message, reply and internal note on every channel.
  */
-export function Thread({ caseDetail, canRetry }: { caseDetail: CaseDetail; canRetry: boolean }) {
+/** `canWork`: the reader works cases (may send a failed reply again, hide a public comment). */
+export function Thread({ caseDetail, canWork }: { caseDetail: CaseDetail; canWork: boolean }) {
   const { t } = useTranslation(['case', 'common']);
   const now = useNow();
   const userName = useUserNames();
@@ -56,7 +57,8 @@ export function Thread({ caseDetail, canRetry }: { caseDetail: CaseDetail; canRe
           author={authorOf(message)}
           now={now}
           reference={caseDetail.referenceNumber}
-          canRetry={canRetry}
+          canRetry={canWork}
+          canModerate={canWork}
         />
       ))}
     </ol>

@@ -7,6 +7,7 @@ import classes from './case.module.css';
 import type { CaseEvent } from './case-types.ts';
 import { RelativeTime } from './RelativeTime.tsx';
 import { useCategoryName } from './triage-queries.ts';
+import type { ModerationReason } from './useCase.ts';
 import { useNow } from './useNow.ts';
 import { useFields, useTeams, useUserNames } from './useWorkspaceLists.ts';
 
@@ -245,6 +246,18 @@ function EventSummary({ event }: { event: CaseEvent }) {
           </Text>
         </>
       );
+    case 'message.moderated':
+      return (
+        <Text size="sm">
+          {t(changes.isHidden === false ? 'timeline.messageUnhidden' : 'timeline.messageHidden', { actor })}
+          {typeof changes.reason === 'string' &&
+            ` · ${t(`moderation.reasons.${changes.reason as ModerationReason}`)}`}
+        </Text>
+      );
+    case 'case.moved_to_private':
+      return <Text size="sm">{t('timeline.movedToPrivate', { actor })}</Text>;
+    case 'case.private_accepted':
+      return <Text size="sm">{t('timeline.privateAccepted')}</Text>;
     default:
       return <Text size="sm">{event.type}</Text>;
   }

@@ -24,23 +24,45 @@ export function useCase(reference: string) {
   });
 }
 
+const messagePath = (reference: string, messageId: string) =>
+  `${casePath(reference)}/messages/${encodeURIComponent(messageId)}`;
+
+/** Puts the server's answer for one message in place in the thread, then refreshes the case. */
+function useReplaceMessage(reference: string) {
+  const queryClient = useQueryClient();
+  return (updated: CaseMessage) => {
+    queryClient.setQueryData<CaseDetail>(caseQueryKey(reference), (current) =>
+      current
+        ? {
+            ...current,
+            messages: current.messages.map((message) => (message.id === updated.id ? updated : message)),
+          }
+        : current,
+    );
+    void queryClient.invalidateQueries({ queryKey: caseQueryKey(reference) });
+  };
+}
+
 /** Sends a reply whose delivery failed once more: it goes back to pending, in place in the thread. */
 export function useRedeliver(reference: string) {
-  const queryClient = useQueryClient();
+  const onSuccess = useReplaceMessage(reference);
   return useMutation({
     mutationFn: (messageId: string) =>
-      api.post<CaseMessage>(`${casePath(reference)}/messages/${encodeURIComponent(messageId)}/redeliver`),
-    onSuccess: (updated) => {
-      queryClient.setQueryData<CaseDetail>(caseQueryKey(reference), (current) =>
-        current
-          ? {
-              ...current,
-              messages: current.messages.map((message) => (message.id === updated.id ? updated : message)),
-            }
-          : current,
-      );
-      void queryClient.invalidateQueries({ queryKey: caseQueryKey(reference) });
-    },
+      api.post<CaseMessage>(`${messagePath(reference, messageId)}/redeliver`),
+    onSuccess,
+  });
+}
+
+export type ModerationReason = NonNullable<CaseMessage['moderation']>['reason'];
+export type Moderation = { messageId: string; isHidden: boolean; reason: ModerationReason; note?: string };
+
+/** Hides (or unhides) a customer's public comment on its platform; the message stays in the case. */
+export function useModerateMessage(reference: string) {
+  const onSuccess = useReplaceMessage(reference);
+  return useMutation({
+    mutationFn: ({ messageId, ...body }: Moderation) =>
+      api.post<CaseMessage>(`${messagePath(reference, messageId)}/hide`, body),
+    onSuccess,
   });
 }
 
@@ -110,7 +132,13 @@ export function useCaseActions(reference: string) {
       refreshLists();
     },
   });
-  return { update, transition, assign, addMessage };
+  // The invitation to continue privately: a public reply (the server's default text without a body).
+  const moveToPrivate = useMutation({
+    mutationFn: (body: string | undefined) =>
+      api.post<CaseDetail>(`${casePath(reference)}/move-to-private`, body === undefined ? {} : { body }),
+    onSuccess: onCase,
+  });
+  return { update, transition, assign, addMessage, moveToPrivate };
 }
 
 /** A fresh key for one send: a retry of the same send reuses it, so the server stores one message. */

@@ -8,35 +8,37 @@ export type Draft = { mode: ComposerMode; body: string; mentions: MentionedUser[
 const EMPTY: Draft = { mode: 'public', body: '', mentions: [] };
 const keyOf = (reference: string) => `sada.draft.${reference.toUpperCase()}`;
 
-function readDraft(reference: string): Draft {
+function readDraft(reference: string, firstMode: ComposerMode): Draft {
+  const empty = { ...EMPTY, mode: firstMode };
   try {
     const stored = JSON.parse(
       globalThis.localStorage?.getItem(keyOf(reference)) ?? 'null',
     ) as Partial<Draft> | null;
-    if (!stored || typeof stored.body !== 'string') return EMPTY;
+    if (!stored || typeof stored.body !== 'string') return empty;
     const mode = stored.mode === 'private' || stored.mode === 'note' ? stored.mode : 'public';
     const mentions = Array.isArray(stored.mentions)
       ? stored.mentions.filter((user) => typeof user?.id === 'string' && typeof user.name === 'string')
       : [];
     return { mode, body: stored.body, mentions };
   } catch {
-    return EMPTY;
+    return empty;
   }
 }
 
 /**
  * The composer's unsent text for one case, kept in this browser: leaving the case and coming back
- * (or reloading) finds it again; sending clears it. Only a draft with text is stored.
+ * (or reloading) finds it again; sending clears it. Only a draft with text is stored. Without a
+ * draft, the composer starts in `firstMode` (a private reply in a private social conversation).
  */
-export function useDraft(reference: string) {
-  const [draft, setDraftState] = useState<Draft>(() => readDraft(reference));
-  const [wasRestored, setWasRestored] = useState(() => readDraft(reference).body !== '');
+export function useDraft(reference: string, firstMode: ComposerMode = 'public') {
+  const [draft, setDraftState] = useState<Draft>(() => readDraft(reference, firstMode));
+  const [wasRestored, setWasRestored] = useState(() => readDraft(reference, firstMode).body !== '');
 
   useEffect(() => {
-    const restored = readDraft(reference);
+    const restored = readDraft(reference, firstMode);
     setDraftState(restored);
     setWasRestored(restored.body !== '');
-  }, [reference]);
+  }, [reference, firstMode]);
 
   const setDraft = useCallback(
     (change: Partial<Draft>) => {
