@@ -42,8 +42,14 @@ export type ConsoleFixture = {
  * A real server on a fresh database with the demo workspace, and a browser to drive the console.
  * `triage`: the triage worker reads new cases and messages in the background, as in production.
  */
-export async function startConsole(options: { triage?: boolean } = {}): Promise<ConsoleFixture> {
-  const server = await startTestServer({ triage: options.triage ?? false });
+export async function startConsole(
+  options: { triage?: boolean; platformUrl?: string } = {},
+): Promise<ConsoleFixture> {
+  // With a platform simulator, the outbox worker runs too, so replies reach it.
+  const server = await startTestServer({
+    triage: options.triage ?? false,
+    ...(options.platformUrl && { platformUrl: options.platformUrl, jobs: true }),
+  });
   const credentials = await seedDemoWorkspace({
     services: server.services,
     database: server.database,
