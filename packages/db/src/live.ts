@@ -49,3 +49,16 @@ export type LiveNotice = { workspaceId: string; userId?: string | undefined } & 
 export async function announce(executor: Executor, notice: LiveNotice): Promise<void> {
   await executor.execute(sql`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notice)})`);
 }
+
+/** Tells every console of the case's workspace that the case changed (on commit). */
+export async function announceCaseUpdated(
+  executor: Executor,
+  row: { workspaceId: string; id: string; referenceNumber: string },
+): Promise<void> {
+  await announce(executor, {
+    workspaceId: row.workspaceId,
+    type: 'case.updated',
+    caseId: row.id,
+    referenceNumber: row.referenceNumber,
+  });
+}

@@ -21,6 +21,7 @@ import {
 } from '@sada/core';
 import {
   announce,
+  announceCaseUpdated,
   appendCaseSearchText,
   type CaseListRow,
   type CaseRow,
@@ -306,12 +307,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       if (!current) throw caseNotFound(referenceNumber);
       const { row, result, isChanged } = await change(tx, current, clock.now());
       if (isChanged) {
-        await announce(tx, {
-          workspaceId: row.workspaceId,
-          type: 'case.updated',
-          caseId: row.id,
-          referenceNumber: row.referenceNumber,
-        });
+        await announceCaseUpdated(tx, row);
       }
       return result;
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelSettings, createMailboxRequest, updateChannelSettingsRequest } from '@sada/contracts';
 import { AppError, assertCan, type Clock, diffFields } from '@sada/core';
 import {
-  announce,
+  announceCaseUpdated,
   type Database,
   deleteMailbox,
   findMailbox,
@@ -204,12 +204,7 @@ export function createChannelAdmin(deps: { database: Database; clock: Clock; sec
           });
         }
         await updateOutbox(tx, messageId, { status: 'pending', nextAttemptAt: clock.now(), attempts: 0 });
-        await announce(tx, {
-          workspaceId: row.workspaceId,
-          type: 'case.updated',
-          caseId: row.id,
-          referenceNumber: row.referenceNumber,
-        });
+        await announceCaseUpdated(tx, row);
       });
     },
   };

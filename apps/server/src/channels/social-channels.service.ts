@@ -10,6 +10,7 @@ import type { CreateSocialChannelRequest } from '@sada/contracts';
 import { AppError, assertCan, type Clock } from '@sada/core';
 import {
   announce,
+  announceCaseUpdated,
   type ChannelAccountRow,
   type Database,
   findCaseByReference,
@@ -280,12 +281,7 @@ export function createSocialChannels(deps: {
         changes: { invitedAt: row.movedPrivateAt, acceptedAt: now },
         createdAt: now,
       });
-      await announce(tx, {
-        workspaceId: row.workspaceId,
-        type: 'case.updated',
-        caseId: row.id,
-        referenceNumber: row.referenceNumber,
-      });
+      await announceCaseUpdated(tx, row);
     });
   }
 
@@ -550,12 +546,7 @@ export function createSocialChannels(deps: {
           details: { referenceNumber: row.referenceNumber, reason: change.reason, note },
           createdAt: now,
         });
-        await announce(tx, {
-          workspaceId: row.workspaceId,
-          type: 'case.updated',
-          caseId: row.id,
-          referenceNumber: row.referenceNumber,
-        });
+        await announceCaseUpdated(tx, row);
       });
     },
 
@@ -601,12 +592,7 @@ export function createSocialChannels(deps: {
           changes: { invitation },
           createdAt: now,
         });
-        await announce(tx, {
-          workspaceId: row.workspaceId,
-          type: 'case.updated',
-          caseId: row.id,
-          referenceNumber: row.referenceNumber,
-        });
+        await announceCaseUpdated(tx, row);
       });
     },
 
