@@ -503,4 +503,39 @@ describe('social channels against a simulator of the platforms', () => {
     });
     expect(sent!.json).toMatchObject({ message: 'نأسف لذلك، راسلنا على الخاص لنرسل لك بديلًا.' });
   });
+
+  it('a failure while storing answers the platform 5xx, and its redelivery stores the message once', async () => {
+    const workspace = await createTestWorkspace(server);
+    const pageId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    // The database refuses this one message (as a crash or a full disk would) until the trigger goes.
+    await server.database.query(`
+      CREATE FUNCTION refuse_crash_test() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.body = 'crash while storing' THEN RAISE EXCEPTION 'simulated failure'; END IF;
+        RETURN NEW;
+      END $$`);
+    await server.database.query(
+      'CREATE TRIGGER refuse_crash_test BEFORE INSERT ON message FOR EACH ROW EXECUTE FUNCTION refuse_crash_test()',
+    );
+    const delivery = messengerMessage({ pageId, psid: '2499001', text: 'crash while storing' });
+    try {
+      expect(await simulator.deliver(webhook('/webhooks/meta'), delivery)).toBe(500);
+    } finally {
+      await server.database.query('DROP TRIGGER refuse_crash_test ON message');
+      await server.database.query('DROP FUNCTION refuse_crash_test()');
+    }
+    // Meta retries what was not answered 200: the same bytes again.
+    const outcome = await simulator.deliverWithRetries(webhook('/webhooks/meta'), delivery, { attempts: 3 });
+    expect(outcome.statuses).toEqual([200]);
+    expect(await simulator.deliver(webhook('/webhooks/meta'), delivery)).toBe(200);
+    const cases = await casesOn(workspace, 'facebook');
+    expect(cases).toHaveLength(1);
+    const detail = (await workspace.admin.get(`/api/cases/${cases[0]!.referenceNumber}`)).body;
+    expect(detail.messages.map((message: { body: string }) => message.body)).toEqual(['crash while storing']);
+  });
 });
