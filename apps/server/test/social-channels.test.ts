@@ -538,4 +538,55 @@ describe('social channels against a simulator of the platforms', () => {
     const detail = (await workspace.admin.get(`/api/cases/${cases[0]!.referenceNumber}`)).body;
     expect(detail.messages.map((message: { body: string }) => message.body)).toEqual(['crash while storing']);
   });
+
+  it('paces replies under X’s write limit: the seventh in a minute waits, counted as no attempt', async () => {
+    const workspace = await createTestWorkspace(server);
+    const userId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'x',
+      name: '@SadaBusy',
+      credentials: { consumerSecret: simulator.secrets.consumerSecret, userId, accessToken: 'x-token' },
+    });
+    const mention = xMention({
+      forUserId: userId,
+      from: { id: '882001', screen_name: 'many_questions', name: 'Ziad' },
+      text: '@SadaBusy hello?',
+    });
+    await simulator.deliver(webhook('/webhooks/x'), mention);
+    const detail = await onlyCase(workspace, 'x');
+    const replies = [];
+    for (let index = 1; index <= 7; index += 1) {
+      replies.push(
+        (
+          await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+            type: 'reply',
+            body: `Reply ${index}`,
+          })
+        ).body,
+      );
+    }
+    const toThisTweet = { pathIncludes: '/2/tweets' };
+    await waitFor(async () => {
+      const sent = simulator.sent.filter((request) =>
+        JSON.stringify(request.json).includes(mention.externalId),
+      );
+      return sent.length >= 6 ? sent : undefined;
+    }, 15_000);
+    await server.delivery!.drain();
+    const sent = simulator.sent.filter(
+      (request) =>
+        request.path.includes(toThisTweet.pathIncludes) &&
+        JSON.stringify(request.json).includes(mention.externalId),
+    );
+    expect(sent).toHaveLength(6);
+    const messages = (await workspace.admin.get(`/api/cases/${detail.referenceNumber}`)).body.messages as {
+      id: string;
+      delivery: { status: string; attempts: number; nextAttemptAt: string | null } | null;
+    }[];
+    const waiting = messages.filter((message) => message.delivery?.status === 'pending');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.delivery!.attempts).toBe(0);
+    expect(Date.parse(waiting[0]!.delivery!.nextAttemptAt!)).toBeGreaterThan(Date.now());
+    expect(replies).toHaveLength(7);
+  });
 });

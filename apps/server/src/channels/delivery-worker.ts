@@ -36,6 +36,7 @@ import { createDrainLoop } from '../jobs/drain-loop.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
 import { channelSettingsOf } from './channel-settings.ts';
 import { emailMessageId } from './delivery.ts';
+import { createSendPacer } from './send-pacing.ts';
 import type { SocialAdapters } from './social-channels.service.ts';
 
 const BATCH = 8;
@@ -49,6 +50,13 @@ export function retryDelayMs(attempts: number): number {
 }
 
 class NotConfigured extends Error {}
+
+/** The account has used its sends for this minute: the row waits, without counting an attempt. */
+class Paced extends Error {
+  constructor(readonly waitMs: number) {
+    super('paced');
+  }
+}
 
 const STATUS_LINE = {
   ar: 'تابع حالتك ورد علينا من هنا:',
@@ -75,6 +83,7 @@ export function createDeliveryWorker(options: {
   const { database, clock, config, sender } = options;
   const db = database.orm;
   let timer: NodeJS.Timeout | undefined;
+  const pacer = createSendPacer(clock);
 
   async function mailOf(row: OutboxRow) {
     const message = await findMessageById(db, row.messageId);
@@ -152,6 +161,8 @@ export function createDeliveryWorker(options: {
         { isPermanent: true },
       );
     }
+    const wait = pacer.take(account.id, kind);
+    if (wait > 0) throw new Paced(wait);
     const outbound: SocialOutbound =
       row.action === 'reply_public'
         ? { action: 'reply_public', inReplyToId: row.recipient, text: message.body }
@@ -184,6 +195,13 @@ export function createDeliveryWorker(options: {
       }
       await record(row, { status: 'sent', sentAt: clock.now(), lastError: null, nextAttemptAt: null });
     } catch (error) {
+      if (error instanceof Paced) {
+        await updateOutbox(db, row.messageId, {
+          attempts: Math.max(0, row.attempts - 1),
+          nextAttemptAt: new Date(now.getTime() + error.waitMs),
+        });
+        return;
+      }
       const isExpected =
         error instanceof DeliveryError || error instanceof NotConfigured || error instanceof SocialSendError;
       const isPermanent =
