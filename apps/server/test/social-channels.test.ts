@@ -41,6 +41,17 @@ describe('social channels against a simulator of the platforms', () => {
     return created.body as { id: string; webhookUrl: string; verifyToken?: string };
   }
 
+  /** A Facebook Page of its own for the workspace, signed with the simulator's app secret. */
+  async function connectPage(workspace: Awaited<ReturnType<typeof createTestWorkspace>>) {
+    const pageId = uniqueDigits();
+    await connect(workspace, {
+      kind: 'facebook',
+      name: 'Our Page',
+      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
+    });
+    return pageId;
+  }
+
   async function casesOn(workspace: Awaited<ReturnType<typeof createTestWorkspace>>, channel: string) {
     return (await workspace.admin.get(`/api/cases?channel=${channel}`)).body.items as {
       referenceNumber: string;
@@ -109,12 +120,7 @@ describe('social channels against a simulator of the platforms', () => {
 
   it('Facebook comments: one author on one post is one case, answered publicly under their comment', async () => {
     const workspace = await createTestWorkspace(server);
-    const pageId = uniqueDigits();
-    await connect(workspace, {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
+    const pageId = await connectPage(workspace);
     const author = { id: '7700001', name: 'Layla' };
     const first = pageComment({
       pageId,
@@ -265,12 +271,7 @@ describe('social channels against a simulator of the platforms', () => {
 
   it('keeps what a customer wrote before they edited it, in the timeline', async () => {
     const workspace = await createTestWorkspace(server);
-    const pageId = uniqueDigits();
-    await connect(workspace, {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
+    const pageId = await connectPage(workspace);
     const original = pageComment({
       pageId,
       postId: '6001',
@@ -346,12 +347,7 @@ describe('social channels against a simulator of the platforms', () => {
 
   it('hides an abusive comment on the platform with a reason, and shows it again', async () => {
     const workspace = await createTestWorkspace(server);
-    const pageId = uniqueDigits();
-    await connect(workspace, {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
+    const pageId = await connectPage(workspace);
     const comment = pageComment({
       pageId,
       postId: '7001',
@@ -388,12 +384,7 @@ describe('social channels against a simulator of the platforms', () => {
 
   it('moves a public complaint to private messages and counts the customer’s private answer as accepted', async () => {
     const workspace = await createTestWorkspace(server);
-    const pageId = uniqueDigits();
-    await connect(workspace, {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
+    const pageId = await connectPage(workspace);
     const author = { id: '7950001', name: 'Hessa' };
     const comment = pageComment({ pageId, postId: '8001', from: author, message: 'رقم طلبي 4411 ولم يصل' });
     await simulator.deliver(webhook('/webhooks/meta'), comment);
@@ -506,12 +497,7 @@ describe('social channels against a simulator of the platforms', () => {
 
   it('a failure while storing answers the platform 5xx, and its redelivery stores the message once', async () => {
     const workspace = await createTestWorkspace(server);
-    const pageId = uniqueDigits();
-    await connect(workspace, {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
+    const pageId = await connectPage(workspace);
     // The database refuses this one message (as a crash or a full disk would) until the trigger goes.
     await server.database.query(`
       CREATE FUNCTION refuse_crash_test() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -554,16 +540,12 @@ describe('social channels against a simulator of the platforms', () => {
     });
     await simulator.deliver(webhook('/webhooks/x'), mention);
     const detail = await onlyCase(workspace, 'x');
-    const replies = [];
     for (let index = 1; index <= 7; index += 1) {
-      replies.push(
-        (
-          await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
-            type: 'reply',
-            body: `Reply ${index}`,
-          })
-        ).body,
-      );
+      const reply = await workspace.admin.post(`/api/cases/${detail.referenceNumber}/messages`, {
+        type: 'reply',
+        body: `Reply ${index}`,
+      });
+      expect(reply.status).toBe(201);
     }
     const toThisTweet = { pathIncludes: '/2/tweets' };
     await waitFor(async () => {
@@ -587,6 +569,5 @@ describe('social channels against a simulator of the platforms', () => {
     expect(waiting).toHaveLength(1);
     expect(waiting[0]!.delivery!.attempts).toBe(0);
     expect(Date.parse(waiting[0]!.delivery!.nextAttemptAt!)).toBeGreaterThan(Date.now());
-    expect(replies).toHaveLength(7);
   });
 });

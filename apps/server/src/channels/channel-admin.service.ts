@@ -6,11 +6,12 @@ import {
   type Database,
   deleteMailbox,
   findMailbox,
+  findMessageById,
   findStoredFile,
+  findWorkspaceById,
   insertAuditRecord,
   insertMailbox,
   listMailboxes,
-  listMessagesOfCase,
   listOutboxOfMessages,
   lockCaseByReference,
   lockWorkspace,
@@ -62,7 +63,7 @@ export function createChannelAdmin(deps: { database: Database; clock: Clock; sec
   return {
     async settings(actor: Actor): Promise<ChannelSettings> {
       assertCan(actor.role, 'workspace:admin');
-      const workspace = await lockWorkspace(db, actor.workspace.id);
+      const workspace = await findWorkspaceById(db, actor.workspace.id);
       return shown(workspace?.channelSettings ?? {});
     },
 
@@ -187,7 +188,7 @@ export function createChannelAdmin(deps: { database: Database; clock: Clock; sec
         const row = await lockCaseByReference(tx, actor.workspace.id, referenceNumber.toUpperCase());
         if (!row) throw caseNotFound(referenceNumber);
         const [delivery] = await listOutboxOfMessages(tx, [messageId]);
-        const isOfCase = (await listMessagesOfCase(tx, row.id)).some((message) => message.id === messageId);
+        const isOfCase = (await findMessageById(tx, messageId))?.caseId === row.id;
         if (!delivery || !isOfCase) {
           throw new AppError('not_found', {
             en: 'This message of the case was not sent through a channel.',

@@ -392,8 +392,3 @@ export function createChannelIntake(deps: {
 }
 
 export type ChannelIntake = ReturnType<typeof createChannelIntake>;
-
-/** Whether a case can still take the customer's words, or a new case should open (it was closed). */
-export function isCaseOpenForReplies(row: Pick<CaseRow, 'status'>): boolean {
-  return row.status !== 'closed';
-}

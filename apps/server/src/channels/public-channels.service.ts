@@ -23,6 +23,7 @@ import {
   findCaseById,
   findCaseByReference,
   findCustomerSummary,
+  findMessageById,
   findStoredFile,
   findUserById,
   findWorkspaceBySlug,
@@ -402,8 +403,9 @@ export function createPublicChannels(deps: {
 
     /** One message of a chat as the widget shows it; undefined for notes and private messages. */
     async chatMessage(workspace: WorkspaceRow, caseId: string, messageId: string, token: string) {
-      const item = (await listMessagesOfCase(db, caseId)).find((message) => message.id === messageId);
-      if (!item || item.visibility !== 'public' || item.direction === 'note') return undefined;
+      const item = await findMessageById(db, messageId);
+      if (!item || item.caseId !== caseId || item.visibility !== 'public' || item.direction === 'note')
+        return undefined;
       const author = item.authorUserId ? await findUserById(db, workspace.id, item.authorUserId) : undefined;
       return chatMessageOf(workspace, item, token, author?.name ?? null);
     },
@@ -644,7 +646,7 @@ export function createPublicChannels(deps: {
       const { workspace, row } = await caseOfToken(options.slug, options.token, 'chat');
       await limit('message', workspace, options.ip);
       const received = await addCustomerMessage(workspace, row, options, 'Live chat');
-      const stored = (await listMessagesOfCase(db, row.id)).find((item) => item.id === received.messageId)!;
+      const stored = (await findMessageById(db, received.messageId))!;
       return chatMessageOf(workspace, stored, options.token, null);
     },
 

@@ -21,13 +21,13 @@ import {
   findCustomerByPhoneDigits,
   findInvitedCase,
   findMessageByExternalId,
+  findMessageById,
   findWorkspaceById,
   insertAuditRecord,
   insertCaseEvent,
   insertChannelAccount,
   listChannelAccounts,
   listEnabledChannelAccountsOfKinds,
-  listMessagesOfCase,
   listOutboxOfMessages,
   listPollingAccounts,
   lockCaseById,
@@ -477,9 +477,10 @@ export function createSocialChannels(deps: {
     ) {
       assertCan(actor.role, 'case:write');
       const { row, account, kind } = await socialCaseOf(actor, referenceNumber);
-      const message = (await listMessagesOfCase(db, row.id)).find((item) => item.id === messageId);
+      const message = await findMessageById(db, messageId);
       if (
         !message ||
+        message.caseId !== row.id ||
         message.direction !== 'inbound' ||
         message.visibility !== 'public' ||
         !message.externalId

@@ -229,15 +229,6 @@ export async function countPublicAttempts(executor: Executor, bucket: string, ip
   return row?.total ?? 0;
 }
 
-/** The case a customer reaches by reference, with the contact they gave (for the status page). */
-export async function findCaseForContact(executor: Executor, workspaceId: string, referenceNumber: string) {
-  const [row] = await executor
-    .select({ id: supportCase.id, customerId: supportCase.customerId })
-    .from(supportCase)
-    .where(and(eq(supportCase.workspaceId, workspaceId), eq(supportCase.referenceNumber, referenceNumber)));
-  return row;
-}
-
 export async function setCaseFollowedByEmail(executor: Executor, caseId: string) {
   await executor.update(supportCase).set({ isFollowedByEmail: true }).where(eq(supportCase.id, caseId));
 }
