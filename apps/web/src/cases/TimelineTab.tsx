@@ -139,10 +139,19 @@ function ChangeList({ changes }: { changes: Record<string, unknown> }) {
   );
 }
 
+// The channels the server names, in English, as a case's actor when no person acted.
+const CHANNEL_ACTORS: Record<string, 'form' | 'email' | 'chat' | 'statusPage'> = {
+  'Complaint form': 'form',
+  'E-mail': 'email',
+  'Live chat': 'chat',
+  'Status page': 'statusPage',
+};
+
 function EventSummary({ event }: { event: CaseEvent }) {
   const { t, i18n } = useTranslation(['case', 'common', 'triage']);
   const userName = useUserNames();
-  const actor = `\u2068${event.actorLabel}\u2069`;
+  const channelActor = event.actorUserId === null ? CHANNEL_ACTORS[event.actorLabel] : undefined;
+  const actor = `\u2068${channelActor ? t(`timeline.actors.${channelActor}`) : event.actorLabel}\u2069`;
   const changes = event.changes;
   switch (event.type) {
     case 'case.created':

@@ -147,6 +147,12 @@ export const arCase: typeof enCase = {
     saved: 'حُفظت التفاصيل.',
   },
   timeline: {
+    actors: {
+      form: 'نموذج الشكاوى',
+      email: 'البريد الإلكتروني',
+      chat: 'المحادثة المباشرة',
+      statusPage: 'صفحة متابعة الحالة',
+    },
     none: 'لم يحدث شيء لهذه الحالة بعد.',
     created: 'فتح {{actor}} الحالة',
     updated: 'غيّر {{actor}} التفاصيل',

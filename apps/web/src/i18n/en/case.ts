@@ -153,6 +153,12 @@ export const enCase = {
     saved: 'Details saved.',
   },
   timeline: {
+    actors: {
+      form: 'The complaint form',
+      email: 'E-mail',
+      chat: 'Live chat',
+      statusPage: 'The status page',
+    },
     none: 'Nothing has happened to this case yet.',
     created: '{{actor}} opened the case',
     updated: '{{actor}} changed the details',
