@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -39,6 +40,8 @@ export const workspace = pgTable('workspace', {
     .default(sql`'{}'`),
   /** Form, e-mail, chat and acknowledgement settings (ChannelSettings); {} means the defaults. */
   channelSettings: jsonb('channel_settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  /** The workspace's business calendar; null: open around the clock. */
+  calendarId: uuid('calendar_id'),
 });
 
 export const appUser = pgTable('app_user', {
@@ -52,6 +55,15 @@ export const appUser = pgTable('app_user', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   /** 'ar' | 'en'; null follows the workspace's default language. */
   language: text('language'),
+  /** 'online' | 'away' | 'offline': only an online agent receives cases. */
+  availability: text('availability').notNull().default('offline'),
+  availabilityChangedAt: timestamptz('availability_changed_at'),
+  /** AgentSkills: languages, channels and categories the agent handles. */
+  skills: jsonb('skills').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  /** Most open cases per channel type ({social, email, chat}); a type left out has no limit. */
+  capacity: jsonb('capacity').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  /** Weekly shifts in the workspace's zone, as calendar spans; [] means no shift plan. */
+  shifts: jsonb('shifts').$type<unknown[]>().notNull().default(sql`'[]'`),
 });
 
 export const team = pgTable('team', {
@@ -59,6 +71,14 @@ export const team = pgTable('team', {
   workspaceId: uuid('workspace_id').notNull(),
   name: text('name').notNull(),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
+  /** The team's business calendar; null: the workspace's. */
+  calendarId: uuid('calendar_id'),
+  /** 'manual' | 'round_robin' | 'least_open' | 'skills'. */
+  assignmentMode: text('assignment_mode').notNull().default('manual'),
+  /** Round robin's place in the circle. */
+  lastAssignedUserId: uuid('last_assigned_user_id'),
+  /** The customer is told when a case reaches this team. */
+  isRoutingNoticeOn: boolean('is_routing_notice_on').notNull().default(true),
 });
 
 export const teamMember = pgTable(
@@ -186,6 +206,10 @@ export const supportCase = pgTable('support_case', {
   /** Move to private: the public invitation's time, and when the customer then wrote privately. */
   movedPrivateAt: timestamptz('moved_private_at'),
   privateAcceptedAt: timestamptz('private_accepted_at'),
+  /** The first reply by a person on the customer's conversation (automatic replies do not count). */
+  firstResponseAt: timestamptz('first_response_at'),
+  /** When the routing rules read the case; null: it waits for them. */
+  routedAt: timestamptz('routed_at'),
 });
 
 export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
@@ -374,3 +398,85 @@ export const channelAccount = pgTable('channel_account', {
   lastError: text('last_error'),
   createdAt: timestamptz('created_at').notNull(),
 });
+
+export type CalendarSpan = { day: number; from: string; to: string };
+export type CalendarHoliday = { date: string; name: string };
+
+export const businessCalendar = pgTable('business_calendar', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  isAlwaysOpen: boolean('is_always_open').notNull().default(false),
+  hours: jsonb('hours').$type<CalendarSpan[]>().notNull().default(sql`'[]'`),
+  holidays: jsonb('holidays').$type<CalendarHoliday[]>().notNull().default(sql`'[]'`),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const slaPolicy = pgTable('sla_policy', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  conditions: jsonb('conditions').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  firstResponseMinutes: integer('first_response_minutes'),
+  nextResponseMinutes: integer('next_response_minutes'),
+  updateMinutes: integer('update_minutes'),
+  resolutionMinutes: integer('resolution_minutes'),
+  calendarId: uuid('calendar_id'),
+  escalation: jsonb('escalation').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  isEnabled: boolean('is_enabled').notNull().default(true),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const caseSla = pgTable(
+  'case_sla',
+  {
+    caseId: uuid('case_id').notNull(),
+    /** 'first_response' | 'next_response' | 'update' | 'resolution'. */
+    target: text('target').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    policyId: uuid('policy_id').notNull(),
+    targetSeconds: integer('target_seconds').notNull(),
+    /** Business seconds spent before the last pause. */
+    consumedSeconds: integer('consumed_seconds').notNull().default(0),
+    startedAt: timestamptz('started_at').notNull(),
+    /** Null while paused or completed. */
+    runningSince: timestamptz('running_since'),
+    dueAt: timestamptz('due_at'),
+    completedAt: timestamptz('completed_at'),
+    breachedAt: timestamptz('breached_at'),
+    /** 0 none, 1 warned, 2 escalated at breach. */
+    escalationLevel: smallint('escalation_level').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.caseId, table.target] })],
+);
+
+export const routingRule = pgTable('routing_rule', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  conditions: jsonb('conditions').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  actions: jsonb('actions').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  isFinal: boolean('is_final').notNull().default(false),
+  isEnabled: boolean('is_enabled').notNull().default(true),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const responseTimeSnapshot = pgTable(
+  'response_time_snapshot',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    channel: text('channel').notNull(),
+    medianSeconds: integer('median_seconds'),
+    sampleSize: integer('sample_size').notNull(),
+    /** 1, or 24 when the last hour had too few first responses. */
+    windowHours: integer('window_hours').notNull(),
+    computedAt: timestamptz('computed_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.workspaceId, table.channel] })],
+);
