@@ -4,7 +4,7 @@ import { seriousAxeViolations } from './accessibility.ts';
 import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
 
 // Admin → Channels → Social accounts: connecting a Telegram bot, what to hand the platform back,
-// a refused credential shown beside its field, and disconnecting, against /api/channels.
+// a refused credential shown beside its field, the error log, and disconnecting, against /api/channels.
 let fixture: ConsoleFixture;
 let admin: ApiClient;
 
@@ -56,6 +56,27 @@ test('an admin connects a Telegram bot, fixes a refused secret token beside its 
   const account = card.getByTestId('social-account');
   await account.getByText('Support bot').waitFor();
   expect(await account.getByTestId('social-webhook-url').textContent()).toContain(channel.webhookUrl);
+
+  // The error log: empty at first; a webhook with the wrong secret token is refused and shows there.
+  const logButton = account.getByRole('button', { name: /^Error log of/ });
+  await logButton.click();
+  await account.getByTestId('channel-error-log-empty').getByText('No errors').waitFor();
+  const spoofed = await fetch(`${fixture.server.baseUrl}/webhooks/telegram/${channel.id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'not-ours' },
+    body: JSON.stringify({
+      update_id: 1,
+      message: { message_id: 1, date: 1, chat: { id: 5, type: 'private' } },
+    }),
+  });
+  expect(spoofed.status).toBe(401);
+  await logButton.click();
+  await logButton.click();
+  const entry = account.getByTestId('channel-error');
+  await entry.getByText('Incoming webhook').waitFor();
+  await entry.getByText(/signature does not match/).waitFor();
+  expect(await entry.locator('time').getAttribute('title')).toBeTruthy();
+  expect(await logButton.getAttribute('aria-expanded')).toBe('true');
   await page.mouse.move(0, 0);
   await saveScreenshot(page, 'social-admin-en');
 
@@ -82,6 +103,18 @@ test('in Arabic, a connected Facebook Page shows its verify token beside the web
   expect(await account.getByTestId('social-webhook-url').textContent()).toContain(created.body.webhookUrl);
   await account.getByText('لوحة تطبيقات Meta', { exact: false }).waitFor();
   expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+
+  // A badly signed webhook for this Page lands in its error log, told in Arabic.
+  const spoofed = await fetch(`${fixture.server.baseUrl}/webhooks/meta`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+    body: JSON.stringify({ object: 'page', entry: [{ id: '1029384756', time: 1, messaging: [] }] }),
+  });
+  expect(spoofed.status).toBe(401);
+  await account.getByRole('button', { name: /^سجل أخطاء/ }).click();
+  const entry = account.getByTestId('channel-error');
+  await entry.getByText('webhook وارد').waitFor();
+  await entry.getByText(/توقيعه لا يطابق/).waitFor();
   expect(await seriousAxeViolations(page)).toEqual([]);
   await account.scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'social-admin-ar');

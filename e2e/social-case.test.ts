@@ -3,7 +3,9 @@ import {
   pageComment,
   type Simulator,
   startPlatformSimulator,
+  whatsappMessage,
 } from '@sada/channels/simulator';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, signInOverHttp, waitFor } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
@@ -95,5 +97,58 @@ test('Move to private invites the customer publicly, and their private answer sh
   await page.getByTestId('thread').getByText('هذه بيانات الطلب').waitFor({ timeout: 15_000 });
   await expect.poll(() => move.textContent(), { timeout: 15_000 }).toContain('تابع');
   await saveScreenshot(page, 'social-move-to-private-ar');
+  await context.close();
+});
+
+test('after 24 hours on WhatsApp the composer says the window closed and sends an approved template', async () => {
+  const phoneNumberId = '106540000000888';
+  const connected = await admin.post('/api/channels', {
+    kind: 'whatsapp',
+    name: 'Support line',
+    credentials: { appSecret: simulator.secrets.appSecret, phoneNumberId, accessToken: 'wa-token' },
+  });
+  expect(connected.status).toBe(201);
+  expect(
+    await deliver(
+      whatsappMessage({ phoneNumberId, waId: '966522220002', name: 'Nasser', text: 'الفاتورة خطأ' }),
+    ),
+  ).toBe(200);
+  const { referenceNumber } = await waitFor(async () => {
+    const list = (await admin.get('/api/cases?channel=whatsapp')).body.items as {
+      referenceNumber: string;
+      customerName: string;
+    }[];
+    return list.find((item) => item.customerName === 'Nasser');
+  });
+  // The customer wrote two days ago.
+  await fixture.server.database.orm.execute(
+    sql`UPDATE message SET created_at = created_at - interval '2 days'
+        WHERE case_id = (SELECT id FROM support_case WHERE reference_number = ${referenceNumber})`,
+  );
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto(`/cases/${referenceNumber}`);
+  const notice = page.getByTestId('reply-window');
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('أُغلقت مهلة الرد على واتساب');
+  await page.getByTestId('composer-body').fill('تم تصحيح الفاتورة');
+  expect(await page.getByTestId('composer-send').isDisabled()).toBe(true);
+  await notice.getByRole('button', { name: 'أرسل قالبًا معتمدًا' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('template-name').fill('invoice_fixed');
+  await dialog.getByRole('button', { name: 'أضف متغيرًا' }).click();
+  await dialog.getByLabel('المتغير 1', { exact: true }).fill(referenceNumber);
+  const violations = await seriousAxeViolations(page, '[role="dialog"]');
+  expect(violations, JSON.stringify(violations)).toEqual([]);
+  await dialog.getByRole('button', { name: 'أرسل القالب' }).click();
+  const [sent] = await simulator.waitForSent(1, { match: { pathIncludes: `/${phoneNumberId}/messages` } });
+  expect(sent!.json).toMatchObject({
+    to: '966522220002',
+    type: 'template',
+    template: { name: 'invoice_fixed', language: { code: 'ar' } },
+  });
+  await page.getByTestId('thread').getByText('invoice_fixed', { exact: false }).waitFor();
+  await saveScreenshot(page, 'whatsapp-template-ar');
   await context.close();
 });

@@ -191,7 +191,9 @@ describe('e-mail over real SMTP and IMAP', () => {
       );
       return message.delivery.status === 'failed' ? message : undefined;
     });
-    expect(failed.delivery.lastError).toContain('mailbox unavailable');
+    expect(failed.delivery.lastError.en).toContain('mailbox unavailable');
+    expect(failed.delivery.lastError.ar).toContain('mailbox unavailable');
+    expect(failed.delivery.lastError.ar).toMatch(/^رفض خادم البريد الصادر/);
     const retried = await workspace.admin.post(`/api/cases/${reference}/messages/${reply.body.id}/redeliver`);
     expect(retried.status).toBe(200);
     expect(retried.body.delivery.status).toBe('pending');
@@ -255,11 +257,21 @@ describe('e-mail over real SMTP and IMAP', () => {
       const failing = await waitFor(async () => {
         const items = (await workspace.admin.get('/api/channels/mailboxes')).body.items as {
           id: string;
-          lastError: string | null;
+          lastError: { code: string; en: string; ar: string } | null;
         }[];
         return items.find((item) => item.id === wrong.body.id && item.lastError);
       }, 45_000);
-      expect(failing.lastError).toMatch(/sign-in|password|authentication/i);
+      expect(failing.lastError).toMatchObject({
+        code: 'auth',
+        en: expect.stringMatching(/sign-in|password|authentication/i),
+        ar: expect.stringContaining('فشل تسجيل الدخول إلى IMAP'),
+      });
+      const log = await workspace.admin.get(`/api/channels/mailboxes/${wrong.body.id}/errors`);
+      expect(log.status).toBe(200);
+      expect(log.body.items[0]).toMatchObject({
+        source: 'mailbox',
+        error: { code: 'auth', ar: expect.stringContaining('فشل تسجيل الدخول إلى IMAP') },
+      });
     }, 120_000);
   });
 });

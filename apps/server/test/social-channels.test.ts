@@ -342,7 +342,11 @@ describe('social channels against a simulator of the platforms', () => {
       );
       return message.delivery?.status === 'failed' ? message : undefined;
     });
-    expect(failed.delivery.lastError).toBeTruthy();
+    expect(failed.delivery.lastError).toEqual({
+      code: 'platform_error',
+      en: 'WhatsApp could not deliver it: “Re-engagement message (131047)”.',
+      ar: 'تعذّر على WhatsApp إيصالها: “Re-engagement message (131047)”.',
+    });
   });
 
   it('hides an abusive comment on the platform with a reason, and shows it again', async () => {
@@ -426,7 +430,12 @@ describe('social channels against a simulator of the platforms', () => {
       },
     });
     const tested = await workspace.admin.post(`/api/channels/${channel.id}/test`);
-    expect(tested.body).toEqual({ isOk: true, detail: 'Telegram answered: the credentials work.' });
+    expect(tested.body).toEqual({
+      isOk: true,
+      detail: 'Telegram answered: the credentials work.',
+      text: { en: 'Telegram answered: the credentials work.', ar: 'أجاب Telegram: بيانات الاعتماد تعمل.' },
+      code: null,
+    });
   });
 
   it('X without webhook access: mentions are read from the timeline once each', async () => {

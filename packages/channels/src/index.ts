@@ -1,4 +1,11 @@
 // @sada/channels: the wire protocols of customer channels, free of any database.
+export {
+  ChannelError,
+  type ChannelErrorCode,
+  type ChannelFailure,
+  channelFailureOf,
+  quoted,
+} from './channel-error.ts';
 export type { ChannelLogger } from './channel-logger.ts';
 export { type AutomaticReason, automaticReason, type MailHeaderValues } from './email/automatic-mail.ts';
 export {
@@ -15,7 +22,6 @@ export {
 } from './email/inbound-mail.ts';
 export {
   DeliveryError,
-  type DeliveryFailure,
   InvalidMailError,
   MailboxError,
   MailFormatError,
@@ -41,5 +47,6 @@ export {
 export * from './social/adapter.ts';
 export * from './social/meta/index.ts';
 export { SOCIAL_ADAPTERS } from './social/registry.ts';
+export * from './social/reply-check.ts';
 export * from './social/telegram/index.ts';
 export * from './social/x/index.ts';

@@ -64,3 +64,16 @@ export const customerPage = z.object({
   items: z.array(customer.extend({ caseCount: z.number().int() })),
   nextCursor: z.string().nullable(),
 });
+
+/** Another customer who may be the same person, and why: the same e-mail, phone, handle on another channel, or name. */
+export const customerLookalike = z
+  .object({
+    customer: z.object({
+      id: uuid,
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+    reasons: z.array(z.enum(['email', 'phone', 'handle', 'name'])).min(1),
+  })
+  .meta({ id: 'CustomerLookalike' });

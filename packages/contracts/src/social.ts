@@ -1,6 +1,7 @@
 // Social channel accounts: what an admin connects (a Facebook Page, an Instagram account, a WhatsApp
 // number, a Telegram bot, an X account). Credentials go in once and never come back out.
 import { z } from 'zod';
+import { channelFailure } from './channels.ts';
 import { nonEmptyText, uuid } from './common.ts';
 
 export const SOCIAL_KINDS = ['facebook', 'instagram', 'whatsapp', 'telegram', 'x'] as const;
@@ -77,7 +78,18 @@ export const socialChannel = z
     /** X: mentions are read every minute (no webhook). */
     isPolling: z.boolean(),
     lastEventAt: z.date().nullable(),
-    lastError: z.string().nullable(),
+    lastError: channelFailure.nullable(),
     createdAt: z.date(),
   })
   .meta({ id: 'SocialChannel' });
+
+/** What the platform said to a test of the stored credentials: `detail` is `text.en`. */
+export const channelTestResult = z
+  .object({
+    isOk: z.boolean(),
+    detail: z.string(),
+    text: z.object({ en: z.string(), ar: z.string() }),
+    /** Why it failed (auth, permission, unreachable …), or null when the credentials work. */
+    code: z.string().nullable(),
+  })
+  .meta({ id: 'ChannelTestResult' });

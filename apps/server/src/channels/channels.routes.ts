@@ -1,4 +1,5 @@
 import {
+  channelErrorLog,
   channelSettings,
   createMailboxRequest,
   errorResponse,
@@ -104,6 +105,20 @@ export const channelRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       await channels.deleteMailbox(actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/channels/mailboxes/:id/errors',
+    {
+      config: { permission: 'workspace:admin' },
+      schema: {
+        tags: ['channels'],
+        summary: 'The mailbox’s error log, newest first, in English and Arabic (admin)',
+        params,
+        response: { 200: channelErrorLog, 404: errorResponse },
+      },
+    },
+    async (request) => ({ items: await channels.mailboxErrors(actorOf(request), request.params.id) }),
   );
 
   app.get(

@@ -20,6 +20,7 @@ import {
   findCustomerSummary,
   findMessageById,
   findWorkspaceById,
+  lastErrorColumns,
   lastPrivateInboundAt,
   leaseDueOutbox,
   listExternalIdsOfCase,
@@ -27,6 +28,8 @@ import {
   listStoredFilesWithContent,
   nextOutboxDue,
   type OutboxRow,
+  recordChannelError,
+  type StoredFailure,
   setMessageExternalId,
   updateOutbox,
 } from '@sada/db';
@@ -34,6 +37,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createDrainLoop } from '../jobs/drain-loop.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
+import { storedFailureOf } from './channel-errors.ts';
 import { channelSettingsOf } from './channel-settings.ts';
 import { emailMessageId } from './delivery.ts';
 import { createSendPacer } from './send-pacing.ts';
@@ -49,7 +53,16 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
 }
 
-class NotConfigured extends Error {}
+/** No relay configured: every mail fails, saying what to set. */
+const notConfigured = () =>
+  new DeliveryError(
+    'not_configured',
+    {
+      en: 'No outbound mail server is set: set SADA_SMTP_RELAY (smtp://user:password@host:587) and retry.',
+      ar: 'لم يُضبط خادم للبريد الصادر: اضبط SADA_SMTP_RELAY (smtp://user:password@host:587) ثم أعد المحاولة.',
+    },
+    { isPermanent: true },
+  );
 
 /** The account has used its sends for this minute: the row waits, without counting an attempt. */
 class Paced extends Error {
@@ -132,11 +145,31 @@ export function createDeliveryWorker(options: {
     });
   }
 
-  async function record(row: OutboxRow, outcome: Partial<OutboxRow>) {
+  /** The outcome on the outbox row; a failure also goes in the error log of the case's social account. */
+  async function record(
+    row: OutboxRow,
+    outcome: Parameters<typeof updateOutbox>[2],
+    failure?: StoredFailure,
+  ) {
     await db.transaction(async (tx) => {
       await updateOutbox(tx, row.messageId, outcome);
       const message = await findMessageById(tx, row.messageId);
       const caseRow = message ? await findCaseById(tx, row.workspaceId, message.caseId) : undefined;
+      if (failure && caseRow?.channelAccountId && row.channel !== 'email') {
+        await recordChannelError(tx, {
+          workspaceId: row.workspaceId,
+          channelAccountId: caseRow.channelAccountId,
+          occurredAt: clock.now(),
+          source: 'send',
+          failure,
+          detail: {
+            referenceNumber: caseRow.referenceNumber,
+            messageId: row.messageId,
+            attempt: row.attempts,
+            isPermanent: outcome.status === 'failed',
+          },
+        });
+      }
       if (caseRow) {
         await announce(tx, {
           workspaceId: row.workspaceId,
@@ -148,6 +181,16 @@ export function createDeliveryWorker(options: {
     });
   }
 
+  /** A WhatsApp template as the outbox keeps it (validated by the API before it was queued). */
+  function templateOf(row: OutboxRow): { name: string; language: string; parameters: string[] } {
+    const payload = (row.payload ?? {}) as { name?: unknown; language?: unknown; parameters?: unknown };
+    return {
+      name: String(payload.name ?? ''),
+      language: String(payload.language ?? ''),
+      parameters: Array.isArray(payload.parameters) ? payload.parameters.map(String) : [],
+    };
+  }
+
   /** Sends one social outbound message through its account's adapter; the platform's id goes on the message. */
   async function sendSocial(row: OutboxRow) {
     const message = await findMessageById(db, row.messageId);
@@ -157,18 +200,24 @@ export function createDeliveryWorker(options: {
     const kind = row.channel as SocialKind;
     if (!account?.isEnabled) {
       throw new SocialSendError(
-        `The ${kind} account of this case is disconnected; connect it again under Admin → Channels.`,
+        'disconnected',
+        {
+          en: `The ${kind} account of this case is disconnected; connect it again under Admin → Channels.`,
+          ar: `حساب ${kind} لهذه الحالة مفصول؛ اربطه من جديد من الإدارة ← القنوات.`,
+        },
         { isPermanent: true },
       );
     }
     const wait = pacer.take(account.id, kind);
     if (wait > 0) throw new Paced(wait);
     const outbound: SocialOutbound =
-      row.action === 'reply_public'
-        ? { action: 'reply_public', inReplyToId: row.recipient, text: message.body }
-        : row.action === 'private_reply'
-          ? { action: 'private_reply', commentId: row.recipient, text: message.body }
-          : { action: 'message', to: row.recipient, text: message.body };
+      row.action === 'template'
+        ? { action: 'template', to: row.recipient, template: templateOf(row) }
+        : row.action === 'reply_public'
+          ? { action: 'reply_public', inReplyToId: row.recipient, text: message.body }
+          : row.action === 'private_reply'
+            ? { action: 'private_reply', commentId: row.recipient, text: message.body }
+            : { action: 'message', to: row.recipient, text: message.body };
     const baseUrl =
       kind === 'telegram'
         ? config.platformUrls.telegram
@@ -190,10 +239,15 @@ export function createDeliveryWorker(options: {
       if (row.channel !== 'email') {
         await sendSocial(row);
       } else {
-        if (!sender) throw new NotConfigured();
+        if (!sender) throw notConfigured();
         await sender.send(await mailOf(row));
       }
-      await record(row, { status: 'sent', sentAt: clock.now(), lastError: null, nextAttemptAt: null });
+      await record(row, {
+        status: 'sent',
+        sentAt: clock.now(),
+        ...lastErrorColumns(null),
+        nextAttemptAt: null,
+      });
     } catch (error) {
       if (error instanceof Paced) {
         await updateOutbox(db, row.messageId, {
@@ -202,28 +256,24 @@ export function createDeliveryWorker(options: {
         });
         return;
       }
-      const isExpected =
-        error instanceof DeliveryError || error instanceof NotConfigured || error instanceof SocialSendError;
-      const isPermanent =
-        error instanceof NotConfigured ||
-        ((error instanceof DeliveryError || error instanceof SocialSendError) && error.isPermanent);
-      const text =
-        error instanceof NotConfigured
-          ? 'No outbound mail server is set: set SADA_SMTP_RELAY (smtp://user:password@host:587) and retry.'
-          : error instanceof Error
-            ? error.message
-            : String(error);
+      const isExpected = error instanceof DeliveryError || error instanceof SocialSendError;
+      const isPermanent = isExpected && error.isPermanent;
+      const failure = storedFailureOf(error);
       const isGivenUp = isPermanent || row.attempts >= MAX_ATTEMPTS;
       // The platform's Retry-After when it said one, else the backoff.
       const waitMs = Math.max(
         retryDelayMs(row.attempts),
         error instanceof SocialSendError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0,
       );
-      await record(row, {
-        status: isGivenUp ? 'failed' : 'pending',
-        lastError: text.slice(0, 1000),
-        nextAttemptAt: isGivenUp ? null : new Date(now.getTime() + waitMs),
-      });
+      await record(
+        row,
+        {
+          status: isGivenUp ? 'failed' : 'pending',
+          ...lastErrorColumns(failure),
+          nextAttemptAt: isGivenUp ? null : new Date(now.getTime() + waitMs),
+        },
+        failure,
+      );
       if (!isExpected) options.onError(error);
     }
   }

@@ -1,9 +1,11 @@
-import type { Channel } from '@sada/core';
+import { replyRefusal, type SocialKind } from '@sada/channels';
+import { AppError, type Channel } from '@sada/core';
 import {
   type CaseRow,
   type Executor,
   findCustomerSummary,
   insertOutbox,
+  lastPrivateInboundAt,
   latestInboundExternalId,
   type MessageRow,
   setMessageExternalId,
@@ -14,26 +16,97 @@ import {
 // (issue 6) will deliver through their own send APIs.
 const ANSWERED_BY_EMAIL = new Set<Channel>(['email', 'web_form', 'phone', 'walk_in', 'api']);
 
-const SOCIAL_CHANNELS = new Set<Channel>(['facebook', 'instagram', 'whatsapp', 'telegram', 'x']);
+export const SOCIAL_CHANNELS = new Set<Channel>(['facebook', 'instagram', 'whatsapp', 'telegram', 'x']);
+
+/** How a reply on a social case reaches the customer: which send action, to whom. */
+export type SocialReplyTarget = { action: 'message' | 'reply_public' | 'private_reply'; recipient: string };
 
 /**
  * A reply on a social case goes back the way the customer came: in a private conversation, a message
  * to it; on a public comment, a public reply to their latest comment, or (visibility private) a
- * private reply to it, which moves the conversation out of public view.
+ * private reply to it, which moves the conversation out of public view. Null when there is no way
+ * back (not a social case, or no comment to answer yet).
  */
-async function planSocialDelivery(tx: Executor, caseRow: CaseRow, message: MessageRow, now: Date) {
-  if (!caseRow.channelAccountId || !caseRow.conversationKey) return;
+export async function socialReplyTarget(
+  tx: Executor,
+  caseRow: CaseRow,
+  visibility: string,
+): Promise<SocialReplyTarget | null> {
+  if (!caseRow.channelAccountId || !caseRow.conversationKey) return null;
   const [scope = '', threadId = '', authorId = ''] = caseRow.conversationKey.split(':');
-  const target = async (): Promise<{ action: string; recipient: string } | null> => {
-    if (scope === 'dm') return { action: 'message', recipient: threadId };
-    // X has no private reply to a tweet: a private answer is a direct message to its author.
-    if (message.visibility === 'private' && caseRow.channel === 'x')
-      return { action: 'message', recipient: authorId };
-    const comment = await latestInboundExternalId(tx, caseRow.id);
-    if (!comment) return null;
-    return { action: message.visibility === 'public' ? 'reply_public' : 'private_reply', recipient: comment };
-  };
-  const chosen = await target();
+  if (scope === 'dm') return { action: 'message', recipient: threadId };
+  // X has no private reply to a tweet: a private answer is a direct message to its author.
+  if (visibility === 'private' && caseRow.channel === 'x') return { action: 'message', recipient: authorId };
+  const comment = await latestInboundExternalId(tx, caseRow.id);
+  if (!comment) return null;
+  return { action: visibility === 'public' ? 'reply_public' : 'private_reply', recipient: comment };
+}
+
+/**
+ * Refuses, before anything is stored, a reply the platform would refuse: a private message after the
+ * channel's window closed, or a text longer than the platform takes. The agent learns at once what to
+ * do instead (a template, another channel, a shorter text).
+ */
+export async function assertSocialReplySendable(
+  tx: Executor,
+  caseRow: CaseRow,
+  reply: { visibility: string; body: string; now: Date },
+): Promise<void> {
+  if (!SOCIAL_CHANNELS.has(caseRow.channel as Channel)) return;
+  const target = await socialReplyTarget(tx, caseRow, reply.visibility);
+  if (!target) return;
+  const refusal = replyRefusal({
+    kind: caseRow.channel as SocialKind,
+    action: target.action,
+    visibility: target.action === 'reply_public' ? 'public' : 'private',
+    text: reply.body,
+    lastInboundAt: target.action === 'message' ? await lastPrivateInboundAt(tx, caseRow.id) : null,
+    now: reply.now,
+  });
+  if (refusal) {
+    throw new AppError('validation_failed', refusal.text, {
+      fields: [{ path: 'body', message: refusal.text }],
+    });
+  }
+}
+
+/**
+ * Queues a WhatsApp template on a WhatsApp conversation: the one message a business may send after
+ * the 24-hour window has closed. Refused on any other case.
+ */
+export async function planTemplateDelivery(
+  tx: Executor,
+  input: {
+    caseRow: CaseRow;
+    message: MessageRow;
+    template: { name: string; language: string; parameters: string[] };
+    now: Date;
+  },
+): Promise<void> {
+  const { caseRow, now } = input;
+  const target = caseRow.channel === 'whatsapp' ? await socialReplyTarget(tx, caseRow, 'private') : null;
+  if (target?.action !== 'message') {
+    throw new AppError('conflict', {
+      en: 'Templates are WhatsApp messages: this case is not a WhatsApp conversation.',
+      ar: 'القوالب رسائل واتساب، وهذه الحالة ليست محادثة واتساب.',
+    });
+  }
+  await insertOutbox(tx, {
+    messageId: input.message.id,
+    workspaceId: caseRow.workspaceId,
+    channel: caseRow.channel,
+    recipient: target.recipient,
+    subject: '',
+    action: 'template',
+    payload: input.template,
+    status: 'pending',
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+}
+
+async function planSocialDelivery(tx: Executor, caseRow: CaseRow, message: MessageRow, now: Date) {
+  const chosen = await socialReplyTarget(tx, caseRow, message.visibility);
   if (!chosen) return;
   await insertOutbox(tx, {
     messageId: message.id,

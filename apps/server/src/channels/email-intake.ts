@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type InboundMail, RejectedMail } from '@sada/channels';
+import { type InboundMail, quoted, RejectedMail } from '@sada/channels';
 import { AppError, referenceNumbersIn } from '@sada/core';
 import {
   type Database,
@@ -9,6 +9,7 @@ import {
   findMessageByExternalIds,
   findWorkspaceByInboundDomain,
   findWorkspaceBySlug,
+  lastErrorColumns,
   listOutboxOfMessages,
   updateOutbox,
   type WorkspaceRow,
@@ -62,13 +63,15 @@ export function createEmailIntake(deps: { database: Database; config: Config; in
     if (!repliedMessageId) return;
     const [delivery] = await listOutboxOfMessages(db, [repliedMessageId]);
     if (!delivery) return;
+    const words = quoted(mail.subject || 'undeliverable');
     await updateOutbox(db, repliedMessageId, {
       status: 'failed',
       nextAttemptAt: null,
-      lastError: `The customer's mail server returned the mail: ${mail.subject || 'undeliverable'}`.slice(
-        0,
-        500,
-      ),
+      ...lastErrorColumns({
+        code: 'bounced',
+        en: `The customer's mail server returned the mail: ${words}. Check the address, or reach the customer another way.`,
+        ar: `أعاد خادم بريد العميل الرسالة: ${words}. تحقق من العنوان، أو تواصل مع العميل بطريقة أخرى.`,
+      }),
     });
   }
 

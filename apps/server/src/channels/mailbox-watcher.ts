@@ -3,11 +3,14 @@ import type { Clock } from '@sada/core';
 import {
   type Database,
   findWorkspaceById,
+  lastErrorColumns,
   listEnabledMailboxes,
   type MailboxRow,
+  recordChannelError,
   updateMailbox,
 } from '@sada/db';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { storedFailureOf } from './channel-errors.ts';
 import type { EmailIntake } from './email-intake.ts';
 
 const RECONCILE_MS = 30_000;
@@ -63,7 +66,7 @@ export function createMailboxWatcher(deps: {
           uidValidity: state.uidValidity,
           lastUid: state.lastUid,
           lastPolledAt: clock.now(),
-          lastError: null,
+          ...lastErrorColumns(null),
         });
       },
     });
@@ -71,14 +74,22 @@ export function createMailboxWatcher(deps: {
     running.set(row.id, entry);
     void poller
       .watch({ fallbackIntervalMs: FALLBACK_POLL_MS })
-      .then(() => updateMailbox(db, row.id, { lastPolledAt: clock.now(), lastError: null }))
+      .then(() => updateMailbox(db, row.id, { lastPolledAt: clock.now(), ...lastErrorColumns(null) }))
       .catch(async (error: unknown) => {
         entry.restartAt = clock.now().getTime() + RETRY_AFTER_ERROR_MS;
-        const message = error instanceof Error ? error.message : String(error);
-        await updateMailbox(db, row.id, {
-          lastError: message.slice(0, 1000),
-          lastPolledAt: clock.now(),
-        }).catch(deps.onError);
+        const failure = storedFailureOf(error, 'unreachable');
+        await db
+          .transaction(async (tx) => {
+            await updateMailbox(tx, row.id, { ...lastErrorColumns(failure), lastPolledAt: clock.now() });
+            await recordChannelError(tx, {
+              workspaceId: row.workspaceId,
+              mailboxId: row.id,
+              occurredAt: clock.now(),
+              source: 'mailbox',
+              failure,
+            });
+          })
+          .catch(deps.onError);
       });
   }
 

@@ -6,7 +6,7 @@ import {
   type SocialEvent,
   type SocialKind,
 } from '@sada/channels';
-import type { CreateSocialChannelRequest } from '@sada/contracts';
+import type { CreateSocialChannelRequest, channelTestResult } from '@sada/contracts';
 import { AppError, assertCan, type Clock } from '@sada/core';
 import {
   announce,
@@ -26,21 +26,33 @@ import {
   insertAuditRecord,
   insertCaseEvent,
   insertChannelAccount,
+  lastErrorColumns,
+  lastErrorOf,
   listChannelAccounts,
+  listChannelErrors,
   listEnabledChannelAccountsOfKinds,
   listOutboxOfMessages,
   listPollingAccounts,
   lockCaseById,
+  recordChannelError,
   setMessageBody,
   setMessageModeration,
   updateCaseRow,
   updateChannelAccount,
   updateOutbox,
 } from '@sada/db';
+import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { caseNotFound } from '../cases/case.service.ts';
 import type { Config } from '../config.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import {
+  badSignatureFailure,
+  credentialsFailure,
+  publicChannelError,
+  storedFailureOf,
+  undeliveredFailure,
+} from './channel-errors.ts';
 import type { ChannelIntake } from './channel-intake.ts';
 
 export type SocialAdapters = Record<SocialKind, SocialAdapter>;
@@ -89,6 +101,12 @@ function accountIdOf(request: CreateSocialChannelRequest): string {
   }
 }
 
+const noChannel = () =>
+  new AppError('not_found', {
+    en: 'No such channel in this workspace.',
+    ar: 'لا توجد قناة كهذه في مساحة العمل.',
+  });
+
 /** What an answer to a webhook request is: a status and a body, plain or JSON. */
 export type WebhookAnswer = { status: number; contentType: string; body: string };
 
@@ -134,7 +152,7 @@ export function createSocialChannels(deps: {
       isEnabled: row.isEnabled,
       isPolling: row.isPolling,
       lastEventAt: row.lastEventAt,
-      lastError: row.lastError,
+      lastError: lastErrorOf(row),
       createdAt: row.createdAt,
     };
   }
@@ -247,17 +265,27 @@ export function createSocialChannels(deps: {
         if (!message) return;
         const [delivery] = await listOutboxOfMessages(db, [message.id]);
         if (!delivery) return;
-        await updateOutbox(
-          db,
-          message.id,
-          event.status === 'failed'
-            ? {
-                status: 'failed',
-                lastError: event.error ?? `${LABELS[kind]} could not deliver it.`,
-                nextAttemptAt: null,
-              }
-            : { platformStatus: event.status },
-        );
+        if (event.status !== 'failed') {
+          await updateOutbox(db, message.id, { platformStatus: event.status });
+          return;
+        }
+        // The platform took the message, then could not deliver it: its own words, quoted.
+        const failure = undeliveredFailure(LABELS[kind], event.error);
+        await db.transaction(async (tx) => {
+          await updateOutbox(tx, message.id, {
+            status: 'failed',
+            ...lastErrorColumns(failure),
+            nextAttemptAt: null,
+          });
+          await recordChannelError(tx, {
+            workspaceId: account.workspaceId,
+            channelAccountId: account.id,
+            occurredAt: clock.now(),
+            source: 'send',
+            failure,
+            detail: { messageId: message.id, isPermanent: true },
+          });
+        });
         return;
       }
       case 'reaction':
@@ -320,11 +348,28 @@ export function createSocialChannels(deps: {
     }
     const now = clock.now();
     for (const account of accounts)
-      await updateChannelAccount(db, account.id, { lastEventAt: now, lastError: null });
+      await updateChannelAccount(db, account.id, { lastEventAt: now, ...lastErrorColumns(null) });
     return json(200, { received: events.length });
   }
 
-  const unsigned = () =>
+  /**
+   * A request whose signature does not match: nothing is stored, and each account it named logs it,
+   * once a minute however often the platform (or someone else) retries.
+   */
+  async function unsigned(accounts: ChannelAccountRow[]) {
+    for (const account of accounts) {
+      await recordChannelError(db, {
+        workspaceId: account.workspaceId,
+        channelAccountId: account.id,
+        occurredAt: clock.now(),
+        source: 'webhook',
+        failure: badSignatureFailure(LABELS[account.kind as SocialKind]),
+        throttleMs: 60_000,
+      });
+    }
+    return unsignedAnswer();
+  }
+  const unsignedAnswer = () =>
     json(401, {
       error: {
         code: 'unauthorized',
@@ -383,13 +428,18 @@ export function createSocialChannels(deps: {
     async disable(actor: Actor, id: string) {
       assertCan(actor.role, 'workspace:admin');
       const row = await findChannelAccount(db, actor.workspace.id, id);
-      if (!row) {
-        throw new AppError('not_found', {
-          en: 'No such channel in this workspace.',
-          ar: 'لا توجد قناة كهذه في مساحة العمل.',
-        });
-      }
+      if (!row) throw noChannel();
       await updateChannelAccount(db, id, { isEnabled: false });
+    },
+
+    /** The account's error log, newest first. */
+    async errors(actor: Actor, id: string) {
+      assertCan(actor.role, 'workspace:admin');
+      const row = await findChannelAccount(db, actor.workspace.id, id);
+      if (!row) throw noChannel();
+      return (await listChannelErrors(db, actor.workspace.id, { channelAccountId: row.id })).map(
+        publicChannelError,
+      );
     },
 
     credentialsOf,
@@ -412,13 +462,25 @@ export function createSocialChannels(deps: {
           stored += events.length;
           await updateChannelAccount(db, account.id, {
             pollSinceId: newestId ?? account.pollSinceId,
-            lastError: null,
+            ...lastErrorColumns(null),
             ...(events.length > 0 && { lastEventAt: clock.now() }),
           });
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          await updateChannelAccount(db, account.id, {
-            lastError: `Reading mentions failed: ${reason}`.slice(0, 1000),
+          const cause = storedFailureOf(error);
+          const failure = {
+            code: cause.code,
+            en: `Reading mentions failed: ${cause.en}`,
+            ar: `فشلت قراءة الإشارات: ${cause.ar}`,
+          };
+          await db.transaction(async (tx) => {
+            await updateChannelAccount(tx, account.id, lastErrorColumns(failure));
+            await recordChannelError(tx, {
+              workspaceId: account.workspaceId,
+              channelAccountId: account.id,
+              occurredAt: clock.now(),
+              source: 'poll',
+              failure,
+            });
           });
         }
       }
@@ -426,15 +488,10 @@ export function createSocialChannels(deps: {
     },
 
     /** Asks the platform whether the account's credentials work (the setup page's button). */
-    async test(actor: Actor, id: string): Promise<{ isOk: boolean; detail: string }> {
+    async test(actor: Actor, id: string): Promise<z.infer<typeof channelTestResult>> {
       assertCan(actor.role, 'workspace:admin');
       const row = await findChannelAccount(db, actor.workspace.id, id);
-      if (!row) {
-        throw new AppError('not_found', {
-          en: 'No such channel in this workspace.',
-          ar: 'لا توجد قناة كهذه في مساحة العمل.',
-        });
-      }
+      if (!row) throw noChannel();
       const credentials = credentialsOf(row);
       const kind = row.kind as SocialKind;
       const base = baseUrlOf(kind);
@@ -448,24 +505,30 @@ export function createSocialChannels(deps: {
                 url: `${base}/v21.0/${row.accountId}?fields=id,name`,
                 headers: { authorization: `Bearer ${token}` },
               };
-      let detail: string;
-      let isOk = false;
-      try {
-        const response = await fetch(request.url, {
-          headers: request.headers,
-          signal: AbortSignal.timeout(10_000),
-        });
-        isOk = response.ok;
-        detail = isOk
-          ? `${LABELS[kind]} answered: the credentials work.`
-          : `${LABELS[kind]} answered ${response.status}: ${(await response.text()).slice(0, 300)}`;
-      } catch (error) {
-        detail = `${LABELS[kind]} could not be reached: ${error instanceof Error ? error.message : String(error)}`;
-      }
-      // Never echo a token back.
-      for (const secret of Object.values(credentials)) detail = detail.replaceAll(secret, '…');
-      await updateChannelAccount(db, row.id, { lastError: isOk ? null : detail });
-      return { isOk, detail };
+      const label = LABELS[kind];
+      const failure = await credentialsFailure(label, request, Object.values(credentials));
+      const text = failure ?? {
+        en: `${label} answered: the credentials work.`,
+        ar: `أجاب ${label}: بيانات الاعتماد تعمل.`,
+      };
+      await db.transaction(async (tx) => {
+        await updateChannelAccount(tx, row.id, lastErrorColumns(failure));
+        if (failure) {
+          await recordChannelError(tx, {
+            workspaceId: row.workspaceId,
+            channelAccountId: row.id,
+            occurredAt: clock.now(),
+            source: 'test',
+            failure,
+          });
+        }
+      });
+      return {
+        isOk: failure === null,
+        detail: text.en,
+        text: { en: text.en, ar: text.ar },
+        code: failure?.code ?? null,
+      };
     },
 
     /** Hides (or shows again) a customer's public comment on the platform, with a reason; audited. */
@@ -507,12 +570,12 @@ export function createSocialChannels(deps: {
           },
         );
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = storedFailureOf(error);
         throw new AppError(
           'unavailable',
           {
-            en: `${LABELS[kind]} did not change the comment: ${reason}`,
-            ar: `لم يغيّر ${LABELS[kind]} التعليق: ${reason}`,
+            en: `${LABELS[kind]} did not change the comment: ${reason.en}`,
+            ar: `لم يغيّر ${LABELS[kind]} التعليق: ${reason.ar}`,
           },
           { cause: error },
         );
@@ -632,7 +695,8 @@ export function createSocialChannels(deps: {
       const accounts = await findChannelAccountsByPlatformIds(db, [kind], adapter.accountIdsOf(raw));
       if (accounts.length === 0) return unknownAccount();
       // One app secret signs the whole request: every account it names must accept it.
-      if (!accounts.every((account) => adapter.verify(raw, credentialsOf(account)))) return unsigned();
+      const refused = accounts.filter((account) => !adapter.verify(raw, credentialsOf(account)));
+      if (refused.length > 0) return unsigned(refused);
       return receive(adapter, accounts, raw);
     },
 
@@ -642,7 +706,7 @@ export function createSocialChannels(deps: {
         ? await findChannelAccountById(db, channelId)
         : undefined;
       if (!account || account.kind !== 'telegram' || !account.isEnabled) return unknownAccount();
-      if (!adapters.telegram.verify(raw, credentialsOf(account))) return unsigned();
+      if (!adapters.telegram.verify(raw, credentialsOf(account))) return unsigned([account]);
       return receive(adapters.telegram, [account], raw);
     },
 
@@ -658,7 +722,8 @@ export function createSocialChannels(deps: {
       }
       const accounts = await findChannelAccountsByPlatformIds(db, ['x'], adapters.x.accountIdsOf(raw));
       if (accounts.length === 0) return unknownAccount();
-      if (!accounts.every((account) => adapters.x.verify(raw, credentialsOf(account)))) return unsigned();
+      const refused = accounts.filter((account) => !adapters.x.verify(raw, credentialsOf(account)));
+      if (refused.length > 0) return unsigned(refused);
       return receive(adapters.x, accounts, raw);
     },
   };

@@ -1,6 +1,8 @@
 import type { RawWebhook } from '@sada/channels';
 import {
   caseDetail,
+  channelErrorLog,
+  channelTestResult,
   createSocialChannelRequest,
   errorResponse,
   hideMessageRequest,
@@ -90,10 +92,25 @@ export const socialRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags: ['channels'],
         summary: 'Ask the platform whether the account’s credentials work (admin)',
         params: z.object({ id: uuid }),
-        response: { 200: z.object({ isOk: z.boolean(), detail: z.string() }), 404: errorResponse },
+        response: { 200: channelTestResult, 404: errorResponse },
       },
     },
     async (request) => social.test(actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/channels/:id/errors',
+    {
+      config: { permission: 'workspace:admin' },
+      schema: {
+        tags: ['channels'],
+        summary:
+          'The account’s error log, newest first: refused webhooks, failed sends, polls and tests, in English and Arabic (admin)',
+        params: z.object({ id: uuid }),
+        response: { 200: channelErrorLog, 404: errorResponse },
+      },
+    },
+    async (request) => ({ items: await social.errors(actorOf(request), request.params.id) }),
   );
 
   app.post(

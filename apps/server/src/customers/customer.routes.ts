@@ -2,6 +2,7 @@ import {
   createCustomerRequest,
   customer,
   customerListQuery,
+  customerLookalike,
   customerPage,
   errorResponse,
   mergeCustomerRequest,
@@ -74,6 +75,21 @@ export const customerRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
     },
     async (request) =>
       customers.update({ actor: actorOf(request), id: request.params.id, changes: request.body }),
+  );
+
+  app.get(
+    '/api/customers/:id/lookalikes',
+    {
+      config: { permission: 'customer:read' },
+      schema: {
+        tags: ['customers'],
+        summary:
+          'Customers who may be the same person (same e-mail, phone, handle on another channel, or full name): suggestions to merge',
+        params,
+        response: { 200: z.array(customerLookalike), 404: errorResponse },
+      },
+    },
+    async (request) => customers.lookalikes({ actor: actorOf(request), id: request.params.id }),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import {
   countCasesOf,
   type Executor,
   findCustomer,
+  findLookalikeCustomers,
   insertAuditRecord,
   insertCaseEvent,
   insertCustomer,
@@ -19,6 +20,7 @@ import type { Actor } from '../auth/actor.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { isUniqueViolation } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
+import { resyncCustomerCases } from '../sla/sla-sync.ts';
 
 export type IdentityInput = { channel: Channel; externalId: string; handle?: string | undefined };
 export type NewCustomer = {
@@ -153,6 +155,33 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
       return publicCustomer(await get(options.actor, options.id));
     },
 
+    /**
+     * Customers who may be the same person seen on another channel: the same e-mail, phone, handle,
+     * or full name (two words or more). Suggested only; an agent merges them.
+     */
+    async lookalikes(options: { actor: Actor; id: string }) {
+      assertCan(options.actor.role, 'customer:read');
+      const me = await get(options.actor, options.id);
+      const name = normalizeForSearch(me.name);
+      const normalizedName = name.split(' ').filter(Boolean).length >= 2 ? name : '';
+      const rows = await findLookalikeCustomers(db, {
+        workspaceId: options.actor.workspace.id,
+        customerId: me.id,
+        normalizedName,
+        limit: 10,
+      });
+      return rows
+        .map((row) => ({
+          customer: { id: row.id, name: row.name, email: row.email, phone: row.phone },
+          // The name matched on its search form's start: kept only when the whole name is the same.
+          reasons: row.reasons.filter(
+            (reason) => reason !== 'name' || normalizeForSearch(row.name) === normalizedName,
+          ),
+        }))
+        .filter((item) => item.reasons.length > 0)
+        .slice(0, 5);
+    },
+
     async create(options: { actor: Actor; customer: NewCustomer }) {
       assertCan(options.actor.role, 'customer:write');
       try {
@@ -226,6 +255,7 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
           });
         throw error;
       }
+      if (fields.tags) await resyncCustomerCases(database, actor.workspace.id, id, now);
       return publicCustomer(await get(actor, id));
     },
 
@@ -282,6 +312,8 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
           createdAt: now,
         });
       });
+      // The merged customer's tags now choose the SLA policy of all their open cases.
+      await resyncCustomerCases(database, actor.workspace.id, targetId, now);
       return publicCustomer(await get(actor, targetId));
     },
   };

@@ -5,8 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
 import { useFormatters } from '../ui/format.ts';
+import { UserText } from '../ui/UserText.tsx';
 import { AdminList, AdminTable, ConfirmDialog, EditButton, useEditing } from './AdminParts.tsx';
 import { type Mailbox, useDeleteMailbox, useMailboxes } from './admin-queries.ts';
+import { ChannelErrorLog } from './ChannelErrorLog.tsx';
 import { MailboxForm } from './MailboxForm.tsx';
 
 const nameOf = (mailbox: Mailbox) => `\u2066${mailbox.username}@${mailbox.host}\u2069`;
@@ -16,7 +18,8 @@ const nameOf = (mailbox: Mailbox) => `\u2066${mailbox.username}@${mailbox.host}\
  * above all, why the last look failed (the server's sentence says how to fix it).
  */
 export function MailboxesCard() {
-  const { t } = useTranslation('channels');
+  const { t, i18n } = useTranslation('channels');
+  const language = i18n.language === 'en' ? 'en' : 'ar';
   const mailboxes = useMailboxes();
   const dialog = useEditing<Mailbox>();
   const [deleting, setDeleting] = useState<Mailbox | undefined>(undefined);
@@ -50,13 +53,25 @@ export function MailboxesCard() {
             title={t('mailboxes.lastError', { name: nameOf(mailbox) })}
             data-testid="mailbox-error"
           >
-            <Text size="sm" dir="auto">
-              {mailbox.lastError}
-            </Text>
+            <UserText block style={{ fontSize: 'var(--mantine-font-size-sm)' }}>
+              {mailbox.lastError?.[language]}
+            </UserText>
           </Alert>
         ))}
         <AdminList queries={[mailboxes]} items={mailboxes.data} emptyMessage={t('mailboxes.empty')}>
-          {(items) => <MailboxTable items={items} onEdit={dialog.edit} onDelete={setDeleting} />}
+          {(items) => (
+            <>
+              <MailboxTable items={items} onEdit={dialog.edit} onDelete={setDeleting} />
+              {items.map((mailbox) => (
+                <Group key={mailbox.id} gap="xs" align="flex-start" wrap="nowrap">
+                  <Text size="sm" pt={2} style={{ flexShrink: 0 }}>
+                    <bdi dir="ltr">{nameOf(mailbox)}</bdi>
+                  </Text>
+                  <ChannelErrorLog of="mailboxes" id={mailbox.id} name={nameOf(mailbox)} />
+                </Group>
+              ))}
+            </>
+          )}
         </AdminList>
       </Stack>
       <DialogFrame

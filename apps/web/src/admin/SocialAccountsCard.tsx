@@ -7,8 +7,10 @@ import { ChannelIcon } from '../cases/ChannelIcon.tsx';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
 import { FormError } from '../ui/FormError.tsx';
 import { useFormatters } from '../ui/format.ts';
+import { UserText } from '../ui/UserText.tsx';
 import { AdminList, ConfirmDialog } from './AdminParts.tsx';
 import { useDisconnectSocialChannel, useSocialChannels, useTestSocialChannel } from './admin-queries.ts';
+import { ChannelErrorLog } from './ChannelErrorLog.tsx';
 import { SocialConnectForm } from './SocialConnectForm.tsx';
 import { SocialWebhookInfo } from './SocialWebhookInfo.tsx';
 import type { SocialChannel } from './social-kinds.ts';
@@ -74,7 +76,8 @@ function SocialAccount({
   channel: SocialChannel;
   onDisconnect: (channel: SocialChannel) => void;
 }) {
-  const { t } = useTranslation('channels');
+  const { t, i18n } = useTranslation('channels');
+  const language = i18n.language === 'en' ? 'en' : 'ar';
   const format = useFormatters();
   const test = useTestSocialChannel();
   const name = `\u2068${channel.name}\u2069`;
@@ -120,9 +123,9 @@ function SocialAccount({
             title={t('social.lastError', { name })}
             data-testid="social-error"
           >
-            <Text size="sm" dir="auto">
-              {channel.lastError}
-            </Text>
+            <UserText block style={{ fontSize: 'var(--mantine-font-size-sm)' }}>
+              {channel.lastError[language]}
+            </UserText>
             <Text size="xs" mt={4}>
               {t('social.lastErrorHint')}
             </Text>
@@ -137,12 +140,13 @@ function SocialAccount({
             title={test.data.isOk ? t('social.testOk') : t('social.testFailed')}
             data-testid="social-test-result"
           >
-            <Text size="sm" dir="auto">
-              {test.data.detail}
-            </Text>
+            <UserText block style={{ fontSize: 'var(--mantine-font-size-sm)' }}>
+              {test.data.text[language]}
+            </UserText>
           </Alert>
         )}
         <FormError error={test.error} />
+        <ChannelErrorLog of="social" id={channel.id} name={name} />
         {channel.isEnabled && (
           <Group justify="flex-end" gap="xs">
             <Button

@@ -11,6 +11,7 @@ import classes from './case.module.css';
 import type { CaseDetail, WorkspaceUser } from './case-types.ts';
 import { LengthCounter } from './LengthCounter.tsx';
 import { MentionSuggestions, mentionOptionId } from './MentionSuggestions.tsx';
+import { ReplyWindowNotice } from './ReplyWindowNotice.tsx';
 import { TemplatePicker } from './TemplatePicker.tsx';
 import { ToneCoach } from './ToneCoach.tsx';
 import { newIdempotencyKey, useCaseActions } from './useCase.ts';
@@ -83,7 +84,9 @@ export function Composer({
   const isNote = mode === 'note';
   const visibility = mode === 'private' ? 'private' : 'public';
   const length = isNote ? undefined : checkReplyLength(draft.body, channel, visibility);
-  const canSend = draft.body.trim() !== '' && !length?.isTooLong;
+  // A private reply after the platform's window has closed would be refused: only notes go then.
+  const isWindowClosed = !isNote && caseDetail.replyWindow?.state === 'closed';
+  const canSend = draft.body.trim() !== '' && !length?.isTooLong && !isWindowClosed;
   const channelName = t(`common:channel.${channel}`);
 
   const mentionMatches = useMemo(
@@ -275,6 +278,7 @@ export function Composer({
         </Group>
       </Group>
 
+      {!isNote && <ReplyWindowNotice caseDetail={caseDetail} />}
       <Textarea
         ref={textareaRef}
         label={t(`composer.bodyLabel.${mode}`)}

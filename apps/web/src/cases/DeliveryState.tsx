@@ -90,14 +90,14 @@ export function DeliveryState({
   }
 }
 
-/** The channel's last reason for refusing the message, and how many times Sada tried. */
+/** The channel's last reason for refusing the message (in the reader's language), and how many times Sada tried. */
 function DeliveryProblem({ delivery }: { delivery: Delivery }) {
-  const { t } = useTranslation('case');
+  const { t, i18n } = useTranslation('case');
   return (
     <Text size="xs" c="red.9">
       {delivery.lastError && (
         <>
-          <UserText>{delivery.lastError}</UserText>{' '}
+          <UserText>{delivery.lastError[i18n.language === 'en' ? 'en' : 'ar']}</UserText>{' '}
         </>
       )}
       <span>{t('delivery.attempts', { attempts: delivery.attempts })}</span>

@@ -83,6 +83,13 @@ export type NewMessage = {
   idempotencyKey: string;
 };
 
+export type NewTemplateMessage = {
+  name: string;
+  language: string;
+  parameters: string[];
+  idempotencyKey: string;
+};
+
 /**
  * The changes an agent makes to a case. Each answers the updated case, which replaces the cached
  * one at once; lists and counters are refreshed. Failures are told in the server's own words.
@@ -138,7 +145,16 @@ export function useCaseActions(reference: string) {
       api.post<CaseDetail>(`${casePath(reference)}/move-to-private`, body === undefined ? {} : { body }),
     onSuccess: onCase,
   });
-  return { update, transition, assign, addMessage, moveToPrivate };
+  // A WhatsApp template: the one message that may go after the 24-hour window has closed.
+  const sendTemplate = useMutation({
+    mutationFn: ({ idempotencyKey, ...body }: NewTemplateMessage) =>
+      api.post<CaseMessage>(`${casePath(reference)}/whatsapp-template`, body, { idempotencyKey }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: caseQueryKey(reference) });
+      refreshLists();
+    },
+  });
+  return { update, transition, assign, addMessage, moveToPrivate, sendTemplate };
 }
 
 /** A fresh key for one send: a retry of the same send reuses it, so the server stores one message. */

@@ -12,6 +12,7 @@ import { UserText } from '../ui/UserText.tsx';
 import { AddIdentityForm } from './AddIdentityForm.tsx';
 import { CustomerCases } from './CustomerCases.tsx';
 import { CustomerDetailsDialog } from './CustomerDetailsDialog.tsx';
+import { CustomerLookalikes } from './CustomerLookalikes.tsx';
 import { CustomerNotes } from './CustomerNotes.tsx';
 import { type Customer, useCustomer } from './customer-queries.ts';
 import { Address, IdentityList } from './IdentityList.tsx';
@@ -109,6 +110,7 @@ function CustomerDetails({ customer }: { customer: Customer }) {
           )}
         </Group>
       </Group>
+      <CustomerLookalikes customer={customer} canMerge={canMerge} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">

@@ -1,4 +1,10 @@
-import type { casePage, customer, customerPage, updateCustomerRequest } from '@sada/contracts';
+import type {
+  casePage,
+  customer,
+  customerLookalike,
+  customerPage,
+  updateCustomerRequest,
+} from '@sada/contracts';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, toQueryString, type Wire } from '../api/client.ts';
@@ -10,6 +16,7 @@ export type CustomerChanges = z.input<typeof updateCustomerRequest>;
 type CustomerPage = Wire<z.infer<typeof customerPage>>;
 type CasePage = Wire<z.infer<typeof casePage>>;
 export type CaseSummary = CasePage['items'][number];
+export type CustomerLookalike = Wire<z.infer<typeof customerLookalike>>;
 
 // A customer's cases live under ['cases', …] so live case events refresh them with the inbox.
 const customerCasesKey = (customerId: string) => ['cases', 'customer', customerId] as const;
@@ -81,5 +88,14 @@ export function useMergeCustomer(targetId: string) {
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
       void queryClient.invalidateQueries({ queryKey: ['case'] });
     },
+  });
+}
+
+/** Customers who may be the same person as this one (same e-mail, phone, handle elsewhere, or full name). */
+export function useCustomerLookalikes(customerId: string) {
+  return useQuery({
+    queryKey: [...customerKey(customerId), 'lookalikes'],
+    queryFn: ({ signal }) =>
+      api.get<CustomerLookalike[]>(`/api/customers/${customerId}/lookalikes`, { signal }),
   });
 }

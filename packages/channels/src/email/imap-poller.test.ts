@@ -187,5 +187,7 @@ describe('createImapPoller against Dovecot', { timeout: 30_000 }, () => {
     expect(failure).toBeInstanceOf(MailboxError);
     expect(failure.isAuthenticationFailure).toBe(true);
     expect(failure.message).toContain(`IMAP sign-in to 127.0.0.1:${dovecot.port} as agent failed`);
+    expect(failure.code).toBe('auth');
+    expect(failure.text.ar).toContain(`فشل تسجيل الدخول إلى IMAP على 127.0.0.1:${dovecot.port} باسم agent`);
   });
 });

@@ -1,4 +1,6 @@
+import type { LocalizedText } from '@sada/core';
 import { ImapFlow } from 'imapflow';
+import { quoted } from '../channel-error.ts';
 import { type ChannelLogger, silentLogger } from '../channel-logger.ts';
 import { type InboundMail, parseInboundMail } from './inbound-mail.ts';
 import { MailboxError, MailFormatError } from './mail-errors.ts';
@@ -188,7 +190,12 @@ async function deliverNew(
   logger: ChannelLogger,
 ): Promise<{ state: ImapPollerOptions['state']; delivered: number }> {
   const mailbox = connection.mailbox;
-  if (!mailbox) throw new MailboxError(`The IMAP folder "${options.folder}" could not be opened`);
+  if (!mailbox) {
+    throw new MailboxError('not_found', {
+      en: `The IMAP folder "${options.folder}" could not be opened.`,
+      ar: `تعذّر فتح مجلد IMAP "${options.folder}".`,
+    });
+  }
   const uidValidity = String(mailbox.uidValidity);
   let state = start;
   if (state.uidValidity !== null && state.uidValidity !== uidValidity) {
@@ -252,36 +259,58 @@ type ImapFailure = {
 function mailboxError(error: unknown, options: ImapPollerOptions): MailboxError {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as ImapFailure;
   const server = `${options.host}:${options.port}`;
-  const detail = (failure.responseText || failure.message || String(error)).replace(/\.+$/, '');
+  const detail = quoted((failure.responseText || failure.message || String(error)).replace(/\.+$/, ''));
+  const { folder, username } = options;
   if (failure.authenticationFailed) {
     return new MailboxError(
-      `IMAP sign-in to ${server} as ${options.username} failed: ${detail}. Check the username and password (or app password).`,
-      { isAuthenticationFailure: true, cause: error },
+      'auth',
+      {
+        en: `IMAP sign-in to ${server} as ${username} failed: ${detail}. Check the username and password (or app password).`,
+        ar: `فشل تسجيل الدخول إلى IMAP على ${server} باسم ${username}: ${detail}. تحقق من اسم المستخدم وكلمة المرور (أو كلمة مرور التطبيق).`,
+      },
+      { cause: error },
     );
   }
   if (failure.mailboxMissing || failure.serverResponseCode === 'NONEXISTENT') {
     return new MailboxError(
-      `The IMAP folder "${options.folder}" does not exist for ${options.username} on ${server}`,
+      'not_found',
       {
-        cause: error,
+        en: `The IMAP folder "${folder}" does not exist for ${username} on ${server}.`,
+        ar: `مجلد IMAP "${folder}" غير موجود للمستخدم ${username} على ${server}.`,
       },
+      { cause: error },
     );
   }
   if (failure.tlsFailed || /certificate|tls|ssl/i.test(failure.message ?? '')) {
     return new MailboxError(
-      `TLS with the IMAP server ${server} failed: ${detail}. Check the port and TLS setting.`,
+      'unreachable',
       {
-        cause: error,
+        en: `TLS with the IMAP server ${server} failed: ${detail}. Check the port and TLS setting.`,
+        ar: `فشل اتصال TLS بخادم IMAP ${server}: ${detail}. تحقق من المنفذ وإعداد TLS.`,
       },
+      { cause: error },
     );
   }
-  const reasons: Record<string, string> = {
-    ECONNREFUSED: 'the connection was refused (is the host and port right, is the server running?)',
-    ENOTFOUND: 'the host name was not found',
-    ETIMEDOUT: 'the connection timed out',
-    CONNECT_TIMEOUT: 'the connection timed out',
-    GREETING_TIMEOUT: 'the server did not greet in time (is this an IMAP port, and is TLS set right?)',
+  const reasons: Record<string, LocalizedText> = {
+    ECONNREFUSED: {
+      en: 'the connection was refused (is the host and port right, is the server running?)',
+      ar: 'رُفض الاتصال (هل المضيف والمنفذ صحيحان، وهل الخادم يعمل؟)',
+    },
+    ENOTFOUND: { en: 'the host name was not found', ar: 'لم يُعثر على اسم المضيف' },
+    ETIMEDOUT: { en: 'the connection timed out', ar: 'انتهت مهلة الاتصال' },
+    CONNECT_TIMEOUT: { en: 'the connection timed out', ar: 'انتهت مهلة الاتصال' },
+    GREETING_TIMEOUT: {
+      en: 'the server did not greet in time (is this an IMAP port, and is TLS set right?)',
+      ar: 'لم يرحّب الخادم في الوقت المحدد (هل هذا منفذ IMAP، وهل إعداد TLS صحيح؟)',
+    },
   };
-  const reason = reasons[failure.code ?? ''] ?? detail;
-  return new MailboxError(`Could not reach the IMAP server ${server}: ${reason}`, { cause: error });
+  const reason = reasons[failure.code ?? ''] ?? { en: detail, ar: detail };
+  return new MailboxError(
+    'unreachable',
+    {
+      en: `Could not reach the IMAP server ${server}: ${reason.en}.`,
+      ar: `تعذّر الوصول إلى خادم IMAP ${server}: ${reason.ar}.`,
+    },
+    { cause: error },
+  );
 }

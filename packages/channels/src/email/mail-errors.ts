@@ -1,5 +1,7 @@
 // The few errors this package throws on purpose; everything else is a bug or a vendor error
 // wrapped into one of these at the edge.
+import type { LocalizedText } from '@sada/core';
+import { ChannelError, type ChannelErrorCode } from '../channel-error.ts';
 
 /** A mail that cannot be read as RFC 5322/MIME at all. */
 export class MailFormatError extends Error {
@@ -17,37 +19,30 @@ export class RejectedMail extends Error {
   readonly isPermanent = true;
 }
 
-/**
- * What a failed send means to the outbox: retry later (`temporary`), ask an admin to fix the
- * relay's credentials (`auth_revoked`), or give up on this recipient (`not_found`) or message.
- */
-export type DeliveryFailure = 'temporary' | 'auth_revoked' | 'not_found' | 'invalid_request';
-
 /** Sending a mail failed; `isPermanent` says whether retrying could ever help (5xx) or not. */
-export class DeliveryError extends Error {
+export class DeliveryError extends ChannelError {
   override readonly name = 'DeliveryError';
   readonly isPermanent: boolean;
-  readonly code: DeliveryFailure;
   readonly responseCode: number | null;
 
   constructor(
-    message: string,
-    options: { code: DeliveryFailure; responseCode?: number | null; cause?: unknown },
+    code: ChannelErrorCode,
+    text: LocalizedText,
+    options: { isPermanent: boolean; responseCode?: number | null; cause?: unknown },
   ) {
-    super(message, { cause: options.cause });
-    this.code = options.code;
-    this.isPermanent = options.code !== 'temporary';
+    super(code, text, { cause: options.cause });
+    this.isPermanent = options.isPermanent;
     this.responseCode = options.responseCode ?? null;
   }
 }
 
-/** An IMAP mailbox could not be reached or read; the message says what a person should check. */
-export class MailboxError extends Error {
+/** An IMAP mailbox could not be reached or read; the text says what a person should check. */
+export class MailboxError extends ChannelError {
   override readonly name = 'MailboxError';
   readonly isAuthenticationFailure: boolean;
 
-  constructor(message: string, options: { isAuthenticationFailure?: boolean; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
-    this.isAuthenticationFailure = options.isAuthenticationFailure ?? false;
+  constructor(code: ChannelErrorCode, text: LocalizedText, options: { cause?: unknown } = {}) {
+    super(code, text, { cause: options.cause });
+    this.isAuthenticationFailure = code === 'auth';
   }
 }

@@ -1,6 +1,8 @@
+import type { LocalizedText } from '@sada/core';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { DeliveryError, type DeliveryFailure } from './mail-errors.ts';
+import { type ChannelErrorCode, quoted } from '../channel-error.ts';
+import { DeliveryError } from './mail-errors.ts';
 
 /** Sends composed mail through one SMTP relay. */
 export type MailSender = {
@@ -53,27 +55,54 @@ function deliveryError(error: unknown, relay: string): DeliveryError {
   const failure = (typeof error === 'object' && error !== null ? error : {}) as SmtpFailure;
   const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : null;
   if (responseCode !== null) {
-    const answer = failure.response ?? failure.message ?? '';
-    return new DeliveryError(`The mail relay ${relay} refused the mail: ${answer}`, {
-      code: failureCode(responseCode, answer, failure.code),
-      responseCode,
-      cause: error,
-    });
+    const answer = quoted(failure.response ?? failure.message ?? '');
+    const code = failureCode(responseCode, answer, failure.code);
+    const isPermanent = responseCode >= 500;
+    const advice = isPermanent ? adviceFor(code) : RETRIED;
+    return new DeliveryError(
+      code,
+      {
+        en: `The mail relay ${relay} refused the mail: ${answer}. ${advice.en}`,
+        ar: `رفض خادم البريد الصادر ${relay} الرسالة: ${answer}. ${advice.ar}`,
+      },
+      { isPermanent, responseCode, cause: error },
+    );
   }
-  const reason = failure.message ?? String(error);
+  const reason = quoted(failure.message ?? String(error));
+  const what = failure.code ?? 'error';
   return new DeliveryError(
-    `Could not hand the mail to the relay ${relay} (${failure.code ?? 'error'}): ${reason}`,
+    'unreachable',
     {
-      code: 'temporary',
-      cause: error,
+      en: `Could not hand the mail to the relay ${relay} (${what}): ${reason}. ${RETRIED.en}`,
+      ar: `تعذّر تسليم الرسالة إلى خادم البريد الصادر ${relay} (${what}): ${reason}. ${RETRIED.ar}`,
     },
+    { isPermanent: false, cause: error },
   );
 }
 
+const RETRIED: LocalizedText = { en: 'It will be retried.', ar: 'ستُعاد المحاولة.' };
+
+/** What to do about a permanent refusal. */
+function adviceFor(code: ChannelErrorCode): LocalizedText {
+  if (code === 'auth') {
+    return {
+      en: 'Check the user name and password in SADA_SMTP_RELAY.',
+      ar: 'تحقق من اسم المستخدم وكلمة المرور في SADA_SMTP_RELAY.',
+    };
+  }
+  if (code === 'rejected_recipient') {
+    return {
+      en: 'The address does not exist: ask the customer for another one.',
+      ar: 'العنوان غير موجود: اطلب من العميل عنوانًا آخر.',
+    };
+  }
+  return { en: 'It will not be retried.', ar: 'لن تُعاد المحاولة.' };
+}
+
 // 4xx: try again later. 5xx: sign-in refused, recipient unknown (5.1.x), or anything else final.
-function failureCode(responseCode: number, answer: string, code: string | undefined): DeliveryFailure {
-  if (responseCode < 500) return 'temporary';
-  if (code === 'EAUTH' || [530, 534, 535].includes(responseCode)) return 'auth_revoked';
-  if (/\b5\.1\.[0-3]\b/.test(answer)) return 'not_found';
+function failureCode(responseCode: number, answer: string, code: string | undefined): ChannelErrorCode {
+  if (responseCode < 500) return 'platform_error';
+  if (code === 'EAUTH' || [530, 534, 535].includes(responseCode)) return 'auth';
+  if (/\b5\.1\.[0-3]\b/.test(answer)) return 'rejected_recipient';
   return 'invalid_request';
 }

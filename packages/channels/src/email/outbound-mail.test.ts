@@ -89,9 +89,11 @@ describe('composeMail and createMailSender', () => {
     const failure = await sender.send(composeMail(reply())).catch((error) => error);
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure.isPermanent).toBe(true);
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('rejected_recipient');
     expect(failure.responseCode).toBe(550);
     expect(failure.message).toContain('Mailbox does not exist');
+    expect(failure.text.ar).toContain('5.1.1 Mailbox does not exist”');
+    expect(failure.text.ar).toContain('العنوان غير موجود');
   });
 
   it('reports a 451 answer as a temporary DeliveryError', async () => {
@@ -99,8 +101,9 @@ describe('composeMail and createMailSender', () => {
     const failure = await sender.send(composeMail(reply())).catch((error) => error);
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure.isPermanent).toBe(false);
-    expect(failure.code).toBe('temporary');
+    expect(failure.code).toBe('platform_error');
     expect(failure.responseCode).toBe(451);
+    expect(failure.text.ar).toContain('ستُعاد المحاولة');
   });
 
   it('reports a refused policy (554) as a permanent invalid_request', async () => {
@@ -117,7 +120,9 @@ describe('composeMail and createMailSender', () => {
     unreachable.close();
     expect(failure).toBeInstanceOf(DeliveryError);
     expect(failure.isPermanent).toBe(false);
+    expect(failure.code).toBe('unreachable');
     expect(failure.message).toContain(`127.0.0.1:${closed.port}`);
+    expect(failure.text.ar).toContain(`تعذّر تسليم الرسالة إلى خادم البريد الصادر 127.0.0.1:${closed.port}`);
   });
 
   it('folds line breaks in names and subject so no header can be injected', async () => {

@@ -2,6 +2,9 @@
 // An adapter speaks its platform's wire format and nothing else: the server keeps the credentials,
 // the database and the threading, and hands the adapter what it needs per call.
 
+import type { LocalizedText } from '@sada/core';
+import { ChannelError, type ChannelErrorCode } from '../channel-error.ts';
+
 export type SocialKind = 'facebook' | 'instagram' | 'whatsapp' | 'telegram' | 'x';
 
 /** A channel account's secrets and ids, as the admin pasted them (decrypted by the server per call). */
@@ -88,18 +91,19 @@ export type SocialOutbound =
   | { action: 'template'; to: string; template: { name: string; language: string; parameters: string[] } }
   | { action: 'hide'; commentId: string; isHidden: boolean };
 
-/** Why a send cannot go as asked, before or after asking the platform. */
-export class SocialSendError extends Error {
+/** Why a send cannot go as asked, before or after asking the platform; `text` says it in both languages. */
+export class SocialSendError extends ChannelError {
   override readonly name = 'SocialSendError';
   readonly isPermanent: boolean;
   /** Seconds the platform asked to wait (429 Retry-After), when it said. */
   readonly retryAfterSeconds: number | null;
 
   constructor(
-    message: string,
+    code: ChannelErrorCode,
+    text: LocalizedText,
     options: { isPermanent: boolean; retryAfterSeconds?: number | null; cause?: unknown },
   ) {
-    super(message, { cause: options.cause });
+    super(code, text, { cause: options.cause });
     this.isPermanent = options.isPermanent;
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }

@@ -157,7 +157,17 @@ export async function updateOutbox(
   executor: Executor,
   messageId: string,
   values: Partial<
-    Pick<OutboxRow, 'status' | 'nextAttemptAt' | 'lastError' | 'sentAt' | 'attempts' | 'platformStatus'>
+    Pick<
+      OutboxRow,
+      | 'status'
+      | 'nextAttemptAt'
+      | 'lastError'
+      | 'lastErrorAr'
+      | 'lastErrorCode'
+      | 'sentAt'
+      | 'attempts'
+      | 'platformStatus'
+    >
   >,
 ): Promise<OutboxRow | undefined> {
   const [row] = await executor.update(outbox).set(values).where(eq(outbox.messageId, messageId)).returning();

@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../database.ts';
+import { type Executor, rowsOf } from '../database.ts';
 import { auditRecord, customer, customerIdentity, supportCase } from '../schema.ts';
 
 export type CustomerRow = typeof customer.$inferSelect;
@@ -166,4 +166,73 @@ export async function countCasesOf(executor: Executor, customerIds: string[]): P
     .where(inArray(supportCase.customerId, customerIds))
     .groupBy(supportCase.customerId);
   return new Map(rows.map((row) => [row.customerId!, row.total]));
+}
+
+/** Why another customer may be the same person. */
+export type LookalikeReason = 'email' | 'phone' | 'handle' | 'name';
+
+/**
+ * Other customers of the workspace who may be the same person as `customerId`: the same e-mail
+ * (any case), the same phone (its last nine digits, so +966 50… and 050… meet), the same handle on
+ * another channel (@ and case ignored), or a name whose search form starts the same way (the
+ * caller confirms the name). Merged customers are left out; at most `limit`.
+ */
+export async function findLookalikeCustomers(
+  executor: Executor,
+  options: { workspaceId: string; customerId: string; normalizedName: string; limit: number },
+): Promise<
+  { id: string; name: string; email: string | null; phone: string | null; reasons: LookalikeReason[] }[]
+> {
+  const { workspaceId, customerId, normalizedName } = options;
+  const result = await executor.execute(sql`
+    WITH me AS (
+      SELECT lower(email) AS email,
+             right(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), 9) AS phone_digits
+      FROM ${customer} WHERE id = ${customerId} AND workspace_id = ${workspaceId}
+    ),
+    my_handles AS (
+      SELECT lower(ltrim(handle, '@')) AS handle, channel FROM ${customerIdentity}
+      WHERE customer_id = ${customerId} AND workspace_id = ${workspaceId}
+        AND lower(ltrim(coalesce(handle, ''), '@')) <> ''
+    ),
+    matched AS (
+      SELECT c.id, c.name, c.email, c.phone, c.updated_at,
+        (c.email IS NOT NULL AND lower(c.email) = me.email) AS same_email,
+        (length(me.phone_digits) = 9
+          AND right(regexp_replace(coalesce(c.phone, ''), '[^0-9]', '', 'g'), 9) = me.phone_digits) AS same_phone,
+        EXISTS (
+          SELECT 1 FROM ${customerIdentity} AS theirs JOIN my_handles AS mine
+            ON lower(ltrim(theirs.handle, '@')) = mine.handle AND theirs.channel <> mine.channel
+          WHERE theirs.customer_id = c.id
+        ) AS same_handle,
+        (${normalizedName} <> ''
+          AND (c.search_text = ${normalizedName} OR starts_with(c.search_text, ${`${normalizedName} `}))) AS same_name
+      FROM ${customer} AS c CROSS JOIN me
+      WHERE c.workspace_id = ${workspaceId} AND c.id <> ${customerId} AND c.merged_into_id IS NULL
+    )
+    SELECT * FROM matched WHERE same_email OR same_phone OR same_handle OR same_name
+    ORDER BY updated_at DESC, id
+    LIMIT ${options.limit}`);
+  type Raw = {
+    id: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    same_email: boolean;
+    same_phone: boolean;
+    same_handle: boolean;
+    same_name: boolean;
+  };
+  return rowsOf<Raw>(result).map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    reasons: [
+      ...(row.same_email ? (['email'] as const) : []),
+      ...(row.same_phone ? (['phone'] as const) : []),
+      ...(row.same_handle ? (['handle'] as const) : []),
+      ...(row.same_name ? (['name'] as const) : []),
+    ],
+  }));
 }

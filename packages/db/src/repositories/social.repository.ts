@@ -67,7 +67,14 @@ export async function updateChannelAccount(
   values: Partial<
     Pick<
       ChannelAccountRow,
-      'name' | 'isEnabled' | 'lastEventAt' | 'lastError' | 'sealedCredentials' | 'pollSinceId'
+      | 'name'
+      | 'isEnabled'
+      | 'lastEventAt'
+      | 'lastError'
+      | 'lastErrorAr'
+      | 'lastErrorCode'
+      | 'sealedCredentials'
+      | 'pollSinceId'
     >
   >,
 ) {

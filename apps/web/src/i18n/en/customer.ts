@@ -64,6 +64,19 @@ export const enCustomer = {
     tags: 'Tags',
     unknown: 'Not known',
   },
+  lookalikes: {
+    title: 'Possibly the same person',
+    intro:
+      'These customers share something with this one. If they are the same person, merge them so that their cases and channels are in one place.',
+    reason: {
+      email: 'Same e-mail',
+      phone: 'Same phone',
+      handle: 'Same handle on another channel',
+      name: 'Same full name',
+    },
+    merge: 'Merge into this profile',
+    merged: 'Merged: their cases and channels are now here.',
+  },
   merge: {
     open: 'Merge a duplicate',
     title: 'Merge a duplicate into {{name}}',

@@ -158,20 +158,27 @@ describe('reply windows', () => {
       tag: 'HUMAN_AGENT',
     });
     expect(messagingWindow('Messenger', hoursAgo(9 * 24 + 3), now)).toEqual({
-      refusal:
-        'The customer last wrote 9 days ago; Messenger allows replies for 7 days with the human-agent tag. Ask them to write again, or reply on another channel.',
+      refusal: {
+        en: 'The customer last wrote 9 days ago; Messenger allows replies for 7 days with the human-agent tag. Ask them to write again, or reply on another channel.',
+        ar: 'آخر رسالة من العميل كانت قبل 9 أيام، وماسنجر يسمح بالرد خلال 7 أيام فقط مع وسم الموظف. اطلب منه أن يكتب من جديد، أو رُدّ عليه عبر قناة أخرى.',
+      },
     });
     expect(messagingWindow('Instagram', null, now)).toHaveProperty(
       'refusal',
-      expect.stringMatching(/has not written/),
+      expect.objectContaining({
+        en: expect.stringMatching(/has not written/),
+        ar: expect.stringMatching(/إنستغرام/),
+      }),
     );
   });
 
   it('lets WhatsApp send free-form messages for 24 hours only', () => {
     expect(whatsappWindowRefusal(hoursAgo(23), now)).toBeNull();
-    expect(whatsappWindowRefusal(hoursAgo(30), now)).toBe(
-      'The customer last wrote 30 hours ago; WhatsApp allows free-form replies for 24 hours. Send an approved template instead, or wait for them to write again.',
-    );
-    expect(whatsappWindowRefusal(null, now)).toMatch(/template/);
+    expect(whatsappWindowRefusal(hoursAgo(30), now)).toEqual({
+      en: 'The customer last wrote 30 hours ago; WhatsApp allows free-form replies for 24 hours. Send an approved template instead, or wait for them to write again.',
+      ar: 'آخر رسالة من العميل كانت قبل 30 ساعة، وواتساب يسمح بالردود الحرة خلال 24 ساعة فقط. أرسل قالبًا معتمدًا بدلًا منها، أو انتظر حتى يكتب من جديد.',
+    });
+    expect(whatsappWindowRefusal(null, now)?.en).toMatch(/template/);
+    expect(whatsappWindowRefusal(null, now)?.ar).toMatch(/قالبًا معتمدًا/);
   });
 });

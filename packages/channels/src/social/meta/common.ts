@@ -1,6 +1,7 @@
 // What Facebook, Instagram and WhatsApp share: Meta's webhook handshake and signature, and small
 // readers for the JSON they post. See /work/shared/CHANNELS.md §0.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { LocalizedText } from '@sada/core';
 import type { HandshakeAnswer, RawWebhook, SocialAuthor, SocialCredentials } from '../adapter.ts';
 
 /** The Graph API version every Meta call is made against. */
@@ -123,33 +124,48 @@ export function messagingWindow(
   platform: 'Messenger' | 'Instagram',
   lastInboundAt: Date | null,
   now: Date,
-): MessagingWindow | { refusal: string } {
+): MessagingWindow | { refusal: LocalizedText } {
+  const name = platform === 'Messenger' ? 'ماسنجر' : 'إنستغرام';
   if (lastInboundAt === null) {
     return {
-      refusal: `The customer has not written to us on ${platform}; ${platform} only allows replies to people who wrote first. Ask them to write to the account, or reply on another channel.`,
+      refusal: {
+        en: `The customer has not written to us on ${platform}; ${platform} only allows replies to people who wrote first. Ask them to write to the account, or reply on another channel.`,
+        ar: `لم يراسلنا العميل على ${name}، و${name} لا يسمح بالرد إلا على من كتب أولًا. اطلب منه أن يراسل الحساب، أو رُدّ عليه عبر قناة أخرى.`,
+      },
     };
   }
   const age = now.getTime() - lastInboundAt.getTime();
   if (age <= dayMs) return { messaging_type: 'RESPONSE' };
   if (age <= 7 * dayMs) return { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
+  const ago = describeAge(age);
   return {
-    refusal: `The customer last wrote ${describeAge(age)} ago; ${platform} allows replies for 7 days with the human-agent tag. Ask them to write again, or reply on another channel.`,
+    refusal: {
+      en: `The customer last wrote ${ago.en} ago; ${platform} allows replies for 7 days with the human-agent tag. Ask them to write again, or reply on another channel.`,
+      ar: `آخر رسالة من العميل كانت قبل ${ago.ar}، و${name} يسمح بالرد خلال 7 أيام فقط مع وسم الموظف. اطلب منه أن يكتب من جديد، أو رُدّ عليه عبر قناة أخرى.`,
+    },
   };
 }
 
 /** WhatsApp: free-form messages within 24 h of the customer's last message, else a template. */
-export function whatsappWindowRefusal(lastInboundAt: Date | null, now: Date): string | null {
+export function whatsappWindowRefusal(lastInboundAt: Date | null, now: Date): LocalizedText | null {
   if (lastInboundAt === null) {
-    return 'The customer has not written to us on WhatsApp; a free-form message needs them to write first. Send an approved template instead.';
+    return {
+      en: 'The customer has not written to us on WhatsApp; a free-form message needs them to write first. Send an approved template instead.',
+      ar: 'لم يراسلنا العميل على واتساب، والرسالة الحرة تتطلب أن يكتب أولًا. أرسل قالبًا معتمدًا بدلًا منها.',
+    };
   }
   const age = now.getTime() - lastInboundAt.getTime();
   if (age <= dayMs) return null;
-  return `The customer last wrote ${describeAge(age)} ago; WhatsApp allows free-form replies for 24 hours. Send an approved template instead, or wait for them to write again.`;
+  const ago = describeAge(age);
+  return {
+    en: `The customer last wrote ${ago.en} ago; WhatsApp allows free-form replies for 24 hours. Send an approved template instead, or wait for them to write again.`,
+    ar: `آخر رسالة من العميل كانت قبل ${ago.ar}، وواتساب يسمح بالردود الحرة خلال 24 ساعة فقط. أرسل قالبًا معتمدًا بدلًا منها، أو انتظر حتى يكتب من جديد.`,
+  };
 }
 
-function describeAge(ageMs: number): string {
+function describeAge(ageMs: number): LocalizedText {
   const days = Math.floor(ageMs / dayMs);
-  if (days >= 2) return `${days} days`;
+  if (days >= 2) return { en: `${days} days`, ar: `${days} أيام` };
   const hours = Math.floor(ageMs / hourMs);
-  return hours === 1 ? '1 hour' : `${hours} hours`;
+  return hours === 1 ? { en: '1 hour', ar: 'ساعة واحدة' } : { en: `${hours} hours`, ar: `${hours} ساعة` };
 }

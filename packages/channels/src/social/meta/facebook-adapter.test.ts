@@ -267,7 +267,11 @@ describe('facebookAdapter.send', () => {
     await expect(late).rejects.toThrow(
       'The customer last wrote 9 days ago; Messenger allows replies for 7 days with the human-agent tag. Ask them to write again, or reply on another channel.',
     );
-    await expect(late).rejects.toMatchObject({ isPermanent: true });
+    await expect(late).rejects.toMatchObject({
+      isPermanent: true,
+      code: 'window_closed',
+      text: { ar: expect.stringContaining('ماسنجر يسمح بالرد خلال 7 أيام') },
+    });
     await expect(send(reply, null)).rejects.toBeInstanceOf(SocialSendError);
     expect(graph.calls).toEqual([]);
   });

@@ -56,9 +56,14 @@ export const facebookAdapter: SocialAdapter = {
   async send(outbound, { credentials, baseUrl, lastInboundAt, now }) {
     const token = credentials.pageAccessToken;
     if (!token)
-      throw new SocialSendError('The Facebook Page has no access token: reconnect it.', {
-        isPermanent: true,
-      });
+      throw new SocialSendError(
+        'auth',
+        {
+          en: 'The Facebook Page has no access token: reconnect it.',
+          ar: 'لا رمز وصول لصفحة فيسبوك: أعد ربطها.',
+        },
+        { isPermanent: true },
+      );
     const auth = { in: 'query' as const, value: token };
     const endpoints = {
       name: 'Facebook' as const,

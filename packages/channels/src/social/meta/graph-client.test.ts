@@ -39,8 +39,10 @@ describe('Graph API errors', () => {
       body: graphError(613, 'Calls to this api have exceeded the rate limit.'),
     });
     const error = await failure();
-    expect(error).toMatchObject({ isPermanent: false, retryAfterSeconds: 120 });
+    expect(error).toMatchObject({ isPermanent: false, retryAfterSeconds: 120, code: 'rate_limited' });
     expect(error.message).toContain('Calls to this api have exceeded the rate limit.');
+    expect(error.text.ar).toContain('“Calls to this api have exceeded the rate limit.”');
+    expect(error.text.ar).toContain('ستُعاد المحاولة');
   });
 
   it('makes rate-limit codes temporary even under HTTP 400', async () => {
@@ -71,9 +73,14 @@ describe('Graph API errors', () => {
     });
     const error = await failure();
     expect(error.isPermanent).toBe(true);
+    expect(error.code).toBe('auth');
     expect(error.message).toBe(
-      'Messenger refused the request: Error validating access token: Session has expired on Monday, 23-Nov-26. (HTTP 400, code 190, subcode 463, fbtrace_id AbCdEf123). The access token has expired or was revoked: reconnect the account in Channels.',
+      'Messenger refused the request: “Error validating access token: Session has expired on Monday, 23-Nov-26.” (HTTP 400, code 190, subcode 463, fbtrace_id AbCdEf123). The access token has expired or was revoked: reconnect the account in Channels.',
     );
+    expect(error.text).toEqual({
+      en: error.message,
+      ar: 'رفض Messenger الطلب: “Error validating access token: Session has expired on Monday, 23-Nov-26.” (HTTP 400, code 190, subcode 463, fbtrace_id AbCdEf123). انتهت صلاحية رمز الوصول أو أُلغي: أعد ربط الحساب من القنوات.',
+    });
   });
 
   it('makes permissions, invalid parameters and closed windows permanent', async () => {
@@ -87,11 +94,14 @@ describe('Graph API errors', () => {
       { status: 400, body: graphError(551, 'This person isn’t available right now.') },
     );
     const messages = [];
+    const codes = [];
     for (let i = 0; i < 4; i += 1) {
       const error = await failure();
       expect(error).toMatchObject({ isPermanent: true, retryAfterSeconds: null });
       messages.push(error.message);
+      codes.push(error.code);
     }
+    expect(codes).toEqual(['permission', 'invalid_request', 'window_closed', 'window_closed']);
     expect(messages[0]).toMatch(/lacks a permission/);
     expect(messages[1]).toMatch(/No matching user found.*recipient or comment may no longer exist/);
     expect(messages[2]).toMatch(/outside of allowed window.*subcode 2018278/);

@@ -1,5 +1,7 @@
 // One POST to the Graph API, and its errors turned into SocialSendError at the edge: rate limits
 // and Meta's own outages are temporary; tokens, permissions, bad parameters and closed windows are not.
+import type { LocalizedText } from '@sada/core';
+import { type ChannelErrorCode, quoted } from '../../channel-error.ts';
 import { SocialSendError } from '../adapter.ts';
 import { asObject, asText, graphApiVersion, type JsonObject } from './common.ts';
 
@@ -36,10 +38,15 @@ export async function graphPost(request: GraphPost): Promise<JsonObject> {
       signal: AbortSignal.timeout(30_000),
     });
   } catch (error) {
-    throw new SocialSendError(`${request.platform} could not be reached: ${describe(error)}`, {
-      isPermanent: false,
-      cause: error,
-    });
+    const reason = quoted(describe(error));
+    throw new SocialSendError(
+      'unreachable',
+      {
+        en: `${request.platform} could not be reached: ${reason}. It will be retried.`,
+        ar: `تعذّر الوصول إلى ${request.platform}: ${reason}. ستُعاد المحاولة.`,
+      },
+      { isPermanent: false, cause: error },
+    );
   }
   const text = await response.text();
   const json = parseJson(text);
@@ -68,25 +75,59 @@ export function graphError(
     status >= 500 ||
     (code !== null && (rateLimitCodes.has(code) || transientCodes.has(code))) ||
     error?.is_transient === true;
-  const advice = isTemporary ? 'It will be retried.' : adviceFor(code, subcode);
-  return new SocialSendError(`${platform} refused the request: ${metaMessage} (${facts}). ${advice}`, {
-    isPermanent: !isTemporary,
-    retryAfterSeconds: isTemporary ? retryAfterSeconds(retryAfter) : null,
-    cause: body,
-  });
+  const isRateLimited = status === 429 || (code !== null && rateLimitCodes.has(code));
+  const kind: ChannelErrorCode = isRateLimited
+    ? 'rate_limited'
+    : isTemporary
+      ? 'platform_error'
+      : codeFor(code, subcode);
+  const advice = isTemporary ? RETRIED : (ADVICE[kind] ?? ADVICE.platform_error);
+  const words = quoted(metaMessage);
+  return new SocialSendError(
+    kind,
+    {
+      en: `${platform} refused the request: ${words} (${facts}). ${advice.en}`,
+      ar: `رفض ${platform} الطلب: ${words} (${facts}). ${advice.ar}`,
+    },
+    {
+      isPermanent: !isTemporary,
+      retryAfterSeconds: isTemporary ? retryAfterSeconds(retryAfter) : null,
+      cause: body,
+    },
+  );
 }
 
-function adviceFor(code: number | null, subcode: number | null): string {
-  if (code === 190) return 'The access token has expired or was revoked: reconnect the account in Channels.';
-  if (code === 10 || (code !== null && code >= 200 && code <= 299)) {
-    return 'The app lacks a permission for this: reconnect the account granting the permissions Sada asks for.';
-  }
-  if (code === 551 || code === 131047 || subcode === 2018278 || subcode === 2534022) {
-    return 'The messaging window is closed: wait for the customer to write again, or reply on another channel.';
-  }
-  if (code === 100) return 'Meta rejected a parameter: the recipient or comment may no longer exist.';
-  return 'It will not be retried.';
+const RETRIED: LocalizedText = { en: 'It will be retried.', ar: 'ستُعاد المحاولة.' };
+
+function codeFor(code: number | null, subcode: number | null): ChannelErrorCode {
+  // A closed window comes back as code 10 with its own subcode: the subcode says more.
+  if (code === 551 || code === 131047 || subcode === 2018278 || subcode === 2534022) return 'window_closed';
+  if (code === 190) return 'auth';
+  if (code === 10 || (code !== null && code >= 200 && code <= 299)) return 'permission';
+  if (code === 100) return 'invalid_request';
+  return 'platform_error';
 }
+
+/** What an admin or agent can do about a permanent refusal. */
+const ADVICE: Partial<Record<ChannelErrorCode, LocalizedText>> & { platform_error: LocalizedText } = {
+  auth: {
+    en: 'The access token has expired or was revoked: reconnect the account in Channels.',
+    ar: 'انتهت صلاحية رمز الوصول أو أُلغي: أعد ربط الحساب من القنوات.',
+  },
+  permission: {
+    en: 'The app lacks a permission for this: reconnect the account granting the permissions Sada asks for.',
+    ar: 'ينقص التطبيق إذن لهذا: أعد ربط الحساب مع منح الأذونات التي يطلبها صدى.',
+  },
+  window_closed: {
+    en: 'The messaging window is closed: wait for the customer to write again, or reply on another channel.',
+    ar: 'نافذة المراسلة مغلقة: انتظر حتى يكتب العميل من جديد، أو رُدّ عليه عبر قناة أخرى.',
+  },
+  invalid_request: {
+    en: 'Meta rejected a parameter: the recipient or comment may no longer exist.',
+    ar: 'رفضت Meta أحد المعطيات: ربما لم يعد المستلم أو التعليق موجودًا.',
+  },
+  platform_error: { en: 'It will not be retried.', ar: 'لن تُعاد المحاولة.' },
+};
 
 /** Retry-After as seconds: either a number of seconds or an HTTP date. */
 function retryAfterSeconds(value: string | null): number | null {

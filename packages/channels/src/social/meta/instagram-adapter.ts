@@ -55,9 +55,14 @@ export const instagramAdapter: SocialAdapter = {
   async send(outbound, { credentials, baseUrl, lastInboundAt, now }) {
     const { accessToken, instagramAccountId } = credentials;
     if (!accessToken) {
-      throw new SocialSendError('The Instagram account has no access token: reconnect it.', {
-        isPermanent: true,
-      });
+      throw new SocialSendError(
+        'auth',
+        {
+          en: 'The Instagram account has no access token: reconnect it.',
+          ar: 'لا رمز وصول لحساب إنستغرام: أعد ربطه.',
+        },
+        { isPermanent: true },
+      );
     }
     const auth = { in: 'bearer' as const, value: accessToken };
     const endpoints = {

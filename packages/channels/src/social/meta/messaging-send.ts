@@ -14,7 +14,7 @@ async function sendDirectMessage(
   timing: { lastInboundAt: Date | null; now: Date },
 ): Promise<{ externalId: string }> {
   const window = messagingWindow(target.platform, timing.lastInboundAt, timing.now);
-  if ('refusal' in window) throw new SocialSendError(window.refusal, { isPermanent: true });
+  if ('refusal' in window) throw new SocialSendError('window_closed', window.refusal, { isPermanent: true });
   const bodies: JsonObject[] = [];
   if (message.text !== '') bodies.push({ text: message.text });
   for (const attachment of message.attachments ?? []) {
@@ -23,7 +23,11 @@ async function sendDirectMessage(
     });
   }
   if (bodies.length === 0)
-    throw new SocialSendError('Nothing to send: no text and no attachment.', { isPermanent: true });
+    throw new SocialSendError(
+      'empty',
+      { en: 'Nothing to send: no text and no attachment.', ar: 'لا شيء لإرساله: لا نص ولا مرفق.' },
+      { isPermanent: true },
+    );
   const ids: string[] = [];
   for (const body of bodies) {
     const answer = await graphPost({
@@ -51,9 +55,14 @@ function messageIdOf(answer: JsonObject, platform: string): string {
   const id = asText(answer.message_id);
   if (id) return id;
   // Not retried: the message may well have gone, and a retry would send it twice.
-  throw new SocialSendError(`${platform} accepted the message but answered no message_id.`, {
-    isPermanent: true,
-  });
+  throw new SocialSendError(
+    'platform_error',
+    {
+      en: `${platform} accepted the message but answered no message_id.`,
+      ar: `قبل ${platform} الرسالة لكنه لم يُعِد رقمها (message_id).`,
+    },
+    { isPermanent: true },
+  );
 }
 
 /** A public answer under a comment: Facebook's `/{id}/comments` edge, Instagram's `/{id}/replies`. */
@@ -68,9 +77,14 @@ async function replyToComment(
   });
   const id = asText(answer.id);
   if (id) return { externalId: id };
-  throw new SocialSendError(`${request.platform} accepted the reply but answered no id.`, {
-    isPermanent: true,
-  });
+  throw new SocialSendError(
+    'platform_error',
+    {
+      en: `${request.platform} accepted the reply but answered no id.`,
+      ar: `قبل ${request.platform} الرد لكنه لم يُعِد رقمه.`,
+    },
+    { isPermanent: true },
+  );
 }
 
 /** Hides or shows a comment: Facebook takes `is_hidden` in the body, Instagram `hide` in the query. */
@@ -90,7 +104,11 @@ async function hideComment(
 /** Templates are WhatsApp's: on Facebook and Instagram an agent writes the reply. */
 function templateRefusal(platform: 'Facebook' | 'Instagram'): SocialSendError {
   return new SocialSendError(
-    `${platform} has no message templates: write the reply, within 7 days of the customer’s last message.`,
+    'not_supported',
+    {
+      en: `${platform} has no message templates: write the reply, within 7 days of the customer’s last message.`,
+      ar: `لا قوالب رسائل في ${platform}: اكتب الرد بنفسك خلال 7 أيام من آخر رسالة للعميل.`,
+    },
     { isPermanent: true },
   );
 }

@@ -232,7 +232,11 @@ describe('whatsappAdapter.send', () => {
     await expect(late).rejects.toThrow(
       /last wrote 2 days ago; WhatsApp allows free-form replies for 24 hours\. Send an approved template/,
     );
-    await expect(late).rejects.toMatchObject({ isPermanent: true });
+    await expect(late).rejects.toMatchObject({
+      isPermanent: true,
+      code: 'window_closed',
+      text: { ar: expect.stringContaining('واتساب يسمح بالردود الحرة خلال 24 ساعة') },
+    });
     await expect(send({ action: 'message', to: waId, text: 'مرحباً' }, null)).rejects.toMatchObject({
       isPermanent: true,
     });
@@ -240,9 +244,12 @@ describe('whatsappAdapter.send', () => {
   });
 
   it('refuses a text longer than WhatsApp takes, without a request', async () => {
-    await expect(send({ action: 'message', to: waId, text: 'ش'.repeat(4097) })).rejects.toThrow(
-      /at most 4096/,
-    );
+    const tooLong = send({ action: 'message', to: waId, text: 'ش'.repeat(4097) });
+    await expect(tooLong).rejects.toThrow(/at most 4096/);
+    await expect(tooLong).rejects.toMatchObject({
+      code: 'too_long',
+      text: { ar: 'الرد 4097 حرفًا، وواتساب يقبل 4096 على الأكثر. اختصره أو قسّمه.' },
+    });
     expect(graph.calls).toEqual([]);
   });
 

@@ -73,9 +73,14 @@ export const whatsappAdapter: SocialAdapter = {
   async send(outbound, { credentials, baseUrl, lastInboundAt, now }) {
     const { accessToken, phoneNumberId } = credentials;
     if (!accessToken || !phoneNumberId) {
-      throw new SocialSendError('The WhatsApp number has no access token or phone-number id: reconnect it.', {
-        isPermanent: true,
-      });
+      throw new SocialSendError(
+        'auth',
+        {
+          en: 'The WhatsApp number has no access token or phone-number id: reconnect it.',
+          ar: 'لا رمز وصول أو رقم هاتف (phone-number id) لرقم واتساب: أعد ربطه.',
+        },
+        { isPermanent: true },
+      );
     }
     const post = async (to: string, content: JsonObject) => {
       const answer = await graphPost({
@@ -87,14 +92,22 @@ export const whatsappAdapter: SocialAdapter = {
       });
       const id = asText(asObjects(answer.messages)[0]?.id);
       // Not retried: the message may well have gone, and a retry would send it twice.
-      if (!id)
-        throw new SocialSendError('WhatsApp accepted the message but answered no id.', { isPermanent: true });
+      if (!id) {
+        throw new SocialSendError(
+          'platform_error',
+          {
+            en: 'WhatsApp accepted the message but answered no id.',
+            ar: 'قبل واتساب الرسالة لكنه لم يُعِد رقمها.',
+          },
+          { isPermanent: true },
+        );
+      }
       return id;
     };
     switch (outbound.action) {
       case 'message': {
         const refusal = whatsappWindowRefusal(lastInboundAt, now);
-        if (refusal) throw new SocialSendError(refusal, { isPermanent: true });
+        if (refusal) throw new SocialSendError('window_closed', refusal, { isPermanent: true });
         return { externalId: await sendMessage(outbound, post) };
       }
       case 'template': {
@@ -109,9 +122,14 @@ export const whatsappAdapter: SocialAdapter = {
       case 'reply_public':
       case 'private_reply':
       case 'hide':
-        throw new SocialSendError('WhatsApp has no public comments: answer the customer with a message.', {
-          isPermanent: true,
-        });
+        throw new SocialSendError(
+          'not_supported',
+          {
+            en: 'WhatsApp has no public comments: answer the customer with a message.',
+            ar: 'لا تعليقات علنية في واتساب: أجب العميل برسالة.',
+          },
+          { isPermanent: true },
+        );
     }
   },
 };
@@ -125,7 +143,11 @@ async function sendMessage(
 ): Promise<string> {
   if (message.text.length > whatsappTextLimit) {
     throw new SocialSendError(
-      `The reply is ${message.text.length} characters; WhatsApp takes at most ${whatsappTextLimit}. Shorten it or split it.`,
+      'too_long',
+      {
+        en: `The reply is ${message.text.length} characters; WhatsApp takes at most ${whatsappTextLimit}. Shorten it or split it.`,
+        ar: `الرد ${message.text.length} حرفًا، وواتساب يقبل ${whatsappTextLimit} على الأكثر. اختصره أو قسّمه.`,
+      },
       { isPermanent: true },
     );
   }
@@ -138,8 +160,13 @@ async function sendMessage(
         : { type: 'document', document: { link: url } },
     );
   }
-  if (contents.length === 0)
-    throw new SocialSendError('Nothing to send: no text and no attachment.', { isPermanent: true });
+  if (contents.length === 0) {
+    throw new SocialSendError(
+      'empty',
+      { en: 'Nothing to send: no text and no attachment.', ar: 'لا شيء لإرساله: لا نص ولا مرفق.' },
+      { isPermanent: true },
+    );
+  }
   const ids: string[] = [];
   for (const content of contents) ids.push(await post(message.to, content));
   return ids[0]!;

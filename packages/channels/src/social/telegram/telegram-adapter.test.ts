@@ -321,7 +321,7 @@ describe('telegram sends', () => {
         parameters: { retry_after: 17 },
       },
     });
-    expect(error).toMatchObject({ isPermanent: false, retryAfterSeconds: 17 });
+    expect(error).toMatchObject({ isPermanent: false, retryAfterSeconds: 17, code: 'rate_limited' });
   });
 
   it('maps a server error to a temporary failure', async () => {
@@ -338,8 +338,13 @@ describe('telegram sends', () => {
       json: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
     });
     expect(error.isPermanent).toBe(true);
+    expect(error.code).toBe('rejected_recipient');
     expect(error.message).toContain('Forbidden: bot was blocked by the user');
+    expect(error.text.ar).toBe(
+      'فشل طلب تيليجرام sendMessage (403): “Forbidden: bot was blocked by the user”.',
+    );
     expect(error.message).not.toContain(credentials.botToken);
+    expect(error.text.ar).not.toContain(credentials.botToken);
   });
 
   it('maps chat not found to a permanent failure', async () => {
@@ -354,8 +359,12 @@ describe('telegram sends', () => {
     const { baseUrl, requests } = await startTelegram();
     const tooLong = adapter.send({ action: 'message', to: '1', text: 'ب'.repeat(4097) }, context(baseUrl));
     await expect(tooLong).rejects.toThrow('1 characters over');
+    await expect(tooLong).rejects.toMatchObject({
+      code: 'too_long',
+      text: { ar: 'الرسالة تزيد 1 حرفًا على حد تيليجرام البالغ 4096 (طولها 4097).' },
+    });
     const hide = adapter.send({ action: 'hide', commentId: '1:2', isHidden: true }, context(baseUrl));
-    await expect(hide).rejects.toMatchObject({ isPermanent: true });
+    await expect(hide).rejects.toMatchObject({ isPermanent: true, code: 'not_supported' });
     expect(requests).toHaveLength(0);
   });
 });

@@ -52,7 +52,13 @@ function isSameSecret(given: string | undefined, expected: string | undefined): 
 
 function connectionOf(credentials: SocialCredentials, baseUrl: string): TelegramConnection {
   const botToken = credentials.botToken;
-  if (!botToken) throw new SocialSendError('The Telegram channel has no bot token.', { isPermanent: true });
+  if (!botToken) {
+    throw new SocialSendError(
+      'auth',
+      { en: 'The Telegram channel has no bot token.', ar: 'لا رمز بوت لقناة تيليجرام.' },
+      { isPermanent: true },
+    );
+  }
   return { baseUrl, botToken };
 }
 
@@ -81,28 +87,49 @@ async function sendToTelegram(
     case 'private_reply':
     case 'template':
     case 'hide':
-      throw new SocialSendError(`Telegram has no ${outbound.action.replace('_', ' ')}.`, {
-        isPermanent: true,
-      });
+      throw new SocialSendError(
+        'not_supported',
+        {
+          en: `Telegram has no ${outbound.action.replace('_', ' ')}.`,
+          ar: `لا يدعم تيليجرام هذا الإجراء (${outbound.action}).`,
+        },
+        { isPermanent: true },
+      );
   }
 }
 
 function splitMessageId(externalId: string): { chatId: string; messageId: number } {
   const match = /^(-?\d+):(\d+)$/.exec(externalId);
   if (!match) {
-    throw new SocialSendError(`"${externalId}" is not a Telegram chat:message id.`, { isPermanent: true });
+    throw new SocialSendError(
+      'invalid_request',
+      {
+        en: `"${externalId}" is not a Telegram chat:message id.`,
+        ar: `"${externalId}" ليس معرّف رسالة تيليجرام بصيغة chat:message.`,
+      },
+      { isPermanent: true },
+    );
   }
   return { chatId: match[1]!, messageId: Number(match[2]) };
 }
 
 function checkLength(text: string): void {
   if (text.trim() === '') {
-    throw new SocialSendError('Telegram does not send an empty message.', { isPermanent: true });
+    throw new SocialSendError(
+      'empty',
+      { en: 'Telegram does not send an empty message.', ar: 'لا يرسل تيليجرام رسالة فارغة.' },
+      { isPermanent: true },
+    );
   }
   const { isTooLong, length, max, remaining } = checkReplyLength(text, 'telegram', 'private');
   if (isTooLong) {
+    const over = -(remaining ?? 0);
     throw new SocialSendError(
-      `The message is ${-(remaining ?? 0)} characters over Telegram's ${max} (it counts ${length}).`,
+      'too_long',
+      {
+        en: `The message is ${over} characters over Telegram's ${max} (it counts ${length}).`,
+        ar: `الرسالة تزيد ${over} حرفًا على حد تيليجرام البالغ ${max} (طولها ${length}).`,
+      },
       { isPermanent: true },
     );
   }

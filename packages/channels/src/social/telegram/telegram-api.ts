@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoted } from '../../channel-error.ts';
 import { SocialSendError } from '../adapter.ts';
 import { telegramMessageId } from './telegram-update.ts';
 
@@ -39,9 +40,14 @@ export function telegramKeyboard(buttons: TelegramButton[]): {
   for (const { payload } of buttons) {
     const bytes = Buffer.byteLength(payload, 'utf8');
     if (bytes < 1 || bytes > 64) {
-      throw new SocialSendError(`A Telegram button payload must be 1-64 bytes, not ${bytes}.`, {
-        isPermanent: true,
-      });
+      throw new SocialSendError(
+        'invalid_request',
+        {
+          en: `A Telegram button payload must be 1-64 bytes, not ${bytes}.`,
+          ar: `بيانات زر تيليجرام يجب أن تكون بين 1 و64 بايت، لا ${bytes}.`,
+        },
+        { isPermanent: true },
+      );
     }
   }
   return { inline_keyboard: buttons.map(({ text, payload }) => [{ text, callback_data: payload }]) };
@@ -97,9 +103,14 @@ export async function setTelegramWebhook(
 ): Promise<void> {
   // setWebhook: "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed."
   if (!/^[A-Za-z0-9_-]{1,256}$/.test(options.secretToken)) {
-    throw new SocialSendError('A Telegram secret token is 1-256 characters of A-Z, a-z, 0-9, _ and -.', {
-      isPermanent: true,
-    });
+    throw new SocialSendError(
+      'invalid_request',
+      {
+        en: 'A Telegram secret token is 1-256 characters of A-Z, a-z, 0-9, _ and -.',
+        ar: 'الرمز السري لتيليجرام من 1 إلى 256 حرفًا من A-Z وa-z و0-9 و_ و-.',
+      },
+      { isPermanent: true },
+    );
   }
   await callTelegram(options, 'setWebhook', {
     url: options.url,
@@ -111,7 +122,14 @@ export async function setTelegramWebhook(
 function externalIdOf(result: unknown): { externalId: string } {
   const sent = sentMessage.safeParse(result);
   if (!sent.success) {
-    throw new SocialSendError('Telegram answered ok without the message sent.', { isPermanent: true });
+    throw new SocialSendError(
+      'platform_error',
+      {
+        en: 'Telegram answered ok without the message sent.',
+        ar: 'أجاب تيليجرام بالقبول دون أن يُعيد الرسالة المرسلة.',
+      },
+      { isPermanent: true },
+    );
   }
   return { externalId: telegramMessageId(sent.data.chat.id, sent.data.message_id) };
 }
@@ -131,10 +149,14 @@ async function callTelegram(
       body: JSON.stringify(body),
     });
   } catch (error) {
-    throw new SocialSendError(`Telegram ${method} could not be reached.`, {
-      isPermanent: false,
-      cause: error,
-    });
+    throw new SocialSendError(
+      'unreachable',
+      {
+        en: `Telegram ${method} could not be reached. It will be retried.`,
+        ar: `تعذّر الوصول إلى تيليجرام (${method}). ستُعاد المحاولة.`,
+      },
+      { isPermanent: false, cause: error },
+    );
   }
   const answer: unknown = await response.json().catch(() => null);
   if (response.ok && isOk(answer)) return answer.result;
@@ -150,19 +172,38 @@ function telegramError(method: string, response: Response, answer: unknown): Soc
   const code = (parsed.success ? parsed.data.error_code : undefined) ?? response.status;
   const description = (parsed.success ? parsed.data.description : undefined) ?? response.statusText;
   const parameters = parsed.success ? parsed.data.parameters : undefined;
-  const message = `Telegram ${method} failed (${code}): ${description}`;
+  const words = quoted(description);
+  const text = {
+    en: `Telegram ${method} failed (${code}): ${words}.`,
+    ar: `فشل طلب تيليجرام ${method} (${code}): ${words}.`,
+  };
   if (code === 429) {
     const retryAfter = parameters?.retry_after ?? Number(response.headers.get('retry-after') ?? Number.NaN);
-    return new SocialSendError(message, {
-      isPermanent: false,
-      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null,
-    });
+    return new SocialSendError(
+      'rate_limited',
+      { en: `${text.en} It will be retried.`, ar: `${text.ar} ستُعاد المحاولة.` },
+      { isPermanent: false, retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : null },
+    );
   }
   if (parameters?.migrate_to_chat_id !== undefined) {
-    return new SocialSendError(`${message}; the group is now chat ${parameters.migrate_to_chat_id}`, {
-      isPermanent: true,
-    });
+    const chat = parameters.migrate_to_chat_id;
+    return new SocialSendError(
+      'invalid_request',
+      {
+        en: `${text.en} The group is now chat ${chat}.`,
+        ar: `${text.ar} أصبحت المجموعة المحادثة ${chat}.`,
+      },
+      { isPermanent: true },
+    );
   }
   // 400 chat not found, 403 bot blocked by the user, 401 token revoked: asking again will not help.
-  return new SocialSendError(message, { isPermanent: code < 500 });
+  const kind =
+    code === 401
+      ? 'auth'
+      : code === 403
+        ? 'rejected_recipient'
+        : code < 500
+          ? 'invalid_request'
+          : 'platform_error';
+  return new SocialSendError(kind, text, { isPermanent: code < 500 });
 }

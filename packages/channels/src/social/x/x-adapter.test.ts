@@ -229,7 +229,9 @@ describe('x sends', () => {
     const sending = xAdapter.send({ action: 'reply_public', inReplyToId: '1', text }, context(baseUrl));
     await expect(sending).rejects.toMatchObject({
       isPermanent: true,
+      code: 'too_long',
       message: "The reply is 1 characters over X's 280 (it counts 281).",
+      text: { ar: 'الرد يزيد 1 حرفًا على حد إكس البالغ 280 (طوله 281).' },
     });
     expect(requests).toHaveLength(0);
   });
@@ -276,12 +278,19 @@ describe('x sends', () => {
       },
     });
     expect(error.isPermanent).toBe(true);
+    expect(error.code).toBe('permission');
     expect(error.message).toContain('You are not permitted to create a Tweet with duplicate content.');
+    expect(error.text.ar).toContain('“You are not permitted to create a Tweet with duplicate content.”');
+    expect(error.text.ar).toMatch(/^فشل طلب إكس/);
   });
 
   it('maps 401 to a permanent failure with the title when there is no detail', async () => {
     const error = await sendFailure({ status: 401, json: { title: 'Unauthorized', type: 'about:blank' } });
-    expect(error).toMatchObject({ isPermanent: true, message: expect.stringContaining('Unauthorized') });
+    expect(error).toMatchObject({
+      isPermanent: true,
+      code: 'auth',
+      message: expect.stringContaining('Unauthorized'),
+    });
   });
 
   it('refuses what X cannot do without asking', async () => {

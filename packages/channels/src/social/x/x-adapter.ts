@@ -47,14 +47,28 @@ export const xAdapter: SocialAdapter = {
       case 'message':
         // v2 DMs take media by media_id, after an upload Sada does not do yet.
         if (outbound.attachments?.length) {
-          throw new SocialSendError('X direct messages cannot carry attachments yet.', { isPermanent: true });
+          throw new SocialSendError(
+            'not_supported',
+            {
+              en: 'X direct messages cannot carry attachments yet.',
+              ar: 'لا تحمل رسائل إكس الخاصة مرفقات بعد.',
+            },
+            { isPermanent: true },
+          );
         }
         refuseTooLong(outbound.text, 'private');
         return sendXDirectMessage(connectionOf(credentials, baseUrl), { ...outbound, now });
       case 'private_reply':
       case 'template':
       case 'hide':
-        throw new SocialSendError(`X has no ${outbound.action.replace('_', ' ')}.`, { isPermanent: true });
+        throw new SocialSendError(
+          'not_supported',
+          {
+            en: `X has no ${outbound.action.replace('_', ' ')}.`,
+            ar: `لا يدعم إكس هذا الإجراء (${outbound.action}).`,
+          },
+          { isPermanent: true },
+        );
     }
   },
 };
@@ -89,19 +103,37 @@ function isSameSignature(given: string, expected: string): boolean {
 
 function connectionOf(credentials: SocialCredentials, baseUrl: string): XConnection {
   const accessToken = credentials.accessToken;
-  if (!accessToken) throw new SocialSendError('The X channel has no access token.', { isPermanent: true });
+  if (!accessToken) {
+    throw new SocialSendError(
+      'auth',
+      { en: 'The X channel has no access token.', ar: 'لا رمز وصول لقناة إكس.' },
+      { isPermanent: true },
+    );
+  }
   return { baseUrl, accessToken };
 }
 
 // X counts a post by weight (280; links 23, CJK and emoji 2): refused here rather than after sending.
 function refuseTooLong(text: string, visibility: 'public' | 'private'): void {
-  if (text.trim() === '') throw new SocialSendError('X does not send an empty text.', { isPermanent: true });
+  if (text.trim() === '') {
+    throw new SocialSendError(
+      'empty',
+      { en: 'X does not send an empty text.', ar: 'لا يرسل إكس نصًا فارغًا.' },
+      { isPermanent: true },
+    );
+  }
   const { isTooLong, length, max, remaining } = checkReplyLength(text, 'x', visibility);
   if (isTooLong) {
     const over = -(remaining ?? 0);
-    const what = visibility === 'public' ? 'reply' : 'direct message';
-    throw new SocialSendError(`The ${what} is ${over} characters over X's ${max} (it counts ${length}).`, {
-      isPermanent: true,
-    });
+    const what =
+      visibility === 'public' ? { en: 'reply', ar: 'الرد' } : { en: 'direct message', ar: 'الرسالة الخاصة' };
+    throw new SocialSendError(
+      'too_long',
+      {
+        en: `The ${what.en} is ${over} characters over X's ${max} (it counts ${length}).`,
+        ar: `${what.ar} يزيد ${over} حرفًا على حد إكس البالغ ${max} (طوله ${length}).`,
+      },
+      { isPermanent: true },
+    );
   }
 }

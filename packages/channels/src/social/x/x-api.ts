@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quoted } from '../../channel-error.ts';
 import { SocialSendError } from '../adapter.ts';
 
 // X API v2 calls with an OAuth 2.0 user token (Authorization: Bearer). Errors come as problem
@@ -77,7 +78,14 @@ export async function callX(connection: XConnection, request: XRequest): Promise
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
     });
   } catch (error) {
-    throw new SocialSendError(`X ${label} could not be reached.`, { isPermanent: false, cause: error });
+    throw new SocialSendError(
+      'unreachable',
+      {
+        en: `X ${label} could not be reached. It will be retried.`,
+        ar: `تعذّر الوصول إلى إكس (${label}). ستُعاد المحاولة.`,
+      },
+      { isPermanent: false, cause: error },
+    );
   }
   const answer: unknown = await response.json().catch(() => null);
   if (response.ok) return answer;
@@ -85,15 +93,29 @@ export async function callX(connection: XConnection, request: XRequest): Promise
 }
 
 function xError(label: string, response: Response, answer: unknown, now: Date): SocialSendError {
-  const message = `X ${label} failed (${response.status}): ${reasonOf(answer) ?? response.statusText}`;
-  if (response.status === 429) {
-    return new SocialSendError(message, {
-      isPermanent: false,
-      retryAfterSeconds: retryAfterOf(response, now),
-    });
+  const { status } = response;
+  const words = quoted(reasonOf(answer) ?? response.statusText);
+  const text = {
+    en: `X ${label} failed (${status}): ${words}.`,
+    ar: `فشل طلب إكس ${label} (${status}): ${words}.`,
+  };
+  if (status === 429) {
+    return new SocialSendError(
+      'rate_limited',
+      { en: `${text.en} It will be retried.`, ar: `${text.ar} ستُعاد المحاولة.` },
+      { isPermanent: false, retryAfterSeconds: retryAfterOf(response, now) },
+    );
   }
   // 401 token revoked or expired, 403 not permitted (DMs closed, tier without access), 400 invalid.
-  return new SocialSendError(message, { isPermanent: response.status < 500 });
+  const kind =
+    status === 401
+      ? 'auth'
+      : status === 403
+        ? 'permission'
+        : status < 500
+          ? 'invalid_request'
+          : 'platform_error';
+  return new SocialSendError(kind, text, { isPermanent: status < 500 });
 }
 
 function reasonOf(answer: unknown): string | null {
@@ -113,6 +135,18 @@ function retryAfterOf(response: Response, now: Date): number | null {
 
 // A 2xx without an id: X's partial errors (200 with `errors` only) say why nothing was made.
 function missingIdError(label: string, answer: unknown): SocialSendError {
-  const reason = reasonOf(answer) ?? 'no id in the answer';
-  return new SocialSendError(`X ${label} made nothing: ${reason}`, { isPermanent: true });
+  const reason = reasonOf(answer);
+  return new SocialSendError(
+    'platform_error',
+    reason === null
+      ? {
+          en: `X ${label} made nothing: no id in the answer.`,
+          ar: `لم يُنشئ طلب إكس ${label} شيئًا: لا معرّف في الإجابة.`,
+        }
+      : {
+          en: `X ${label} made nothing: ${quoted(reason)}.`,
+          ar: `لم يُنشئ طلب إكس ${label} شيئًا: ${quoted(reason)}.`,
+        },
+    { isPermanent: true },
+  );
 }

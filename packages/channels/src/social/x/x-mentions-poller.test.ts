@@ -155,6 +155,10 @@ describe('x mentions poller', () => {
       now: NOW,
     });
     await expect(polling).rejects.toBeInstanceOf(SocialSendError);
-    await expect(polling).rejects.toMatchObject({ isPermanent: false, retryAfterSeconds: 60 });
+    await expect(polling).rejects.toMatchObject({
+      isPermanent: false,
+      retryAfterSeconds: 60,
+      code: 'rate_limited',
+    });
   });
 });

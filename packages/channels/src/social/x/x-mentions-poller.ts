@@ -53,10 +53,14 @@ export async function pollXMentions(
     });
     const page = mentionsPage.safeParse(answer);
     if (!page.success) {
-      throw new SocialSendError('X answered the mentions timeline in an unknown shape.', {
-        isPermanent: true,
-        cause: page.error,
-      });
+      throw new SocialSendError(
+        'platform_error',
+        {
+          en: 'X answered the mentions timeline in an unknown shape.',
+          ar: 'أجاب إكس عن الإشارات بصيغة غير معروفة.',
+        },
+        { isPermanent: true, cause: page.error },
+      );
     }
     pages.push(page.data);
     paginationToken = options.sinceId === null ? undefined : page.data.meta?.next_token;
