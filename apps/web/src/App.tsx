@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation, useRouteError } from 'react-router';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { useSession } from './auth/session.ts';
-import { CasePage } from './cases/CasePage.tsx';
+import { loadCasePage } from './cases/load-case-page.ts';
 import { CustomerPage } from './customers/CustomerPage.tsx';
 import { CustomersPage } from './customers/CustomersPage.tsx';
 import { applyLanguage, directionOf, storedLanguage } from './i18n/index.ts';
@@ -13,6 +13,8 @@ import { ConsoleLayout } from './layout/ConsoleLayout.tsx';
 import { NotFoundPage } from './layout/NotFoundPage.tsx';
 import { LiveProvider } from './live/LiveProvider.tsx';
 import { ErrorState, LoadingState } from './ui/states.tsx';
+
+const CasePage = lazy(() => loadCasePage().then((module) => ({ default: module.CasePage })));
 
 // Admin pages are used by few people and rarely: they load on demand, outside the initial bundle.
 const AdminPage = lazy(() =>

@@ -14,6 +14,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.ts';
+import { prefetchCasePageOn } from '../cases/load-case-page.ts';
 import { useNow } from '../cases/useNow.ts';
 import { CaseRow, ROW_HEIGHT, useRowText } from './CaseRow.tsx';
 import classes from './inbox.module.css';
@@ -83,6 +84,18 @@ export function CaseList(props: CaseListProps) {
       if (!paging.nextPageError) paging.fetchNextPage();
     }
   }, [lastIndex, rows.length, paging]);
+
+  // The case page loads once a pointer or the keyboard reaches a case link (one listener, not one per row).
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    scroller.addEventListener('pointerover', prefetchCasePageOn);
+    scroller.addEventListener('focusin', prefetchCasePageOn);
+    return () => {
+      scroller.removeEventListener('pointerover', prefetchCasePageOn);
+      scroller.removeEventListener('focusin', prefetchCasePageOn);
+    };
+  }, [scrollerRef]);
 
   useScrollMemory({
     scrollerRef,
