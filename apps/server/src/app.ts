@@ -12,8 +12,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { assignmentRoutes } from './assignment/assignment.routes.ts';
 import { registerAuthHooks } from './auth/auth.hooks.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { calendarRoutes } from './calendars/calendar.routes.ts';
+import { staffingRoutes } from './calendars/staffing.routes.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { caseBulkRoutes } from './cases/case-bulk.routes.ts';
 import { channelRoutes } from './channels/channels.routes.ts';
@@ -25,12 +28,15 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerIdempotencyHooks } from './http/idempotency.hooks.ts';
 import { publicPageRoutes } from './public/pages/public-page.routes.ts';
+import { responseTimeRoutes } from './response-time/response-time.routes.ts';
 import './http/route-config.ts';
 import { liveRoutes } from './live/live.routes.ts';
 import type { LiveHub } from './live/live-hub.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
+import { routingRoutes } from './routing/routing.routes.ts';
 import type { Services } from './services.ts';
+import { slaRoutes } from './sla/sla.routes.ts';
 import { templateRoutes } from './templates/template.routes.ts';
 import { triageRoutes } from './triage/triage.routes.ts';
 import { viewRoutes } from './views/view.routes.ts';
@@ -97,19 +103,25 @@ export async function buildApp({
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { services, config });
   await app.register(peopleRoutes, { services });
+  await app.register(assignmentRoutes, { services });
   await app.register(customerRoutes, { services });
   await app.register(caseRoutes, { services });
   await app.register(caseBulkRoutes, { services });
   await app.register(workspaceRoutes, { services });
   await app.register(templateRoutes, { services });
+  await app.register(calendarRoutes, { services });
+  await app.register(staffingRoutes, { services });
   await app.register(triageRoutes, { services });
   await app.register(viewRoutes, { services });
+  await app.register(slaRoutes, { services });
   await app.register(notificationRoutes, { services });
+  await app.register(routingRoutes, { services });
   await app.register(liveRoutes, { hub });
   await app.register(channelRoutes, { services });
   await app.register(socialRoutes, { services });
   await app.register(publicRoutes, { services, hub });
   await app.register(publicPageRoutes, { api: services.publicChannels });
+  await app.register(responseTimeRoutes, { services });
   // Before the console's catch-all, which would take /widget.js for a page of the console.
   await app.register(widgetRoutes);
   await app.register(webRoutes, { webDir: config.webDir });

@@ -3,6 +3,7 @@ import { type Clock, systemClock } from '@sada/core';
 import { type Database, openDatabase, type WorkspaceRow } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { type AssignmentWorker, createAssignmentWorker } from './assignment/assignment-worker.ts';
 import { createDeliveryWorker, type DeliveryWorker, deliverySweepJob } from './channels/delivery-worker.ts';
 import { createMailboxWatcher, type MailboxWatcher } from './channels/mailbox-watcher.ts';
 import { mentionsPollJob } from './channels/social-jobs.ts';
@@ -11,7 +12,9 @@ import { seedDemoWorkspace } from './demo/demo-seed.ts';
 import { startDemoPlatforms, startDemoTraffic } from './demo/demo-social.ts';
 import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
 import { createLiveHub } from './live/live-hub.ts';
+import { responseTimeRefreshJob } from './response-time/response-time.job.ts';
 import { createServices, type Services } from './services.ts';
+import { createSlaWorker, slaEscalationJob } from './sla/sla-worker.ts';
 import { triageRetrainJob, triageSweepJob } from './triage/triage-jobs.ts';
 import { createTriageWorker, type TriageWorker } from './triage/triage-worker.ts';
 
@@ -27,6 +30,8 @@ export type Sada = {
   triage: TriageWorker | undefined;
   /** Sends replies and acknowledgements from the outbox (when jobs are on here). */
   delivery: DeliveryWorker | undefined;
+  /** Gives teams' queued cases to free agents (when jobs are on here). */
+  assignment: AssignmentWorker | undefined;
   /** Reads the workspaces' IMAP mailboxes (when jobs are on here). */
   mailboxes: MailboxWatcher | undefined;
   /** The built-in SMTP server, when SADA_SMTP_PORT is set (or in the demo). */
@@ -80,6 +85,7 @@ export async function startSada(options: {
           database,
           clock,
           contexts: services.triageContexts,
+          afterCaseRead: services.routing.routeTriagedCase,
           onError: (error) =>
             app.log.error({ err: error }, 'triage failed; the texts wait for the next sweep'),
         })
@@ -95,6 +101,13 @@ export async function startSada(options: {
         onError: (error) => app.log.error({ err: error }, 'delivery failed; the outbox keeps it for a retry'),
       })
     : undefined;
+  const assignment = config.isJobsEnabled
+    ? createAssignmentWorker({
+        assignment: services.assignment,
+        onError: (error) =>
+          app.log.error({ err: error }, 'assignment failed; the cases wait for the next sweep'),
+      })
+    : undefined;
   const mailboxes = config.isJobsEnabled
     ? createMailboxWatcher({
         database,
@@ -104,9 +117,17 @@ export async function startSada(options: {
         onError: (error) => app.log.error({ err: error }, 'IMAP mailbox error'),
       })
     : undefined;
+  const slaWorker = config.isJobsEnabled
+    ? createSlaWorker({
+        database,
+        clock,
+        onError: (error) => app.log.error({ err: error }, 'SLA escalation failed; the next minute retries'),
+      })
+    : undefined;
   const stopWaking = hub.onNotice((notice) => {
     if (notice.type === 'case.created' || notice.type === 'message.created') triage?.kick();
     if (notice.type === 'message.created' || notice.type === 'case.updated') delivery?.kick();
+    if (notice.type === 'case.created' || notice.type === 'case.updated') assignment?.kick();
   });
   const jobs = config.isJobsEnabled
     ? await startJobRunner({
@@ -117,6 +138,8 @@ export async function startSada(options: {
           ...(triage ? [registerJob(triageSweepJob(triage))] : []),
           ...(delivery ? [registerJob(deliverySweepJob(delivery))] : []),
           registerJob(mentionsPollJob(services.social)),
+          ...(slaWorker ? [registerJob(slaEscalationJob(slaWorker))] : []),
+          registerJob(responseTimeRefreshJob(services.responseTime)),
         ],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),
@@ -124,6 +147,8 @@ export async function startSada(options: {
     : undefined;
   triage?.kick();
   delivery?.kick();
+  assignment?.kick();
+  slaWorker?.kick();
   await mailboxes?.start();
   const smtp = config.smtpPort !== null ? await startMailServer(config, services, app) : undefined;
   const traffic = trackTraffic(app);
@@ -148,6 +173,7 @@ export async function startSada(options: {
     jobs,
     triage,
     delivery,
+    assignment,
     mailboxes,
     smtp,
     url,
@@ -164,6 +190,8 @@ export async function startSada(options: {
         await mailboxes?.stop();
         await triage?.stop();
         await delivery?.stop();
+        await slaWorker?.stop();
+        await assignment?.stop();
         await jobs?.stop();
         await platforms?.close();
         await database.close();

@@ -1,7 +1,10 @@
 import { SOCIAL_ADAPTERS } from '@sada/channels';
 import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
+import { createAssignmentService } from './assignment/assignment.service.ts';
 import { createAuthService, type TokenActor } from './auth/auth.service.ts';
+import { createCalendarService } from './calendars/calendar.service.ts';
+import { createStaffingService } from './calendars/staffing.service.ts';
 import { createCaseService } from './cases/case.service.ts';
 import { createChannelAdmin } from './channels/channel-admin.service.ts';
 import { createChannelIntake } from './channels/channel-intake.ts';
@@ -14,7 +17,10 @@ import { createCustomerService } from './customers/customer.service.ts';
 import { createNotificationService } from './notifications/notification.service.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
+import { createResponseTime } from './response-time/response-time.service.ts';
+import { createRoutingService } from './routing/routing.service.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
+import { createSlaService } from './sla/sla.service.ts';
 import { createTemplateService } from './templates/template.service.ts';
 import { createTriageService } from './triage/triage.service.ts';
 import { createTriageContexts } from './triage/triage-context.ts';
@@ -61,6 +67,7 @@ export function createServices(deps: ServiceDeps) {
   const statusLink = (workspace: { id: string; slug: string }, caseId: string) =>
     `${deps.config.publicUrl}${statusPathFor(secrets, workspace, caseId, deps.clock.now())}`;
   const channelIntake = createChannelIntake({ ...deps, statusLink });
+  const assignment = createAssignmentService(context);
   return {
     secrets,
     statusLink,
@@ -78,13 +85,19 @@ export function createServices(deps: ServiceDeps) {
     triageContexts,
     triage: createTriageService({ ...deps, contexts: triageContexts, secrets }),
     auth: createAuthService(context),
-    people: createPeopleService(context),
+    people: createPeopleService({ ...context, onAssignmentChange: assignment.signalChange }),
+    assignment,
     customers: createCustomerService(deps),
     cases: createCaseService(context),
     workspaces: createWorkspaceService(context),
     templates: createTemplateService(deps),
+    calendars: createCalendarService(deps),
+    staffing: createStaffingService(deps),
     views: createViewService(deps),
+    sla: createSlaService(deps),
     notifications: createNotificationService(deps),
+    responseTime: createResponseTime(deps),
+    routing: createRoutingService(deps),
   };
 }
 

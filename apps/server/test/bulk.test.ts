@@ -91,7 +91,7 @@ describe('bulk actions on cases', () => {
     for (const item of cases) {
       const detail = (await admin.get(`/api/cases/${item.referenceNumber}`)).body;
       expect(detail).toMatchObject({ teamId: team.id, assigneeId: agentId });
-      expect(detail.timeline.at(-1)).toMatchObject({ type: 'case.assigned' });
+      expect(detail.timeline.map((event: { type: string }) => event.type)).toContain('case.assigned');
     }
     expect(foreign.body.results.map((result: { error?: { code: string } }) => result.error?.code)).toEqual([
       'validation_failed',

@@ -175,13 +175,20 @@ describe('case changes and the timeline', () => {
       assigneeId: agent.userId,
     });
     expect(assigned.body).toMatchObject({ teamId: team.id, assigneeId: agent.userId });
-    expect(assigned.body.timeline.at(-1)).toMatchObject({
-      type: 'case.assigned',
-      changes: {
-        teamId: { before: null, after: team.id },
-        assigneeId: { before: null, after: agent.userId },
+    expect(
+      assigned.body.timeline.filter((event: { type: string }) => event.type === 'case.assigned'),
+    ).toMatchObject([
+      {
+        type: 'case.assigned',
+        changes: {
+          teamId: { before: null, after: team.id },
+          assigneeId: { before: null, after: agent.userId },
+        },
       },
-    });
+    ]);
+    // The customer is told that the Billing team has their case.
+    expect(assigned.body.messages.at(-1)).toMatchObject({ direction: 'outbound', isAutomatic: true });
+    expect(assigned.body.messages.at(-1).body).toContain('Billing');
     expect((await admin.post(`/api/cases/${ref}/assign`, { assigneeId: analyst.userId })).status).toBe(422);
     expect((await admin.post(`/api/cases/${ref}/assign`, { assigneeId: crypto.randomUUID() })).status).toBe(
       422,

@@ -95,7 +95,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** A fresh PostgreSQL database beside the shared test database (the test role may create databases). */
-async function createIsolatedDatabase() {
+export async function createIsolatedDatabase() {
   const shared = new URL(process.env.TEST_DATABASE_URL!);
   const name = `sada_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: shared.toString() });

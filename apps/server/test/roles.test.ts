@@ -45,6 +45,11 @@ const newUser = (admin: ApiClient) =>
     role: 'agent',
     password: 'a long enough password',
   });
+const newCalendar = () => ({
+  name: `Calendar ${unique()}`,
+  timeZone: 'Asia/Riyadh',
+  hours: [{ day: 0, from: '08:00', to: '20:00' }],
+});
 const newCustomer = (admin: ApiClient) =>
   adminCreates(admin, '/api/customers', { name: `Customer ${unique()}` });
 /** A Telegram bot to connect: each call a bot of its own (an account is connected once). */
@@ -84,6 +89,11 @@ async function storedFileUrl(admin: ApiClient, slug: string): Promise<string> {
   const detail = await admin.get(`/api/cases/${reference}`);
   return detail.body.messages[0].attachments[0].url;
 }
+
+const newRoutingRule = () => ({ name: `Rule ${unique()}`, actions: { addTags: ['routed'] } });
+
+const newSlaPolicy = (admin: ApiClient) =>
+  adminCreates(admin, '/api/sla/policies', { name: `SLA ${unique()}`, targets: { resolution: 480 } });
 
 const newTemplate = (admin: ApiClient) =>
   adminCreates(admin, '/api/templates', {
@@ -144,6 +154,25 @@ const routeRules: RouteRule[] = [
     successStatus: 200,
     send: async ({ actor, admin }) =>
       actor.patch(`/api/users/${(await newUser(admin)).id}`, { name: 'Renamed' }),
+  },
+  {
+    route: 'PUT /api/users/{id}/availability',
+    allowed: LEADS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.request('PUT', `/api/users/${(await newUser(admin)).id}/availability`, { availability: 'away' }),
+  },
+  {
+    route: 'GET /api/me/availability',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/me/availability'),
+  },
+  {
+    route: 'PUT /api/me/availability',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.request('PUT', '/api/me/availability', { availability: 'online' }),
   },
   {
     route: 'GET /api/teams',
@@ -217,6 +246,12 @@ const routeRules: RouteRule[] = [
     successStatus: 200,
     send: async ({ actor, admin }) =>
       actor.patch(`/api/customers/${(await newCustomer(admin)).id}`, { notes: 'Prefers a call back.' }),
+  },
+  {
+    route: 'GET /api/customers/{id}/lookalikes',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) => actor.get(`/api/customers/${(await newCustomer(admin)).id}/lookalikes`),
   },
   {
     route: 'POST /api/customers/{id}/merge',
@@ -378,6 +413,56 @@ const routeRules: RouteRule[] = [
     send: async ({ actor, admin }) => actor.delete(`/api/templates/${(await newTemplate(admin)).id}`),
   },
   {
+    route: 'GET /api/routing/rules',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/routing/rules'),
+  },
+  {
+    route: 'POST /api/routing/rules',
+    allowed: ADMINS,
+    successStatus: 201,
+    send: ({ actor }) => actor.post('/api/routing/rules', newRoutingRule()),
+  },
+  {
+    route: 'PATCH /api/routing/rules/{id}',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(
+        `/api/routing/rules/${(await adminCreates(admin, '/api/routing/rules', newRoutingRule())).id}`,
+        {
+          isEnabled: false,
+        },
+      ),
+  },
+  {
+    route: 'DELETE /api/routing/rules/{id}',
+    allowed: ADMINS,
+    successStatus: 204,
+    send: async ({ actor, admin }) =>
+      actor.delete(
+        `/api/routing/rules/${(await adminCreates(admin, '/api/routing/rules', newRoutingRule())).id}`,
+      ),
+  },
+  {
+    route: 'PUT /api/routing/rules/order',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) => {
+      await adminCreates(admin, '/api/routing/rules', newRoutingRule());
+      const ids = (await admin.get('/api/routing/rules')).body.items.map((rule: { id: string }) => rule.id);
+      return actor.request('PUT', '/api/routing/rules/order', { ids: ids.reverse() });
+    },
+  },
+  {
+    route: 'POST /api/routing/dry-run',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) =>
+      actor.post('/api/routing/dry-run', { rule: { actions: { priority: 'P1' } }, last: 5 }),
+  },
+  {
     route: 'GET /api/channels',
     allowed: ADMINS,
     successStatus: 200,
@@ -404,6 +489,13 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.post(`/api/channels/${randomUUID()}/test`),
   },
   {
+    route: 'GET /api/channels/{id}/errors',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/channels/${(await adminCreates(admin, '/api/channels', telegramChannel())).id}/errors`),
+  },
+  {
     // A case taken by phone has no platform to hide on: allowed roles reach the 409.
     route: 'POST /api/cases/{ref}/messages/{messageId}/hide',
     allowed: WRITERS,
@@ -421,6 +513,17 @@ const routeRules: RouteRule[] = [
     successStatus: 409,
     send: async ({ actor, admin }) =>
       actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/move-to-private`, {}),
+  },
+  {
+    // A case taken by phone is not a WhatsApp conversation: allowed roles reach the 409.
+    route: 'POST /api/cases/{ref}/whatsapp-template',
+    allowed: WRITERS,
+    successStatus: 409,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/whatsapp-template`, {
+        name: 'case_update',
+        language: 'ar',
+      }),
   },
   {
     route: 'GET /api/channels/settings',
@@ -459,6 +562,13 @@ const routeRules: RouteRule[] = [
     allowed: ADMINS,
     successStatus: 204,
     send: async ({ actor, admin }) => actor.delete(`/api/channels/mailboxes/${(await newMailbox(admin)).id}`),
+  },
+  {
+    route: 'GET /api/channels/mailboxes/{id}/errors',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/channels/mailboxes/${(await newMailbox(admin)).id}/errors`),
   },
   {
     route: 'GET /api/attachments/{id}',
@@ -571,13 +681,98 @@ const routeRules: RouteRule[] = [
       return actor.delete(`/api/me/tokens/${created.body.token.id}`);
     },
   },
+  {
+    route: 'GET /api/calendars',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/calendars'),
+  },
+  {
+    route: 'POST /api/calendars',
+    allowed: ADMINS,
+    successStatus: 201,
+    send: ({ actor }) => actor.post('/api/calendars', newCalendar()),
+  },
+  {
+    route: 'PATCH /api/calendars/default',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.patch('/api/calendars/default', { calendarId: null }),
+  },
+  {
+    route: 'PATCH /api/calendars/{id}',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(`/api/calendars/${(await adminCreates(admin, '/api/calendars', newCalendar())).id}`, {
+        holidays: [],
+      }),
+  },
+  {
+    route: 'DELETE /api/calendars/{id}',
+    allowed: ADMINS,
+    successStatus: 204,
+    send: async ({ actor, admin }) =>
+      actor.delete(`/api/calendars/${(await adminCreates(admin, '/api/calendars', newCalendar())).id}`),
+  },
+  {
+    route: 'PATCH /api/teams/{id}/calendar',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(
+        `/api/teams/${(await adminCreates(admin, '/api/teams', { name: `T ${unique()}` })).id}/calendar`,
+        {
+          calendarId: null,
+        },
+      ),
+  },
+  {
+    route: 'GET /api/staffing',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/staffing'),
+  },
+  {
+    route: 'GET /api/sla/policies',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/sla/policies'),
+  },
+  {
+    route: 'POST /api/sla/policies',
+    allowed: ADMINS,
+    successStatus: 201,
+    send: ({ actor }) =>
+      actor.post('/api/sla/policies', { name: `SLA ${unique()}`, targets: { firstResponse: 60 } }),
+  },
+  {
+    route: 'PATCH /api/sla/policies/{id}',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(`/api/sla/policies/${(await newSlaPolicy(admin)).id}`, { isEnabled: false }),
+  },
+  {
+    route: 'DELETE /api/sla/policies/{id}',
+    allowed: ADMINS,
+    successStatus: 204,
+    send: async ({ actor, admin }) => actor.delete(`/api/sla/policies/${(await newSlaPolicy(admin)).id}`),
+  },
+  {
+    route: 'PUT /api/sla/policies/order',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.request('PUT', '/api/sla/policies/order', { ids: [(await newSlaPolicy(admin)).id] }),
+  },
 ];
 
-// Routes anyone may call without signing in (and the customers' endpoints under /api/public/);
-// everything else needs a session or a token.
+// Routes anyone may call without signing in (and the customers' endpoints under /api/public/ and
+// the workspace's public pages under /w/); everything else needs a session or a token.
 const SIGN_IN_ROUTES = ['GET /api/health', 'POST /api/auth/login'];
 const isPublicRoute = (route: string) =>
-  SIGN_IN_ROUTES.includes(route) || route.split(' ')[1]!.startsWith('/api/public/');
+  SIGN_IN_ROUTES.includes(route) || /^\/(api\/public|w)\//.test(route.split(' ')[1]!);
 // The WebSocket is not in the OpenAPI document; it is checked here by name.
 const UNDOCUMENTED_ROUTES = ['GET /api/live'];
 

@@ -142,7 +142,7 @@ describe('view counters', () => {
     const forAdmin = (await admin.get('/api/views/counts')).body.counts;
 
     expect(Object.keys(forAgent).sort()).toEqual([...BUILT_IN_VIEW_KEYS].sort());
-    expect(forAgent).toEqual({ mine: 1, unassigned: 2, open: 4, pending: 1, resolved: 1 });
+    expect(forAgent).toEqual({ mine: 1, unassigned: 2, open: 4, breaching: 0, pending: 1, resolved: 1 });
     expect(forAdmin.mine).toBe(1);
     const listed = await agent.get('/api/cases?assignee=me&status=new,open,pending');
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([mine.id]);

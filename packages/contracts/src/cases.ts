@@ -17,6 +17,7 @@ export const MODERATION_REASONS = ['abuse', 'spam', 'personal_data', 'other'] as
 
 import { isoDate, listParam, localizedMessage, nonEmptyText, uuid } from './common.ts';
 import { identityInput } from './customers.ts';
+import { caseSlaClock } from './sla.ts';
 import { caseTriage } from './triage.ts';
 
 const tag = z.string().trim().min(1).max(50);
@@ -125,6 +126,8 @@ export const caseDetail = caseSummary
     customFields: z.record(z.string(), z.unknown()),
     resolvedAt: z.date().nullable(),
     closedAt: z.date().nullable(),
+    /** When a person first replied to the customer (acknowledgements do not count); null until then. */
+    firstResponseAt: z.date().nullable(),
     messages: z.array(message),
     timeline: z.array(caseEvent),
     /** null until triage has read the case (a moment after it arrives). */
@@ -133,8 +136,40 @@ export const caseDetail = caseSummary
     conversationScope: z.enum(['public', 'private']).nullable(),
     /** Move to private: when the invitation went out, and when the customer took it (wrote privately). */
     privateMove: z.object({ at: z.date(), acceptedAt: z.date().nullable() }).nullable(),
+    /**
+     * Social private conversations: whether a free-form reply can still go out. `open` within the
+     * platform's window, `extended` within a longer one (Messenger's human-agent tag), `closed` after
+     * both (then `canSendTemplate` says whether an approved template may go instead); null elsewhere.
+     */
+    replyWindow: z
+      .object({
+        state: z.enum(['open', 'extended', 'closed']),
+        closesAt: z.date().nullable(),
+        canSendTemplate: z.boolean(),
+      })
+      .nullable(),
+    /** The case's SLA clocks, once a policy applies (empty otherwise). */
+    sla: z.array(caseSlaClock),
   })
   .meta({ id: 'Case' });
+
+/** A WhatsApp message template approved in Meta's WhatsApp Manager, with its body parameters in order. */
+export const sendTemplateRequest = z.strictObject({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, {
+    message: localizedMessage(
+      'A template name is lower-case letters, digits and underscores, as in WhatsApp Manager (e.g. case_update).',
+      'اسم القالب حروف لاتينية صغيرة وأرقام وشرطات سفلية كما في WhatsApp Manager (مثل case_update).',
+    ),
+  }),
+  language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, {
+    message: localizedMessage(
+      "The language is the template's language code, such as ar, en or en_US.",
+      'اللغة هي رمز لغة القالب، مثل ar أو en أو en_US.',
+    ),
+  }),
+  parameters: z.array(nonEmptyText(1024)).max(20).default([]),
+});
+export type SendTemplateRequest = z.infer<typeof sendTemplateRequest>;
 
 export const hideMessageRequest = z.strictObject({
   isHidden: z.boolean().default(true),
@@ -255,6 +290,13 @@ export const caseListQuery = z.strictObject({
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
   q: z.string().trim().max(200).optional(),
+  slaDueWithin: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_080)
+    .optional()
+    .describe('Minutes: only cases with a running SLA clock due within them, or already breached'),
   sort: z.enum(CASE_SORTS).default('-createdAt'),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   cursor: z.string().max(500).optional(),
@@ -279,4 +321,12 @@ export const caseFilterValues = z
   )
   .meta({ id: 'CaseFilters' }) as unknown as z.ZodType<CaseFilters>;
 
-export const casePage = z.object({ items: z.array(caseSummary), nextCursor: z.string().nullable() });
+/** A row of the case list: the case and its nearest SLA due time (the inbox shows the time left). */
+export const caseListItem = caseSummary
+  .extend({
+    slaDueAt: z.date().nullable().describe('The earliest due time of its running SLA clocks'),
+    slaStatus: z.enum(['running', 'paused', 'met', 'breached']).nullable(),
+  })
+  .meta({ id: 'CaseListItem' });
+
+export const casePage = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });

@@ -1,6 +1,6 @@
 // The owned channels: public complaint form, case status page, live-chat widget and e-mail.
 // Console (admin) shapes first, then what the public endpoints under /api/public/:workspace take and answer.
-import { CASE_STATUSES, UI_LANGUAGES } from '@sada/core';
+import { CASE_STATUSES, CHANNELS, UI_LANGUAGES } from '@sada/core';
 import { z } from 'zod';
 import { localizedMessage, nonEmptyText, uuid } from './common.ts';
 
@@ -100,6 +100,18 @@ export const acknowledgementSettings = z.strictObject({
   body: localizedText(5000),
 });
 
+const outOfHoursMessage = z.strictObject({ subject: localizedText(300), body: localizedText(5000) });
+
+/**
+ * The acknowledgement sent instead when a case arrives while the desk is closed (the workspace's or
+ * the team's business calendar). Variables: those of the acknowledgement, and {{hours}} (the opening
+ * hours in a line), {{opens_at}} (when it opens next).
+ */
+export const outOfHoursSettings = outOfHoursMessage.extend({
+  /** A channel's own wording; a channel not listed gets the text above. */
+  byChannel: z.partialRecord(z.enum(CHANNELS), outOfHoursMessage).default({}),
+});
+
 export const channelSettings = z
   .strictObject({
     form: complaintFormSettings,
@@ -107,6 +119,9 @@ export const channelSettings = z
     email: emailSettings,
     chat: chatSettings,
     acknowledgement: acknowledgementSettings,
+    outOfHours: outOfHoursSettings,
+    /** Sent when a case reaches a team (teams may switch it off). Variables: {{case.reference}}, {{team.name}}, {{case.expected_response}}, {{customer.first_name}}, {{workspace.name}}. */
+    routingNotice: acknowledgementSettings,
     /** What the customer is told to expect until SLA policies say more. */
     expectedResponseHours: z
       .number()
@@ -132,6 +147,8 @@ export const updateChannelSettingsRequest = z.strictObject({
   email: emailSettings.partial().optional(),
   chat: chatSettings.partial().optional(),
   acknowledgement: acknowledgementSettings.partial().optional(),
+  outOfHours: outOfHoursSettings.partial().optional(),
+  routingNotice: acknowledgementSettings.partial().optional(),
   expectedResponseHours: z
     .number()
     .int()
@@ -139,6 +156,34 @@ export const updateChannelSettingsRequest = z.strictObject({
     .max(24 * 30)
     .optional(),
 });
+
+/**
+ * A channel failure as people read it: a stable code (window_closed, too_long, auth, permission,
+ * rate_limited, unreachable, invalid_request, rejected_recipient, platform_error …) and the same
+ * sentence in English and Arabic, the platform's own words quoted verbatim inside both.
+ */
+export const channelFailure = z
+  .object({ code: z.string(), en: z.string(), ar: z.string() })
+  .meta({ id: 'ChannelFailure' });
+
+export const CHANNEL_ERROR_SOURCES = ['webhook', 'send', 'poll', 'test', 'mailbox'] as const;
+
+/** One entry of a social account's or a mailbox's error log. */
+export const channelErrorEntry = z
+  .object({
+    id: uuid,
+    occurredAt: z.date(),
+    source: z.enum(CHANNEL_ERROR_SOURCES),
+    /** How often it happened within a minute of `occurredAt` (badly signed webhooks are counted, not listed). */
+    occurrences: z.number().int(),
+    error: channelFailure,
+    /** What it was about, e.g. `referenceNumber` and `messageId` of a failed send. */
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'ChannelErrorEntry' });
+
+/** An error log, newest first (the last 50 are kept). */
+export const channelErrorLog = z.object({ items: z.array(channelErrorEntry) });
 
 /** An IMAP mailbox Sada reads new mail from. The password is write-only. */
 export const mailbox = z
@@ -151,7 +196,7 @@ export const mailbox = z
     folder: z.string(),
     isEnabled: z.boolean(),
     lastPolledAt: z.date().nullable(),
-    lastError: z.string().nullable(),
+    lastError: channelFailure.nullable(),
     createdAt: z.date(),
   })
   .meta({ id: 'Mailbox' });
@@ -173,7 +218,7 @@ export const delivery = z
   .object({
     status: z.enum(DELIVERY_STATUSES),
     attempts: z.number().int(),
-    lastError: z.string().nullable(),
+    lastError: channelFailure.nullable(),
     nextAttemptAt: z.date().nullable(),
     sentAt: z.date().nullable(),
   })

@@ -1,4 +1,6 @@
+export * from './assignment.ts';
 export * from './auth.ts';
+export * from './calendars.ts';
 export * from './case-bulk.ts';
 export * from './cases.ts';
 export * from './channels.ts';
@@ -7,6 +9,9 @@ export * from './customers.ts';
 export * from './live.ts';
 export * from './notifications.ts';
 export * from './people.ts';
+export * from './response-time.ts';
+export * from './routing.ts';
+export * from './sla.ts';
 export * from './social.ts';
 export * from './templates.ts';
 export * from './triage.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
 
-export const NOTIFICATION_TYPES = ['mention'] as const;
+export const NOTIFICATION_TYPES = ['mention', 'sla.warning', 'sla.breached'] as const;
 
 /** Something that happened for one user: today, a colleague mentioned them in a note. */
 export const notification = z

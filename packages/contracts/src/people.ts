@@ -1,5 +1,6 @@
 import { FIELD_TYPES, ROLES } from '@sada/core';
 import { z } from 'zod';
+import { agentCapacity, agentShifts, agentSkills, assignmentMode, availability } from './assignment.ts';
 import { localizedMessage, nonEmptyText, uuid } from './common.ts';
 
 export const user = z
@@ -10,6 +11,10 @@ export const user = z
     role: z.enum(ROLES),
     isActive: z.boolean(),
     createdAt: z.date(),
+    availability,
+    skills: agentSkills,
+    capacity: agentCapacity,
+    shifts: agentShifts,
   })
   .meta({ id: 'User' });
 
@@ -32,10 +37,21 @@ export const updateUserRequest = z.strictObject({
     .min(10, localizedMessage('Use at least 10 characters.', 'استخدم 10 أحرف على الأقل.'))
     .max(1024)
     .optional(),
+  skills: agentSkills.optional(),
+  capacity: agentCapacity.optional(),
+  shifts: agentShifts.optional(),
 });
 
 export const team = z
-  .object({ id: uuid, name: z.string(), memberIds: z.array(uuid), createdAt: z.date() })
+  .object({
+    id: uuid,
+    name: z.string(),
+    memberIds: z.array(uuid),
+    createdAt: z.date(),
+    assignmentMode,
+    /** The customer is told when routing or a person gives a case to this team. */
+    isRoutingNoticeOn: z.boolean(),
+  })
   .meta({ id: 'Team' });
 
 export const createTeamRequest = z.strictObject({
@@ -46,6 +62,8 @@ export const createTeamRequest = z.strictObject({
 export const updateTeamRequest = z.strictObject({
   name: nonEmptyText(100).optional(),
   memberIds: z.array(uuid).max(500).optional(),
+  assignmentMode: assignmentMode.optional(),
+  isRoutingNoticeOn: z.boolean().optional(),
 });
 
 const fieldKey = z

@@ -1,7 +1,7 @@
 // Plain data without zod, so the console can bundle it; contracts tests it against the case filters.
 import type { CaseStatus } from './case-status.ts';
 
-export const BUILT_IN_VIEW_KEYS = ['mine', 'unassigned', 'open', 'pending', 'resolved'] as const;
+export const BUILT_IN_VIEW_KEYS = ['mine', 'unassigned', 'open', 'breaching', 'pending', 'resolved'] as const;
 export type BuiltInViewKey = (typeof BUILT_IN_VIEW_KEYS)[number];
 
 /** A view every console has: its labels, and the case-list filters it stands for. */
@@ -9,7 +9,8 @@ export type BuiltInView = {
   key: BuiltInViewKey;
   labelAr: string;
   labelEn: string;
-  filters: { assignee?: ('me' | 'none')[]; status?: CaseStatus[] };
+  /** `sort: 'priority'`: P1 first, then first in first out (case ids are time-ordered). */
+  filters: { assignee?: ('me' | 'none')[]; status?: CaseStatus[]; slaDueWithin?: number; sort?: 'priority' };
 };
 
 // Each view writes its statuses out: spreading one shared list reads as a side effect to the bundler,
@@ -26,13 +27,21 @@ export const BUILT_IN_VIEWS: Record<BuiltInViewKey, BuiltInView> = {
     key: 'unassigned',
     labelAr: 'غير مُسندة',
     labelEn: 'Unassigned',
-    filters: { assignee: ['none'], status: ['new', 'open', 'pending'] },
+    // The queue as the assignment engine serves it: most urgent first, then oldest first.
+    filters: { assignee: ['none'], status: ['new', 'open', 'pending'], sort: 'priority' },
   },
   open: {
     key: 'open',
     labelAr: 'المفتوحة',
     labelEn: 'Open',
     filters: { status: ['new', 'open', 'pending'] },
+  },
+  breaching: {
+    key: 'breaching',
+    labelAr: 'تقترب من تجاوز المهلة',
+    labelEn: 'Breaching soon',
+    // Due within the hour, or already past due.
+    filters: { status: ['new', 'open', 'pending'], slaDueWithin: 60 },
   },
   pending: {
     key: 'pending',

@@ -15,6 +15,8 @@ export type Permission =
   | 'team:manage'
   | 'user:read'
   | 'user:manage'
+  /** Set another user's availability (online, away, offline). */
+  | 'user:availability'
   | 'field:read'
   | 'field:manage'
   | 'workspace:export'
@@ -23,7 +25,10 @@ export type Permission =
   | 'template:read'
   | 'template:write'
   | 'view:write'
-  | 'view:share';
+  | 'view:share'
+  | 'routing:read'
+  /** Read the SLA policies (admins write them under workspace:admin). */
+  | 'sla:read';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -36,6 +41,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'team:manage',
     'user:read',
     'user:manage',
+    'user:availability',
     'field:read',
     'field:manage',
     'workspace:export',
@@ -45,6 +51,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'template:write',
     'view:write',
     'view:share',
+    'routing:read',
+    'sla:read',
   ]),
   supervisor: new Set<Permission>([
     'case:read',
@@ -54,12 +62,15 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'customer:merge',
     'team:read',
     'user:read',
+    'user:availability',
     'field:read',
     'workspace:read',
     'template:read',
     'template:write',
     'view:write',
     'view:share',
+    'routing:read',
+    'sla:read',
   ]),
   agent: new Set<Permission>([
     'case:read',

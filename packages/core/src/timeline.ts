@@ -15,6 +15,13 @@ export const CASE_EVENT_TYPES = [
   /** Move to private: the public invitation went out; the customer then wrote privately. */
   'case.moved_to_private',
   'case.private_accepted',
+  /** Routing rules matched: their names, and the team, priority or tags they changed. */
+  'case.routed',
+  /** SLA: a policy now applies (or another one); a clock neared or passed its due time; escalation cleared. */
+  'sla.policy_applied',
+  'sla.warned',
+  'sla.breached',
+  'sla.cleared',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

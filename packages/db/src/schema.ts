@@ -350,12 +350,16 @@ export const outbox = pgTable('outbox', {
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: timestamptz('next_attempt_at'),
   lastError: text('last_error'),
+  lastErrorAr: text('last_error_ar'),
+  lastErrorCode: text('last_error_code'),
   sentAt: timestamptz('sent_at'),
   createdAt: timestamptz('created_at').notNull(),
-  /** Social: reply_public, message or private_reply; null for e-mail. */
+  /** Social: reply_public, message, private_reply or template; null for e-mail. */
   action: text('action'),
   /** What the platform last reported: delivered, read. */
   platformStatus: text('platform_status'),
+  /** A WhatsApp template's {name, language, parameters} when action is 'template'. */
+  payload: jsonb('payload').$type<Record<string, unknown>>(),
 });
 
 export const mailbox = pgTable('mailbox', {
@@ -372,6 +376,8 @@ export const mailbox = pgTable('mailbox', {
   lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
   lastPolledAt: timestamptz('last_polled_at'),
   lastError: text('last_error'),
+  lastErrorAr: text('last_error_ar'),
+  lastErrorCode: text('last_error_code'),
   createdAt: timestamptz('created_at').notNull(),
 });
 
@@ -396,7 +402,26 @@ export const channelAccount = pgTable('channel_account', {
   pollSinceId: text('poll_since_id'),
   lastEventAt: timestamptz('last_event_at'),
   lastError: text('last_error'),
+  lastErrorAr: text('last_error_ar'),
+  lastErrorCode: text('last_error_code'),
   createdAt: timestamptz('created_at').notNull(),
+});
+
+/** One failure of a social account or a mailbox, as its setup page's error log shows it. */
+export const channelError = pgTable('channel_error', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  channelAccountId: uuid('channel_account_id'),
+  mailboxId: uuid('mailbox_id'),
+  occurredAt: timestamptz('occurred_at').notNull(),
+  /** webhook, send, poll, test or mailbox. */
+  source: text('source').notNull(),
+  code: text('code').notNull(),
+  textEn: text('text_en').notNull(),
+  textAr: text('text_ar').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+  /** The same failure again within a minute counts here instead of adding a row. */
+  occurrences: integer('occurrences').notNull().default(1),
 });
 
 export type CalendarSpan = { day: number; from: string; to: string };
@@ -450,6 +475,8 @@ export const caseSla = pgTable(
     breachedAt: timestamptz('breached_at'),
     /** 0 none, 1 warned, 2 escalated at breach. */
     escalationLevel: smallint('escalation_level').notNull().default(0),
+    /** When the warning is due (migration 0010); null without one or when not running. */
+    warnAt: timestamptz('warn_at'),
   },
   (table) => [primaryKey({ columns: [table.caseId, table.target] })],
 );

@@ -17,6 +17,8 @@ export type CaseFilterOptions = {
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
   q?: string | undefined;
+  /** Minutes: cases with a running SLA clock due within them, or past due ("breaching soon"). */
+  slaDueWithin?: number | undefined;
 };
 
 // `none` means no team / nobody, `me` the one asking.
@@ -24,7 +26,7 @@ const toIds = (values: string[] | undefined, me?: string) =>
   values?.map((value) => (value === 'none' ? null : value === 'me' ? (me ?? null) : value));
 
 /** The repository's filter for one actor: the list and the view counters read filters the same way. */
-export function caseFilterFor(actor: Actor, filters: CaseFilterOptions): CaseFilter {
+export function caseFilterFor(actor: Actor, filters: CaseFilterOptions, now?: Date): CaseFilter {
   return {
     workspaceId: actor.workspace.id,
     statuses: filters.status,
@@ -39,5 +41,9 @@ export function caseFilterFor(actor: Actor, filters: CaseFilterOptions): CaseFil
     createdFrom: filters.createdFrom ? new Date(filters.createdFrom) : undefined,
     createdTo: filters.createdTo ? new Date(filters.createdTo) : undefined,
     normalizedQuery: filters.q ? normalizeForSearch(filters.q) || undefined : undefined,
+    slaDueBefore:
+      filters.slaDueWithin !== undefined && now
+        ? new Date(now.getTime() + filters.slaDueWithin * 60_000)
+        : undefined,
   };
 }

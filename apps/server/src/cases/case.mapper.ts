@@ -1,3 +1,4 @@
+import { replyWindow, type SocialKind } from '@sada/channels';
 import type { MODERATION_REASONS } from '@sada/contracts';
 import type {
   CaseEventType,
@@ -11,7 +12,14 @@ import type {
   Sentiment,
   TriageField,
 } from '@sada/core';
-import type { CaseEventRow, CaseListRow, CaseRow, MessageRow, OutboxRow } from '@sada/db';
+import {
+  type CaseEventRow,
+  type CaseListRow,
+  type CaseRow,
+  lastErrorOf,
+  type MessageRow,
+  type OutboxRow,
+} from '@sada/db';
 import type { StoredTriage } from '../triage/case-triage.ts';
 
 // Rows keep vocabulary columns as text; the API speaks the closed unions the migrations guarantee.
@@ -55,7 +63,7 @@ export function publicMessage(row: MessageRow, delivery?: OutboxRow | undefined)
       ? {
           status: delivery.status as 'pending' | 'sent' | 'failed',
           attempts: delivery.attempts,
-          lastError: delivery.lastError,
+          lastError: lastErrorOf(delivery),
           nextAttemptAt: delivery.status === 'pending' ? delivery.nextAttemptAt : null,
           sentAt: delivery.sentAt,
         }
@@ -99,9 +107,30 @@ function moderationOf(stored: Record<string, unknown> | null) {
   };
 }
 
-/** What a case adds to its detail when it came through a social account. */
-export function socialOf(row: CaseRow) {
+/** When the customer last wrote privately: the start of a platform's reply window. */
+export function lastPrivateInboundOf(messages: MessageRow[]): Date | null {
+  let latest: Date | null = null;
+  for (const item of messages) {
+    if (item.direction === 'inbound' && item.visibility === 'private' && (!latest || item.createdAt > latest))
+      latest = item.createdAt;
+  }
+  return latest;
+}
+
+/**
+ * What a case adds to its detail when it came through a social account. `lastPrivateInboundAt`: the
+ * customer's latest private message, which opens the platform's reply window.
+ */
+export function socialOf(row: CaseRow, lastPrivateInboundAt: Date | null, now: Date) {
+  const isPrivate = row.conversationKey?.startsWith('dm:') === true;
+  const window = isPrivate ? replyWindow(row.channel as SocialKind, lastPrivateInboundAt, now) : undefined;
   return {
+    replyWindow:
+      !window || window.state === 'always'
+        ? null
+        : window.state === 'closed'
+          ? { state: window.state, closesAt: window.closedAt, canSendTemplate: window.canSendTemplate }
+          : { state: window.state, closesAt: window.closesAt, canSendTemplate: false },
     conversationScope: row.conversationKey
       ? row.conversationKey.startsWith('dm:')
         ? ('private' as const)

@@ -7,6 +7,7 @@ import {
   createCaseRequest,
   errorResponse,
   message,
+  sendTemplateRequest,
   transitionRequest,
   updateCaseRequest,
 } from '@sada/contracts';
@@ -131,6 +132,29 @@ export const caseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
           actor: actorOf(request),
           referenceNumber: request.params.ref,
           ...request.body,
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/cases/:ref/whatsapp-template',
+    {
+      config: { permission: 'case:write' },
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Send an approved WhatsApp template: the way to write to the customer after the 24-hour window closed',
+        params,
+        body: sendTemplateRequest,
+        response: { 201: message, ...failures },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await cases.sendTemplate({
+          actor: actorOf(request),
+          referenceNumber: request.params.ref,
+          template: request.body,
         }),
       ),
   );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SendTemplateRequest } from '@sada/contracts';
 import {
   AppError,
   assertCan,
@@ -46,13 +47,22 @@ import {
 } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
-import { planDelivery } from '../channels/delivery.ts';
+import { assertSocialReplySendable, planDelivery, planTemplateDelivery } from '../channels/delivery.ts';
 import type { IdentityInput } from '../customers/customer.service.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { assertMentionable, notifyMentions } from '../notifications/mentions.ts';
+import { tellCustomerTeamHasCase } from '../routing/team-notice.ts';
 import type { ServiceContext } from '../services.ts';
+import { caseSlaOf, syncCaseSla, withSlaSummaries } from '../sla/sla-sync.ts';
 import { recordPersonChanges } from '../triage/corrections.ts';
-import { publicCase, publicEvent, publicMessage, publicTriage, socialOf } from './case.mapper.ts';
+import {
+  lastPrivateInboundOf,
+  publicCase,
+  publicEvent,
+  publicMessage,
+  publicTriage,
+  socialOf,
+} from './case.mapper.ts';
 import { type CaseFilterOptions, caseFilterFor } from './case-filters.ts';
 import { intakeCustomer, teamNotInWorkspace } from './case-intake.ts';
 
@@ -185,7 +195,14 @@ export async function recordMessage(
   const status = input.isAutomatic
     ? from
     : statusAfterMessage(from, { direction, isPublic: visibility === 'public' });
-  const row = await updateCaseRow(tx, current.id, { status, updatedAt: now });
+  // The first reply a person writes is the case's first response (the live response time reads it).
+  const isFirstResponse =
+    direction === 'outbound' && !input.isAutomatic && author.userId !== null && !current.firstResponseAt;
+  const row = await updateCaseRow(tx, current.id, {
+    status,
+    updatedAt: now,
+    ...(isFirstResponse && { firstResponseAt: now }),
+  });
   const event = (type: CaseEventType, changes: Record<string, unknown>) =>
     insertCaseEvent(tx, {
       workspaceId: current.workspaceId,
@@ -209,6 +226,7 @@ export async function recordMessage(
       reason: direction === 'inbound' ? 'the customer wrote' : 'an agent replied',
     });
   }
+  await syncCaseSla(tx, row, now);
   await announce(tx, {
     workspaceId: row.workspaceId,
     type: 'message.created',
@@ -305,8 +323,10 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
     return db.transaction(async (tx) => {
       const current = await lockCaseByReference(tx, actor.workspace.id, referenceNumber.toUpperCase());
       if (!current) throw caseNotFound(referenceNumber);
-      const { row, result, isChanged } = await change(tx, current, clock.now());
+      const now = clock.now();
+      const { row, result, isChanged } = await change(tx, current, now);
       if (isChanged) {
+        await syncCaseSla(tx, row, now);
         await announceCaseUpdated(tx, row);
       }
       return result;
@@ -333,10 +353,12 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       customFields: row.customFields,
       resolvedAt: row.resolvedAt,
       closedAt: row.closedAt,
+      firstResponseAt: row.firstResponseAt,
       messages: messages.map((item) => publicMessage(item, deliveries.get(item.id))),
       timeline: events.map(publicEvent),
       triage: publicTriage(row),
-      ...socialOf(row),
+      ...socialOf(row, lastPrivateInboundOf(messages), clock.now()),
+      sla: await caseSlaOf(db, row, clock.now()),
     };
   }
 
@@ -405,17 +427,27 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         conversationKey: null,
         movedPrivateAt: null,
         privateAcceptedAt: null,
+        firstResponseAt: null,
+        routedAt: null,
       };
+      // The batch opener commits on its own: the clocks start right after, in their own transaction.
+      const sla = await db.transaction(async (tx) => {
+        await syncCaseSla(tx, row, now);
+        return caseSlaOf(tx, row, now);
+      });
       return {
         ...publicCase({ ...row, customerName: opened.customerName ?? customer.name }),
         description: row.description,
         customFields: row.customFields,
         resolvedAt: row.resolvedAt,
         closedAt: row.closedAt,
+        firstResponseAt: null,
         messages: [],
         triage: null,
         conversationScope: null,
         privateMove: null,
+        replyWindow: null,
+        sla,
         timeline: [
           publicEvent({
             id: opened.eventId,
@@ -457,7 +489,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         });
       }
       const rows = await listCases(db, {
-        ...caseFilterFor(actor, query),
+        ...caseFilterFor(actor, query, clock.now()),
         sort,
         order: descending ? 'desc' : 'asc',
         limit: query.limit,
@@ -466,7 +498,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       const last = rows.at(-1);
       const sortValue = (row: CaseListRow) => (sort === 'priority' ? row.priority : row[sort].toISOString());
       return {
-        items: rows.map(publicCase),
+        items: await withSlaSummaries(db, rows, clock.now()),
         nextCursor:
           rows.length === query.limit && last ? encodeCursor({ value: sortValue(last), id: last.id }) : null,
       };
@@ -605,6 +637,14 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         );
         const row = await updateCaseRow(tx, current.id, { ...values, updatedAt: now });
         await appendEvent(tx, actor, row, 'case.assigned', diff, now);
+        // The customer hears that a specialised team has the case (unless the team switched it off).
+        if (diff.teamId && options.teamId)
+          await tellCustomerTeamHasCase(tx, {
+            caseRow: row,
+            teamId: options.teamId,
+            now,
+            mailDomain: config.mailDomain,
+          });
         return { row, result: row, isChanged: true };
       });
       return detail(actor, result);
@@ -629,6 +669,9 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       const visibility = options.type === 'note' ? 'private' : options.visibility;
       let created: MessageRow | undefined;
       await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
+        if (direction === 'outbound') {
+          await assertSocialReplySendable(tx, current, { visibility, body: options.body, now });
+        }
         const recorded = await recordMessage(tx, current, {
           author: { userId: actor.userId, label: actor.name },
           direction,
@@ -656,6 +699,34 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
           now,
         });
         // message.created already tells consoles that this case changed.
+        return { row: recorded.row, result: recorded.row, isChanged: false };
+      });
+      const [delivery] = await listOutboxOfMessages(db, [created!.id]);
+      return publicMessage(created!, delivery);
+    },
+
+    /**
+     * A WhatsApp template approved in WhatsApp Manager: the way to reach a customer after the 24-hour
+     * window has closed. The case keeps a readable record of what went out.
+     */
+    async sendTemplate(options: { actor: Actor; referenceNumber: string; template: SendTemplateRequest }) {
+      const { actor, template } = options;
+      let created: MessageRow | undefined;
+      await changeCase(actor, options.referenceNumber, async (tx, current, now) => {
+        // Template name and language in brackets, then its parameters: no words of one UI language.
+        const parameters = template.parameters.length ? ` ${template.parameters.join(' · ')}` : '';
+        const recorded = await recordMessage(tx, current, {
+          author: { userId: actor.userId, label: actor.name },
+          direction: 'outbound',
+          visibility: 'private',
+          body: `[${template.name} · ${template.language}]${parameters}`,
+          attachments: [],
+          now,
+          mentions: [],
+        });
+        if (!recorded) throw new Error('a message without an external id is never a repeat');
+        created = recorded.message;
+        await planTemplateDelivery(tx, { caseRow: recorded.row, message: created, template, now });
         return { row: recorded.row, result: recorded.row, isChanged: false };
       });
       const [delivery] = await listOutboxOfMessages(db, [created!.id]);

@@ -11,6 +11,9 @@ import {
   findWorkspaceById,
   insertAuditRecord,
   insertMailbox,
+  lastErrorColumns,
+  lastErrorOf,
+  listChannelErrors,
   listMailboxes,
   listOutboxOfMessages,
   lockCaseByReference,
@@ -24,6 +27,7 @@ import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { caseNotFound } from '../cases/case.service.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { publicChannelError } from './channel-errors.ts';
 import { channelSettingsOf, type StoredChannelSettings } from './channel-settings.ts';
 
 type SettingsChanges = z.infer<typeof updateChannelSettingsRequest>;
@@ -39,7 +43,7 @@ export function publicMailbox(row: MailboxRow) {
     folder: row.folder,
     isEnabled: row.isEnabled,
     lastPolledAt: row.lastPolledAt,
-    lastError: row.lastError,
+    lastError: lastErrorOf(row),
     createdAt: row.createdAt,
   };
 }
@@ -89,6 +93,9 @@ export function createChannelAdmin(deps: { database: Database; clock: Clock; sec
         if (changes.chat) stored.chat = { ...before.chat, ...changes.chat };
         if (changes.acknowledgement)
           stored.acknowledgement = { ...before.acknowledgement, ...changes.acknowledgement };
+        if (changes.outOfHours) stored.outOfHours = { ...before.outOfHours, ...changes.outOfHours };
+        if (changes.routingNotice)
+          stored.routingNotice = { ...before.routingNotice, ...changes.routingNotice };
         if (changes.expectedResponseHours !== undefined)
           stored.expectedResponseHours = changes.expectedResponseHours;
         if (changes.captcha === null) stored.captcha = null;
@@ -159,9 +166,17 @@ export function createChannelAdmin(deps: { database: Database; clock: Clock; sec
         ...(password && { sealedPassword: secrets.seal(password) }),
         // Another server or folder: start reading it from its beginning, and forget the old error.
         ...(isConnectionChanged && { uidValidity: null, lastUid: 0 }),
-        ...((isConnectionChanged || password) && { lastError: null }),
+        ...((isConnectionChanged || password) && lastErrorColumns(null)),
       });
       return publicMailbox(row!);
+    },
+
+    /** The mailbox's error log, newest first. */
+    async mailboxErrors(actor: Actor, id: string) {
+      assertCan(actor.role, 'workspace:admin');
+      const row = await findMailbox(db, actor.workspace.id, id);
+      if (!row) throw noMailbox();
+      return (await listChannelErrors(db, actor.workspace.id, { mailboxId: row.id })).map(publicChannelError);
     },
 
     async deleteMailbox(actor: Actor, id: string) {

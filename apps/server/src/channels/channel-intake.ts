@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
   AppError,
+  type BusinessCalendar,
   type Channel,
   type Clock,
+  isOpenAt,
+  nextOpening,
   renderTemplate,
   sniffContentType,
   templateVariablesFor,
+  weekdayTimePhrase,
+  weeklyHoursPhrase,
   yearIn,
 } from '@sada/core';
 import {
@@ -22,9 +27,11 @@ import {
   type WorkspaceRow,
 } from '@sada/db';
 import { detectLanguage } from '@sada/triage';
+import { calendarOfCase } from '../calendars/calendar-of.ts';
 import { caseSearchDocument, recordMessage } from '../cases/case.service.ts';
 import { type IntakeCustomer, intakeCustomer } from '../cases/case-intake.ts';
 import type { Config } from '../config.ts';
+import { expectedResponseBy, expectedResponseOn } from '../response-time/expected-response.ts';
 import { channelSettingsOf } from './channel-settings.ts';
 import { planDelivery } from './delivery.ts';
 
@@ -188,10 +195,8 @@ export function createChannelIntake(deps: {
   const db = database.orm;
   const openCase = createCaseOpener(database);
 
-  function expectedBy(workspace: WorkspaceRow, from: Date) {
-    const hours = channelSettingsOf(workspace.channelSettings).expectedResponseHours;
-    return new Date(from.getTime() + hours * 3_600_000);
-  }
+  const expectedBy = (workspace: WorkspaceRow, teamId: string | null, from: Date) =>
+    expectedResponseBy(db, workspace, teamId, from);
 
   function languageOf(input: ChannelMessage): 'ar' | 'en' {
     if (input.language) return input.language;
@@ -200,15 +205,21 @@ export function createChannelIntake(deps: {
     return input.workspace.defaultLanguage === 'en' ? 'en' : 'ar';
   }
 
-  /** The acknowledgement's text, from the workspace's template in the customer's language. */
+  /**
+   * The acknowledgement's text, from the workspace's template in the customer's language; while the
+   * desk is closed, the out-of-hours one (the channel's own, if any), with the hours and next opening.
+   */
   function acknowledgement(
     input: ChannelMessage,
     row: CaseRow,
     customerName: string | null,
     language: 'ar' | 'en',
+    calendar: BusinessCalendar,
   ) {
     const settings = channelSettingsOf(input.workspace.channelSettings);
-    const due = expectedBy(input.workspace, row.createdAt);
+    const due = expectedResponseOn(calendar, row.createdAt, settings.expectedResponseHours);
+    const isClosed = !isOpenAt(calendar, row.createdAt);
+    const opensAt = isClosed ? nextOpening(calendar, row.createdAt) : null;
     const formatted = new Intl.DateTimeFormat(language === 'ar' ? 'ar-u-nu-latn' : 'en-GB', {
       dateStyle: 'full',
       timeStyle: 'short',
@@ -223,14 +234,19 @@ export function createChannelIntake(deps: {
       }),
       'case.expected_response': formatted,
       'case.status_url': deps.statusLink(input.workspace, row.id),
+      hours: weeklyHoursPhrase(calendar, language),
+      ...(opensAt && { opens_at: weekdayTimePhrase(opensAt, language, calendar.timeZone) }),
     };
     const render = (template: string) =>
       renderTemplate(template, variables)
         .text.replace(/\{\{\s*customer\.(first_)?name\s*\}\}/g, '')
         .replace(/ +([،,])/g, '$1');
+    const template = isClosed
+      ? (settings.outOfHours.byChannel[input.channel] ?? settings.outOfHours)
+      : settings.acknowledgement;
     return {
-      subject: render(settings.acknowledgement.subject[language]),
-      body: render(settings.acknowledgement.body[language]),
+      subject: render(template.subject[language]),
+      body: render(template.body[language]),
       isEnabled: settings.acknowledgement.isEnabled,
     };
   }
@@ -278,7 +294,8 @@ export function createChannelIntake(deps: {
       );
       if (target.isNewCase && !input.isAutomatic && input.isAcknowledged) {
         const language = languageOf(input);
-        const text = acknowledgement(input, recorded.row, input.customer.name ?? null, language);
+        const calendar = await calendarOfCase(tx, input.workspace.id, recorded.row.teamId);
+        const text = acknowledgement(input, recorded.row, input.customer.name ?? null, language, calendar);
         if (text.isEnabled) {
           const ack = await recordMessage(tx, recorded.row, {
             id: stableId(target.messageId, 'acknowledgement'),
@@ -322,7 +339,7 @@ export function createChannelIntake(deps: {
             messageId: seen.messageId,
             isNewCase: false,
             isRepeat: true,
-            expectedResponseBy: expectedBy(workspace, row.createdAt),
+            expectedResponseBy: await expectedBy(workspace, row.teamId, row.createdAt),
           };
         }
       }
@@ -339,7 +356,7 @@ export function createChannelIntake(deps: {
           messageId,
           isNewCase: false,
           isRepeat,
-          expectedResponseBy: expectedBy(workspace, clock.now()),
+          expectedResponseBy: await expectedBy(workspace, row.teamId, clock.now()),
         };
       }
       const now = clock.now();
@@ -385,7 +402,7 @@ export function createChannelIntake(deps: {
         messageId,
         isNewCase: true,
         isRepeat,
-        expectedResponseBy: expectedBy(workspace, row.createdAt),
+        expectedResponseBy: await expectedBy(workspace, row.teamId, row.createdAt),
       };
     },
   };

@@ -44,6 +44,22 @@ export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = {
       en: 'Hello {{customer.first_name}},\n\nWe have received your message and recorded it under reference {{case.reference}}. Our team will review it and answer you by {{case.expected_response}}.\n\nFollow it at any time here: {{case.status_url}}\n\n{{workspace.name}}',
     },
   },
+  outOfHours: {
+    subject: { ar: 'استلمنا شكواك خارج ساعات العمل', en: 'We have received your complaint out of hours' },
+    body: {
+      ar: 'مرحبًا {{customer.first_name}}،\n\nاستلمنا رسالتك وسجّلناها برقم مرجعي {{case.reference}}. فريقنا خارج ساعات العمل الآن؛ نعمل {{hours}}، ونعود {{opens_at}}، وسنرد عليك قبل {{case.expected_response}}.\n\nتتابع حالتها في أي وقت هنا: {{case.status_url}}\n\n{{workspace.name}}',
+      en: 'Hello {{customer.first_name}},\n\nWe have received your message and recorded it under reference {{case.reference}}. Our team is out of the office now: we work {{hours}}, and we are back {{opens_at}}. We will answer you by {{case.expected_response}}.\n\nFollow it at any time here: {{case.status_url}}\n\n{{workspace.name}}',
+    },
+    byChannel: {},
+  },
+  routingNotice: {
+    isEnabled: true,
+    subject: { ar: 'فريق مختص يتابع شكواك', en: 'A specialised team has your case' },
+    body: {
+      ar: 'حالتك {{case.reference}} الآن لدى فريق {{team.name}} المختص بهذا النوع من الطلبات، وسنرد عليك قبل {{case.expected_response}}.',
+      en: 'Your case {{case.reference}} is now with our {{team.name}} team, who specialise in this; we will answer you by {{case.expected_response}}.',
+    },
+  },
   expectedResponseHours: 24,
 };
 
@@ -70,6 +86,8 @@ export function channelSettingsOf(stored: Record<string, unknown>): ChannelSetti
     email: { ...defaults.email, ...value.email },
     chat: { ...defaults.chat, ...value.chat },
     acknowledgement: { ...defaults.acknowledgement, ...value.acknowledgement },
+    outOfHours: { ...defaults.outOfHours, ...value.outOfHours },
+    routingNotice: { ...defaults.routingNotice, ...value.routingNotice },
     expectedResponseHours: value.expectedResponseHours ?? defaults.expectedResponseHours,
   };
 }

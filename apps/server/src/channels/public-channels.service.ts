@@ -34,6 +34,7 @@ import {
   type WorkspaceRow,
 } from '@sada/db';
 import type { Config } from '../config.ts';
+import { expectedResponseBy } from '../response-time/expected-response.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { TriageContexts } from '../triage/triage-context.ts';
 import { acceptFiles, type ChannelIntake, type UploadedFile } from './channel-intake.ts';
@@ -338,14 +339,15 @@ export function createPublicChannels(deps: {
       (item) => item.direction === 'outbound' && item.visibility === 'public' && !item.isAutomatic,
     );
     const isWaitingForTeam = row.status === 'new' || row.status === 'open';
-    const hours = channelSettingsOf(workspace.channelSettings).expectedResponseHours;
     return {
       reference: row.referenceNumber,
       subject: row.subject,
       status: row.status as CaseStatus,
       createdAt: row.createdAt,
       expectedResponseBy:
-        isWaitingForTeam && !isAnswered ? new Date(row.createdAt.getTime() + hours * 3_600_000) : null,
+        isWaitingForTeam && !isAnswered
+          ? await expectedResponseBy(db, workspace, row.teamId, row.createdAt)
+          : null,
       updates,
     };
   }
@@ -631,13 +633,14 @@ export function createPublicChannels(deps: {
     async chatSession(options: { slug: string; token: string }) {
       const { workspace, row } = await caseOfToken(options.slug, options.token, 'chat');
       const isAgentAvailable = availableFor(workspace);
-      const hours = channelSettingsOf(workspace.channelSettings).expectedResponseHours;
       return {
         token: options.token,
         reference: row.referenceNumber,
         status: row.status as CaseStatus,
         isAgentAvailable,
-        expectedResponseBy: isAgentAvailable ? null : new Date(clock.now().getTime() + hours * 3_600_000),
+        expectedResponseBy: isAgentAvailable
+          ? null
+          : await expectedResponseBy(db, workspace, row.teamId, clock.now()),
         messages: await chatMessages(workspace, row, options.token),
       };
     },

@@ -136,10 +136,19 @@ const transferLine = z.discriminatedUnion('type', [
     createdAt: timestamp,
     // Files written before users had a language of their own read as "the workspace's".
     language: z.enum(UI_LANGUAGES).nullable().default(null),
+    // Files written before assignment: no skills, no limits, no shift plan.
+    skills: jsonObject.default({}),
+    capacity: jsonObject.default({}),
+    shifts: z.array(z.unknown()).default([]),
   }) satisfies z.ZodType<Line<'user', UserTransfer>>,
-  record('team', { id, name: text, memberIds: z.array(id), createdAt: timestamp }) satisfies z.ZodType<
-    Line<'team', TeamTransfer>
-  >,
+  record('team', {
+    id,
+    name: text,
+    memberIds: z.array(id),
+    createdAt: timestamp,
+    assignmentMode: z.enum(['manual', 'round_robin', 'least_open', 'skills']).default('manual'),
+    isRoutingNoticeOn: z.boolean().default(true),
+  }) satisfies z.ZodType<Line<'team', TeamTransfer>>,
   record('field-definition', {
     id,
     key: text.min(1),
@@ -199,6 +208,9 @@ const transferLine = z.discriminatedUnion('type', [
     triagedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
     triageLocked: z.array(text).default([]),
     isFollowedByEmail: z.boolean().default(false),
+    firstResponseAt: timestamp.nullable().default(null),
+    // Files written before routing: the case counts as routed (its team is what the file says).
+    routedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
     messages: z.array(messageRecord),
     events: z.array(eventRecord),
   }) satisfies z.ZodType<Line<'case', CaseTransfer>>,

@@ -20,7 +20,7 @@ function excerptOf(text: string | null): string {
 function publicNotification(row: NotificationListRow) {
   return {
     id: row.id,
-    type: row.type as 'mention',
+    type: row.type as 'mention' | 'sla.warning' | 'sla.breached',
     caseReference: row.caseReference,
     caseSubject: row.caseSubject,
     messageId: row.messageId,

@@ -49,7 +49,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       config: { permission: 'user:manage' },
       schema: {
         tags: ['users'],
-        summary: 'Change name, role, password or deactivate (admin)',
+        summary: 'Change name, role, password, skills, capacity, shifts or deactivate (admin)',
         params: z.object({ id: uuid }),
         body: updateUserRequest,
         response: { 200: user, 404: errorResponse },
@@ -89,7 +89,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       config: { permission: 'team:manage' },
       schema: {
         tags: ['teams'],
-        summary: 'Rename a team or set its members (admin)',
+        summary: 'Rename a team, set its members or its assignment mode (admin)',
         params: z.object({ id: uuid }),
         body: updateTeamRequest,
         response: { 200: team, 404: errorResponse },

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, assertCan, type FieldType, type Role } from '@sada/core';
+import {
+  type AgentCapacity,
+  type AgentSkills,
+  AppError,
+  type AssignmentMode,
+  type Availability,
+  assertCan,
+  type FieldType,
+  type Role,
+  type ShiftSpan,
+} from '@sada/core';
 import {
   deleteSessionsOfUser,
   findTeamById,
@@ -11,23 +21,20 @@ import {
   listTeams,
   listUsers,
   renameTeam,
+  setTeamAssignmentMode,
   setTeamMembers,
+  setTeamRoutingNotice,
+  type UserRow,
   updateFieldDefinition,
   updateUser,
 } from '@sada/db';
+import { agentProfileOf } from '../assignment/assignment.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { isUniqueViolation } from '../http/database-errors.ts';
 import type { ServiceContext, ServiceDeps } from '../services.ts';
 
-function publicUser(row: {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  isActive: boolean;
-  createdAt: Date;
-}) {
+function publicUser(row: UserRow) {
   return {
     id: row.id,
     email: row.email,
@@ -35,7 +42,13 @@ function publicUser(row: {
     role: row.role as Role,
     isActive: row.isActive,
     createdAt: row.createdAt,
+    availability: row.availability as Availability,
+    ...agentProfileOf(row),
   };
+}
+
+function publicTeam<T extends { assignmentMode: string }>(row: T) {
+  return { ...row, assignmentMode: row.assignmentMode as AssignmentMode };
 }
 
 function publicField(row: Awaited<ReturnType<typeof listFieldDefinitions>>[number]) {
@@ -85,7 +98,12 @@ export async function addUser(
 }
 
 /** Users, teams and custom field definitions of a workspace. */
-export function createPeopleService({ database, clock, caches }: ServiceContext) {
+export function createPeopleService({
+  database,
+  clock,
+  caches,
+  onAssignmentChange,
+}: ServiceContext & { onAssignmentChange?: () => void }) {
   const db = database.orm;
 
   async function assertMembersOfWorkspace(workspaceId: string, userIds: string[]) {
@@ -128,6 +146,9 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
         role?: Role | undefined;
         isActive?: boolean | undefined;
         password?: string | undefined;
+        skills?: AgentSkills | undefined;
+        capacity?: AgentCapacity | undefined;
+        shifts?: ShiftSpan[] | undefined;
       };
     }) {
       assertCan(options.actor.role, 'user:manage');
@@ -146,6 +167,9 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
         ...(changes.role !== undefined && { role: changes.role }),
         ...(changes.isActive !== undefined && { isActive: changes.isActive }),
         ...(changes.password !== undefined && { passwordHash: await hashPassword(changes.password) }),
+        ...(changes.skills !== undefined && { skills: changes.skills }),
+        ...(changes.capacity !== undefined && { capacity: changes.capacity }),
+        ...(changes.shifts !== undefined && { shifts: changes.shifts }),
       };
       const row = await database.orm.transaction(async (tx) => {
         const updated = await updateUser(tx, actor.workspace.id, id, values);
@@ -156,6 +180,8 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
       });
       // A new role, name or deactivation holds for the user's API tokens from the next request on.
       caches.tokenActors.forgetWhere((cached) => cached.actor.userId === id);
+      // New skills, capacity or shifts may let the agent take queued cases now.
+      onAssignmentChange?.();
       if (!row)
         throw new AppError('not_found', {
           en: 'No user with this id in this workspace.',
@@ -166,7 +192,7 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
 
     async listTeams(actor: Actor) {
       assertCan(actor.role, 'team:read');
-      return listTeams(db, actor.workspace.id);
+      return (await listTeams(db, actor.workspace.id)).map(publicTeam);
     },
 
     async createTeam(options: { actor: Actor; name: string; memberIds: string[] }) {
@@ -182,7 +208,7 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
             createdAt: clock.now(),
           });
           await setTeamMembers(tx, row.id, [...new Set(options.memberIds)]);
-          return { ...row, memberIds: [...new Set(options.memberIds)] };
+          return publicTeam({ ...row, memberIds: [...new Set(options.memberIds)] });
         });
       } catch (error) {
         throw isUniqueViolation(error) ? teamNameTaken(options.name ?? '') : error;
@@ -194,6 +220,8 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
       id: string;
       name?: string | undefined;
       memberIds?: string[] | undefined;
+      assignmentMode?: AssignmentMode | undefined;
+      isRoutingNoticeOn?: boolean | undefined;
     }) {
       assertCan(options.actor.role, 'team:manage');
       const workspaceId = options.actor.workspace.id;
@@ -208,12 +236,17 @@ export function createPeopleService({ database, clock, caches }: ServiceContext)
         await database.orm.transaction(async (tx) => {
           if (options.name !== undefined) await renameTeam(tx, workspaceId, options.id, options.name);
           if (options.memberIds) await setTeamMembers(tx, options.id, [...new Set(options.memberIds)]);
+          if (options.assignmentMode)
+            await setTeamAssignmentMode(tx, workspaceId, options.id, options.assignmentMode);
+          if (options.isRoutingNoticeOn !== undefined)
+            await setTeamRoutingNotice(tx, workspaceId, options.id, options.isRoutingNoticeOn);
         });
+        onAssignmentChange?.();
       } catch (error) {
         throw isUniqueViolation(error) ? teamNameTaken(options.name ?? '') : error;
       }
       const teams = await listTeams(db, workspaceId);
-      return teams.find((team) => team.id === options.id)!;
+      return publicTeam(teams.find((team) => team.id === options.id)!);
     },
 
     async listFields(actor: Actor) {

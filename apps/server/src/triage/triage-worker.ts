@@ -19,6 +19,7 @@ import {
 } from '@sada/db';
 import { classifyWithModel, loadBundledModel } from '@sada/triage';
 import { createDrainLoop } from '../jobs/drain-loop.ts';
+import { syncCaseSla } from '../sla/sla-sync.ts';
 import { applyReading, type CaseTriageState, type StoredTriage } from './case-triage.ts';
 import type { TriageContexts } from './triage-context.ts';
 
@@ -47,6 +48,8 @@ export function createTriageWorker(options: {
   database: Database;
   clock: Clock;
   contexts: TriageContexts;
+  /** Runs in the batch's transaction once a case's own text is read (routing). */
+  afterCaseRead?: (tx: Executor, target: { workspaceId: string; caseId: string; now: Date }) => Promise<void>;
   onError: (error: unknown) => void;
 }) {
   const { database, clock, contexts } = options;
@@ -82,6 +85,9 @@ export function createTriageWorker(options: {
         // Automatic triage is off here: the text passes as read, unclassified.
         if (item.messageId) await markMessageTriaged(tx, item.messageId, null, now);
         else await updateCaseRow(tx, item.caseId, { triagedAt: now });
+        if (!item.messageId)
+          await options.afterCaseRead?.(tx, { workspaceId: item.workspaceId, caseId: item.caseId, now });
+        await syncCaseSla(tx, { id: item.caseId, workspaceId: item.workspaceId }, now);
         continue;
       }
       const previousCaseCount = item.customerId ? Math.max(0, (caseCounts.get(item.customerId) ?? 1) - 1) : 0;
@@ -155,6 +161,10 @@ export function createTriageWorker(options: {
           referenceNumber: current.referenceNumber,
         });
       }
+      if (!item.messageId)
+        await options.afterCaseRead?.(tx, { workspaceId: item.workspaceId, caseId: item.caseId, now });
+      // Triage's priority or kind, and routing's team, may choose another SLA policy.
+      await syncCaseSla(tx, { id: item.caseId, workspaceId: item.workspaceId }, now);
     }
   }
 

@@ -144,7 +144,7 @@ export function createViewService({ database, clock }: ServiceDeps) {
         }),
       ];
       const totals = await Promise.all(
-        views.map(([, filters]) => countCases(db, caseFilterFor(actor, filters))),
+        views.map(([, filters]) => countCases(db, caseFilterFor(actor, filters, clock.now()))),
       );
       return { counts: Object.fromEntries(views.map(([key], index) => [key, totals[index] ?? 0])) };
     },

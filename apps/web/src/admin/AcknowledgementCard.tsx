@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelSettings } from './admin-queries.ts';
 import { LocalizedInputs, SettingsCard, useSaveChannelSettings } from './ChannelsParts.tsx';
 import { ACKNOWLEDGEMENT_VARIABLES, changedParts, trimmedText } from './channel-settings.ts';
+import { type OutOfHours, OutOfHoursFields, trimmedOutOfHours } from './OutOfHoursFields.tsx';
 
 type Acknowledgement = ChannelSettings['acknowledgement'];
 
@@ -14,9 +15,11 @@ type Acknowledgement = ChannelSettings['acknowledgement'];
 export function AcknowledgementCard({
   acknowledgement,
   expectedResponseHours,
+  outOfHours: savedOutOfHours,
 }: {
   acknowledgement: Acknowledgement;
   expectedResponseHours: number;
+  outOfHours: OutOfHours;
 }) {
   const { t } = useTranslation('channels');
   const save = useSaveChannelSettings();
@@ -24,6 +27,7 @@ export function AcknowledgementCard({
   const [subject, setSubject] = useState(acknowledgement.subject);
   const [body, setBody] = useState(acknowledgement.body);
   const [hours, setHours] = useState<number | string>(expectedResponseHours);
+  const [outOfHours, setOutOfHours] = useState(savedOutOfHours);
 
   const changes = changedParts(acknowledgement, {
     isEnabled,
@@ -31,10 +35,15 @@ export function AcknowledgementCard({
     body: trimmedText(body),
   });
   const hoursChange = typeof hours === 'number' && hours !== expectedResponseHours ? hours : undefined;
+  const outOfHoursChange =
+    JSON.stringify(trimmedOutOfHours(outOfHours)) !== JSON.stringify(savedOutOfHours)
+      ? trimmedOutOfHours(outOfHours)
+      : undefined;
   const submit = () =>
     save.save({
       ...(Object.keys(changes).length > 0 && { acknowledgement: changes }),
       ...(hoursChange !== undefined && { expectedResponseHours: hoursChange }),
+      ...(outOfHoursChange && { outOfHours: outOfHoursChange }),
     });
 
   return (
@@ -43,8 +52,10 @@ export function AcknowledgementCard({
       title={t('acknowledgement.title')}
       hint={t('acknowledgement.hint')}
       save={save}
-      shownFields={['acknowledgement.subject', 'acknowledgement.body', 'expectedResponseHours']}
-      isChanged={Object.keys(changes).length > 0 || hoursChange !== undefined}
+      shownFields={['acknowledgement.subject', 'acknowledgement.body', 'expectedResponseHours', 'outOfHours']}
+      isChanged={
+        Object.keys(changes).length > 0 || hoursChange !== undefined || outOfHoursChange !== undefined
+      }
       onSubmit={submit}
     >
       <Switch
@@ -76,10 +87,10 @@ export function AcknowledgementCard({
         </Text>
         <List size="sm" spacing={2} data-testid="acknowledgement-variables">
           {ACKNOWLEDGEMENT_VARIABLES.map((variable) => (
-            <List.Item key={variable}>
+            <List.Item key={variable.name}>
               <Group gap={6} wrap="nowrap" component="span">
-                <Code dir="ltr">{`{{${variable}}}`}</Code>
-                <span>{t(`acknowledgement.variableNames.${variable}`)}</span>
+                <Code dir="ltr">{`{{${variable.name}}}`}</Code>
+                <span>{t(`acknowledgement.variableNames.${variable.label}`)}</span>
               </Group>
             </List.Item>
           ))}
@@ -96,6 +107,7 @@ export function AcknowledgementCard({
         error={save.errorAt('expectedResponseHours')}
         maw={320}
       />
+      <OutOfHoursFields value={outOfHours} onChange={setOutOfHours} errorAt={save.errorAt} />
     </SettingsCard>
   );
 }

@@ -1,7 +1,11 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import {
+  IconAlarm,
   IconBroadcast,
+  IconCalendarTime,
+  IconChartGridDots,
   IconForms,
+  IconRoute,
   IconSettings,
   IconSparkles,
   IconTemplate,
@@ -34,6 +38,20 @@ const ChannelsSection = lazy(() =>
   import('./ChannelsSection.tsx').then((module) => ({ default: module.ChannelsSection })),
 );
 
+// Routing rules: their editor and dry run, loaded when opened.
+const RoutingSection = lazy(() =>
+  import('./RoutingSection.tsx').then((module) => ({ default: module.RoutingSection })),
+);
+
+// Business hours and the staffing heatmap: chunks of their own too.
+const CalendarsSection = lazy(() =>
+  import('./CalendarsSection.tsx').then((module) => ({ default: module.CalendarsSection })),
+);
+const SlaSection = lazy(() => import('./SlaSection.tsx').then((module) => ({ default: module.SlaSection })));
+const StaffingSection = lazy(() =>
+  import('../staffing/StaffingSection.tsx').then((module) => ({ default: module.StaffingSection })),
+);
+
 const SECTIONS = [
   { path: 'users', icon: IconUsers, isAdminOnly: false },
   { path: 'teams', icon: IconUsersGroup, isAdminOnly: false },
@@ -41,6 +59,10 @@ const SECTIONS = [
   { path: 'templates', icon: IconTemplate, isAdminOnly: false },
   { path: 'triage', icon: IconSparkles, isAdminOnly: false },
   { path: 'channels', icon: IconBroadcast, isAdminOnly: true },
+  { path: 'calendars', icon: IconCalendarTime, isAdminOnly: false },
+  { path: 'staffing', icon: IconChartGridDots, isAdminOnly: false },
+  { path: 'routing', icon: IconRoute, isAdminOnly: false },
+  { path: 'sla', icon: IconAlarm, isAdminOnly: false },
   { path: 'workspace', icon: IconSettings, isAdminOnly: false },
 ] as const;
 
@@ -93,6 +115,38 @@ export function AdminPage() {
           element={
             <Suspense fallback={<LoadingState />}>
               <ChannelsSection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="routing"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <RoutingSection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="calendars"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <CalendarsSection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="staffing"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <StaffingSection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="sla"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <SlaSection />
             </Suspense>
           }
         />

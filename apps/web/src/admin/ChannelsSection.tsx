@@ -60,9 +60,14 @@ function ChannelsSettings({ slug }: { slug: string }) {
           <MailboxesCard />
           <SocialAccountsCard />
           <AcknowledgementCard
-            key={keyOf([settings.data.acknowledgement, settings.data.expectedResponseHours])}
+            key={keyOf([
+              settings.data.acknowledgement,
+              settings.data.expectedResponseHours,
+              settings.data.outOfHours,
+            ])}
             acknowledgement={settings.data.acknowledgement}
             expectedResponseHours={settings.data.expectedResponseHours}
+            outOfHours={settings.data.outOfHours}
           />
         </>
       )}

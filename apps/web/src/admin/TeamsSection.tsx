@@ -1,5 +1,5 @@
-import { Badge, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
-import { can } from '@sada/core';
+import { Badge, Group, MultiSelect, Paper, Select, Stack, Switch, Text } from '@mantine/core';
+import { ASSIGNMENT_MODES, type AssignmentMode, can } from '@sada/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.ts';
@@ -36,6 +36,10 @@ export function TeamsSection() {
                   <Stack gap={4}>
                     <Text fw={600}>
                       <UserText>{team.name}</UserText>
+                    </Text>
+                    <Text size="xs" c="dimmed" data-testid="team-assignment-mode">
+                      {t('modes.label', { ns: 'assignment' })}:{' '}
+                      {t(`modes.${team.assignmentMode}`, { ns: 'assignment' })}
                     </Text>
                     {team.memberIds.length === 0 ? (
                       <Text size="sm" c="dimmed">
@@ -88,13 +92,15 @@ function TeamForm({
   });
   const [name, setName] = useState(team?.name ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
+  const [assignmentMode, setAssignmentMode] = useState<AssignmentMode>(team?.assignmentMode ?? 'manual');
+  const [isRoutingNoticeOn, setIsRoutingNoticeOn] = useState(team?.isRoutingNoticeOn ?? true);
   // Deactivated users can stay in a team they were in, but are not offered for new places.
   const choices = users
     .filter((user) => user.isActive || memberIds.includes(user.id))
     .map((user) => ({ value: user.id, label: user.name }));
 
   const submit = () => {
-    if (team) save.update({ id: team.id, name: name.trim(), memberIds });
+    if (team) save.update({ id: team.id, name: name.trim(), memberIds, assignmentMode, isRoutingNoticeOn });
     else save.create({ name: name.trim(), memberIds });
   };
   return (
@@ -110,6 +116,26 @@ function TeamForm({
         hidePickedOptions
         nothingFoundMessage={t('teams.nobodyFound')}
       />
+      {team && (
+        <Select
+          label={t('modes.label', { ns: 'assignment' })}
+          description={t('modes.hint', { ns: 'assignment' })}
+          data={ASSIGNMENT_MODES.map((mode) => ({
+            value: mode,
+            label: t(`modes.${mode}`, { ns: 'assignment' }),
+          }))}
+          value={assignmentMode}
+          onChange={(next) => next && setAssignmentMode(next as AssignmentMode)}
+          allowDeselect={false}
+        />
+      )}
+      {team && (
+        <Switch
+          label={t('teams.routingNotice')}
+          checked={isRoutingNoticeOn}
+          onChange={(event) => setIsRoutingNoticeOn(event.currentTarget.checked)}
+        />
+      )}
     </AdminForm>
   );
 }

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/session.ts';
 import { UserText } from '../ui/UserText.tsx';
 import { AdminForm, NameInput, useAdminSave } from './AdminForm.tsx';
 import { AdminDialog, AdminList, AdminSection, AdminTable, EditButton, useEditing } from './AdminParts.tsx';
+import { type AgentProfile, AgentProfileFields } from './AgentProfileFields.tsx';
 import { useCreateUser, useUpdateUser, useUsers, type WorkspaceUser } from './admin-queries.ts';
 
 /** Who works in the workspace and with which role; admins add, change and deactivate them. */
@@ -44,6 +45,9 @@ export function UsersSection() {
                 <Table.Td>
                   <Badge color={user.isActive ? 'teal' : 'gray'} variant="light">
                     {user.isActive ? t('users.active') : t('users.inactive')}
+                  </Badge>{' '}
+                  <Badge color="gray" variant="dot" style={{ textTransform: 'none' }}>
+                    {t(`availability.states.${user.availability}`, { ns: 'assignment' })}
                   </Badge>
                 </Table.Td>
                 {canManage && (
@@ -94,6 +98,9 @@ function UserForm({ user, onDone }: { user: WorkspaceUser | null; onDone: () => 
   const [role, setRole] = useState<Role>(user?.role ?? 'agent');
   const [isActive, setIsActive] = useState(user?.isActive ?? true);
   const [password, setPassword] = useState('');
+  const [profile, setProfile] = useState<AgentProfile | undefined>(
+    user ? { skills: user.skills, capacity: user.capacity, shifts: user.shifts } : undefined,
+  );
 
   const submit = () => {
     if (!user) save.create({ name: name.trim(), email: email.trim(), role, password });
@@ -104,6 +111,7 @@ function UserForm({ user, onDone }: { user: WorkspaceUser | null; onDone: () => 
         ...(role !== user.role && { role }),
         ...(isActive !== user.isActive && { isActive }),
         ...(password && { password }),
+        ...profile,
       });
   };
   return (
@@ -147,6 +155,9 @@ function UserForm({ user, onDone }: { user: WorkspaceUser | null; onDone: () => 
           checked={isActive}
           onChange={(event) => setIsActive(event.currentTarget.checked)}
         />
+      )}
+      {profile && role !== 'analyst' && (
+        <AgentProfileFields value={profile} onChange={setProfile} errorAt={save.errorAt} />
       )}
     </AdminForm>
   );

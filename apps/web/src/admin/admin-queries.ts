@@ -193,6 +193,9 @@ export const useDisconnectSocialChannel = () =>
 /** Asks the platform whether the stored credentials still work; the answer also refreshes lastError. */
 export const useTestSocialChannel = () =>
   useChange(
-    (id: string) => api.post<{ isOk: boolean; detail: string }>(`/api/channels/${id}/test`),
+    (id: string) =>
+      api.post<{ isOk: boolean; detail: string; text: { en: string; ar: string }; code: string | null }>(
+        `/api/channels/${id}/test`,
+      ),
     [socialChannelsKey],
   );

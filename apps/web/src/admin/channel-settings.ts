@@ -18,13 +18,13 @@ export const FIELD_RULE_ORDER = ['hidden', 'optional', 'required'] as const sati
 
 export const CAPTCHA_PROVIDERS = ['turnstile', 'hcaptcha', 'recaptcha'] as const;
 
-/** The variables the acknowledgement's subject and body may use. */
+/** The variables the acknowledgement's subject and body may use, as the server fills them, and their labels' keys. */
 export const ACKNOWLEDGEMENT_VARIABLES = [
-  'reference',
-  'customer_name',
-  'expected_response',
-  'status_url',
-  'workspace',
+  { name: 'case.reference', label: 'reference' },
+  { name: 'customer.name', label: 'customer_name' },
+  { name: 'case.expected_response', label: 'expected_response' },
+  { name: 'case.status_url', label: 'status_url' },
+  { name: 'workspace.name', label: 'workspace' },
 ] as const;
 
 /** The public addresses and embed snippets of a workspace's owned channels, served by this console's host. */

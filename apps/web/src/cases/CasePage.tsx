@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { allowedTransitions, type CaseStatus, can, type Role } from '@sada/core';
 import { IconHistory, IconMessages } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../api/client.ts';
@@ -27,6 +27,9 @@ import { TimelineTab } from './TimelineTab.tsx';
 import { TriagePanel } from './TriagePanel.tsx';
 import { useCase, useCaseActions } from './useCase.ts';
 import { usePresence } from './usePresence.ts';
+
+// The SLA panel shows only on cases under a policy: its code loads when one is opened.
+const SlaPanel = lazy(() => import('./SlaPanel.tsx').then((module) => ({ default: module.SlaPanel })));
 
 type CaseTab = 'conversation' | 'timeline';
 
@@ -172,6 +175,11 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
         <div className={classes.controls}>
           <StatusActions caseDetail={caseDetail} transition={actions.transition} readOnly={!canWork} />
           <AssignControl caseDetail={caseDetail} assign={actions.assign} readOnly={!canWork} />
+          {caseDetail.sla.length > 0 && (
+            <Suspense fallback={null}>
+              <SlaPanel caseDetail={caseDetail} />
+            </Suspense>
+          )}
           <TriagePanel caseDetail={caseDetail} readOnly={!canWork} />
           <CaseFields caseDetail={caseDetail} update={actions.update} readOnly={!canWork} />
         </div>

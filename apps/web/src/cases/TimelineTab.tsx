@@ -1,5 +1,5 @@
 import { Group, List, Text, VisuallyHidden } from '@mantine/core';
-import type { CaseKind, CaseStatus, Channel, Priority, Sentiment, SignalType } from '@sada/core';
+import type { CaseKind, CaseStatus, Channel, Priority, Sentiment, SignalType, SlaTarget } from '@sada/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../ui/states.tsx';
 import { UserText } from '../ui/UserText.tsx';
@@ -140,11 +140,12 @@ function ChangeList({ changes }: { changes: Record<string, unknown> }) {
 }
 
 // The channels the server names, in English, as a case's actor when no person acted.
-const CHANNEL_ACTORS: Record<string, 'form' | 'email' | 'chat' | 'statusPage'> = {
+const CHANNEL_ACTORS: Record<string, 'form' | 'email' | 'chat' | 'statusPage' | 'assignment'> = {
   'Complaint form': 'form',
   'E-mail': 'email',
   'Live chat': 'chat',
   'Status page': 'statusPage',
+  'Sada assignment': 'assignment',
 };
 
 function EventSummary({ event }: { event: CaseEvent }) {
@@ -267,8 +268,51 @@ function EventSummary({ event }: { event: CaseEvent }) {
       return <Text size="sm">{t('timeline.movedToPrivate', { actor })}</Text>;
     case 'case.private_accepted':
       return <Text size="sm">{t('timeline.privateAccepted')}</Text>;
+    case 'case.routed': {
+      const rules = Array.isArray(changes.rules) ? (changes.rules as { name: string }[]) : [];
+      const names = rules.map((rule) => `\u2068${rule.name}\u2069`).join(t('listSeparator'));
+      return (
+        <>
+          <Text size="sm">{t('timeline.routed', { names })}</Text>
+          <ChangeList changes={changes} />
+        </>
+      );
+    }
+    case 'sla.policy_applied':
+    case 'sla.warned':
+    case 'sla.breached':
+    case 'sla.cleared':
+      return <SlaEventSummary type={event.type} changes={changes} />;
     default:
       return <Text size="sm">{event.type}</Text>;
+  }
+}
+
+/** The SLA clocks' steps: a policy applies, a clock warns or breaches, an escalation is cleared. */
+function SlaEventSummary({ type, changes }: { type: string; changes: Record<string, unknown> }) {
+  const { t } = useTranslation(['sla', 'case']);
+  const target = (value: unknown) => t(`sla:target.${value as SlaTarget}`, { defaultValue: String(value) });
+  switch (type) {
+    case 'sla.policy_applied':
+      return (
+        <Text size="sm">
+          {t('sla:timeline.policyApplied', { name: `\u2068${String(changes.policyName)}\u2069` })}
+        </Text>
+      );
+    case 'sla.warned':
+      return <Text size="sm">{t('sla:timeline.warned', { target: target(changes.target) })}</Text>;
+    case 'sla.breached':
+      return <Text size="sm">{t('sla:timeline.breached', { target: target(changes.target) })}</Text>;
+    default: {
+      const targets = Array.isArray(changes.targets) ? changes.targets.map(target) : [];
+      return (
+        <Text size="sm">
+          {changes.reason === 'no_policy'
+            ? t('sla:timeline.clearedNoPolicy')
+            : t('sla:timeline.cleared', { targets: targets.join(t('case:listSeparator')) })}
+        </Text>
+      );
+    }
   }
 }
 

@@ -1,14 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { arAssignment } from './ar/assignment.ts';
 import { arCase } from './ar/case.ts';
 import { arCommon } from './ar/common.ts';
 import { arCustomer } from './ar/customer.ts';
 import { arInbox } from './ar/inbox.ts';
+import { arSla } from './ar/sla.ts';
 import { arTriage } from './ar/triage.ts';
+import { enAssignment } from './en/assignment.ts';
 import { enCase } from './en/case.ts';
 import { enCommon } from './en/common.ts';
 import { enCustomer } from './en/customer.ts';
 import { enInbox } from './en/inbox.ts';
+import { enSla } from './en/sla.ts';
 import { enTriage } from './en/triage.ts';
 
 export type UiLanguage = 'ar' | 'en';
@@ -19,8 +23,24 @@ export const UI_LANGUAGES: readonly UiLanguage[] = ['ar', 'en'];
 // strings load with the admin pages (admin/AdminPage.tsx, admin/TriageSection.tsx and
 // admin/ChannelsSection.tsx add them), outside the initial bundle.
 export const resources = {
-  en: { common: enCommon, inbox: enInbox, case: enCase, customer: enCustomer, triage: enTriage },
-  ar: { common: arCommon, inbox: arInbox, case: arCase, customer: arCustomer, triage: arTriage },
+  en: {
+    common: enCommon,
+    inbox: enInbox,
+    case: enCase,
+    customer: enCustomer,
+    triage: enTriage,
+    assignment: enAssignment,
+    sla: enSla,
+  },
+  ar: {
+    common: arCommon,
+    inbox: arInbox,
+    case: arCase,
+    customer: arCustomer,
+    triage: arTriage,
+    assignment: arAssignment,
+    sla: arSla,
+  },
 } as const;
 
 const STORAGE_KEY = 'sada.language';
@@ -35,7 +55,21 @@ void i18n.use(initReactI18next).init({
   resources,
   lng: storedLanguage() ?? 'ar',
   fallbackLng: 'en',
-  ns: ['common', 'inbox', 'case', 'customer', 'triage', 'admin', 'triageAdmin', 'channels'],
+  ns: [
+    'common',
+    'inbox',
+    'case',
+    'customer',
+    'triage',
+    'assignment',
+    'sla',
+    'slaAdmin',
+    'admin',
+    'triageAdmin',
+    'channels',
+    'calendars',
+    'routing',
+  ],
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

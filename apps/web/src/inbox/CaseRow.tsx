@@ -23,8 +23,45 @@ const template = (sentence: string) => {
   return (value: string) => before + value + after;
 };
 
+/** Compact unit forms ("2h", "10m"), filled per row. */
+export type DurationUnits = Record<'d' | 'h' | 'm', (count: number) => string>;
+
+/** "1d 4h", "2h 10m", "25m": the two largest units of a duration. */
+export function slaDuration(seconds: number, units: DurationUnits): string {
+  const minutes = Math.floor(Math.abs(seconds) / 60);
+  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  if (days > 0) return hours > 0 ? `${units.d(days)} ${units.h(hours)}` : units.d(days);
+  if (hours > 0) return rest > 0 ? `${units.h(hours)} ${units.m(rest)}` : units.h(hours);
+  return units.m(rest);
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The time left on a row's nearest SLA clock, coloured by urgency; nothing without a running clock. */
+function SlaBadge({ row, now, text }: { row: CaseRowData; now: number; text: RowText }) {
+  if (row.slaStatus === 'paused' && !row.slaDueAt) {
+    return <span className={`${classes.line} ${classes.secondary}`}>{text.sla.paused}</span>;
+  }
+  if (!row.slaDueAt) return null;
+  const left = Date.parse(row.slaDueAt) - now;
+  const label =
+    left >= 0
+      ? text.sla.left(slaDuration(left / 1000, text.sla.units))
+      : text.sla.over(slaDuration(-left / 1000, text.sla.units));
+  const urgency = left < 0 ? 'breached' : left < HOUR_MS ? 'soon' : 'later';
+  return (
+    <span
+      className={`${classes.line} ${classes.badge} ${urgency === 'breached' ? classes.priorityP1 : urgency === 'soon' ? classes.priorityP2 : ''}`}
+      data-sla={urgency}
+      title={text.format.dateTime(row.slaDueAt)}
+    >
+      {label}
+    </span>
+  );
+}
+
 export function useRowText() {
-  const { t, i18n } = useTranslation(['inbox', 'common']);
+  const { t, i18n } = useTranslation(['inbox', 'common', 'sla']);
   const format = useFormatters();
   const categoryName = useCategoryName();
   return useMemo(() => {
@@ -41,6 +78,16 @@ export function useRowText() {
       selectCase: template(t('list.selectCase', { reference: SLOT })),
       openedAt: template(t('list.openedAt', { date: SLOT })),
       categoryName,
+      sla: {
+        units: {
+          d: (count: number) => t('sla:units.d', { count }),
+          h: (count: number) => t('sla:units.h', { count }),
+          m: (count: number) => t('sla:units.m', { count }),
+        },
+        left: template(t('sla:left', { time: SLOT })),
+        over: template(t('sla:over', { time: SLOT })),
+        paused: t('sla:paused'),
+      },
     };
   }, [t, i18n.language, format, categoryName]);
 }
@@ -157,6 +204,7 @@ export const CaseRow = memo(function CaseRow(props: CaseRowProps) {
         <span className={`${classes.badge} ${classes.status}`} data-status={row.status}>
           {text.status[row.status]}
         </span>
+        <SlaBadge row={row} now={props.now} text={text} />
       </div>
       <div className={`${classes.cell} ${classes.optional}`}>
         {props.assigneeName ? (

@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Group, Menu, NavLink, Text } from '@mantine/core';
 import { can } from '@sada/core';
 import {
+  IconAlarm,
   IconCircleCheck,
   IconClock,
   IconDots,
@@ -30,6 +31,7 @@ const ICONS: Record<BuiltInKey, typeof IconInbox> = {
   mine: IconUserCircle,
   unassigned: IconUserOff,
   open: IconInbox,
+  breaching: IconAlarm,
   pending: IconClock,
   resolved: IconCircleCheck,
   all: IconStack2,

@@ -1,10 +1,12 @@
-import type { BuiltInViewKey, CaseFilters, caseSummary } from '@sada/contracts';
+import type { BuiltInViewKey, CaseFilters, caseListItem, caseSummary } from '@sada/contracts';
 import { BUILT_IN_VIEWS } from '@sada/core';
 import type { z } from 'zod';
 import type { Wire } from '../api/client.ts';
 
 /** One row of the case list as the API sends it. */
-export type CaseRow = Wire<z.infer<typeof caseSummary>>;
+// A row refreshed from a case's own page (a live update) lacks the list's SLA columns until the list reloads.
+export type CaseRow = Wire<z.infer<typeof caseSummary>> &
+  Partial<Pick<Wire<z.infer<typeof caseListItem>>, 'slaDueAt' | 'slaStatus'>>;
 export type CaseSort = CaseFilters['sort'];
 
 /** The case-list filters, all optional: what the API takes and what a saved view stores. */
@@ -20,7 +22,14 @@ export const LIST_FILTER_KEYS = [
   'category',
   'tag',
 ] as const;
-export const TEXT_FILTER_KEYS = ['customer', 'createdFrom', 'createdTo', 'q', 'sort'] as const;
+export const TEXT_FILTER_KEYS = [
+  'customer',
+  'createdFrom',
+  'createdTo',
+  'q',
+  'sort',
+  'slaDueWithin',
+] as const;
 type ListKey = (typeof LIST_FILTER_KEYS)[number];
 type TextKey = (typeof TEXT_FILTER_KEYS)[number];
 

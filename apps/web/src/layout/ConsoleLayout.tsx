@@ -20,6 +20,7 @@ import { InboxSearch } from '../inbox/InboxSearch.tsx';
 import { ViewNav } from '../inbox/ViewNav.tsx';
 import { useLive } from '../live/LiveProvider.tsx';
 import { LoadingState } from '../ui/states.tsx';
+import { AvailabilitySwitch } from './AvailabilitySwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationsBell } from './NotificationsBell.tsx';
 import { ShortcutsHelp } from './ShortcutsHelp.tsx';
@@ -70,6 +71,7 @@ export function ConsoleLayout() {
           </Group>
           <InboxSearch />
           <Group gap="xs" wrap="nowrap">
+            <AvailabilitySwitch />
             <NotificationsBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -28,8 +28,18 @@ const notificationsKey = ['notifications'] as const;
 
 /** Mentions of the signed-in user: an unread count on the bell, the list, mark read; live. */
 export function NotificationsBell() {
-  const { t } = useTranslation(['case', 'common']);
+  const { t } = useTranslation(['case', 'common', 'sla']);
   const format = useFormatters();
+  // What happened, by the notification's type: a mention, or an SLA clock near or past its due time.
+  const headline = (item: UserNotification) =>
+    item.type === 'mention'
+      ? t('notifications.mentionedYou', {
+          actor: `\u2068${item.actorName ?? t('notifications.someone')}\u2069`,
+          reference: item.caseReference,
+        })
+      : t(item.type === 'sla.warning' ? 'sla:notification.warning' : 'sla:notification.breached', {
+          subject: `\u2068${item.caseReference} · ${item.caseSubject}\u2069`,
+        });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
@@ -61,12 +71,7 @@ export function NotificationsBell() {
       toasts.show({
         color: 'teal',
         icon: <IconBell size={16} aria-hidden />,
-        message: created
-          ? t('notifications.mentionedYou', {
-              actor: `\u2068${created.actorName ?? t('notifications.someone')}\u2069`,
-              reference: created.caseReference,
-            })
-          : t('notifications.new'),
+        message: created ? headline(created) : t('notifications.new'),
       });
     });
   });
@@ -149,10 +154,7 @@ export function NotificationsBell() {
                     >
                       <Text size="sm" fw={item.readAt ? 400 : 700}>
                         {!item.readAt && <VisuallyHidden>{t('notifications.unread')} </VisuallyHidden>}
-                        {t('notifications.mentionedYou', {
-                          actor: `\u2068${item.actorName ?? t('notifications.someone')}\u2069`,
-                          reference: item.caseReference,
-                        })}
+                        {headline(item)}
                       </Text>
                       <Text size="xs" c="gray.8" lineClamp={2}>
                         <UserText>{item.excerpt}</UserText>

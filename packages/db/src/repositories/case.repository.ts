@@ -261,6 +261,8 @@ export type CaseFilter = {
   createdFrom?: Date | undefined;
   createdTo?: Date | undefined;
   normalizedQuery?: string | undefined;
+  /** Only cases with a running SLA clock due before this instant (see sla.repository.ts). */
+  slaDueBefore?: Date | undefined;
 };
 
 export type CaseListQuery = CaseFilter & {
@@ -298,6 +300,10 @@ function caseFilterConditions(filter: CaseFilter): SQL[] {
   if (filter.createdTo) conditions.push(lte(supportCase.createdAt, filter.createdTo));
   if (filter.normalizedQuery) {
     conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${filter.normalizedQuery})`);
+  }
+  if (filter.slaDueBefore) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM case_sla AS s WHERE s.case_id = ${supportCase.id}
+      AND s.completed_at IS NULL AND s.due_at < ${filter.slaDueBefore.toISOString()}::timestamptz)`);
   }
   return conditions;
 }

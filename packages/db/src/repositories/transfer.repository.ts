@@ -27,12 +27,20 @@ type Select<Table extends { $inferSelect: unknown }> = Table['$inferSelect'];
 
 /** Without the assistant settings: their key is sealed with the source installation's secret key. */
 /** Without the settings that hold sealed secrets (assistant key, captcha secret) or point at this server. */
+/** Business calendars do not travel yet: the calendar link stays behind (open around the clock). */
 export type WorkspaceTransfer = Stamped<
-  Omit<Select<typeof workspace>, 'assistantSettings' | 'channelSettings'>,
+  Omit<Select<typeof workspace>, 'assistantSettings' | 'channelSettings' | 'calendarId'>,
   'createdAt'
 >;
-export type UserTransfer = Stamped<Omit<Select<typeof appUser>, 'workspaceId'>, 'createdAt'>;
-export type TeamTransfer = Stamped<Omit<Select<typeof team>, 'workspaceId'>, 'createdAt'> & {
+/** Without presence (an imported agent starts offline). */
+export type UserTransfer = Stamped<
+  Omit<Select<typeof appUser>, 'workspaceId' | 'availability' | 'availabilityChangedAt'>,
+  'createdAt'
+>;
+export type TeamTransfer = Stamped<
+  Omit<Select<typeof team>, 'workspaceId' | 'calendarId' | 'lastAssignedUserId'>,
+  'createdAt'
+> & {
   memberIds: string[];
 };
 /** `type` is renamed `fieldType`: in the file, `type` names the kind of record. */
@@ -71,7 +79,7 @@ export type CaseTransfer = Stamped<
     | 'movedPrivateAt'
     | 'privateAcceptedAt'
   >,
-  'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'triagedAt'
+  'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'triagedAt' | 'firstResponseAt' | 'routedAt'
 > & { messages: MessageTransfer[]; events: CaseEventTransfer[] };
 export type AuditRecordTransfer = Stamped<Omit<Select<typeof auditRecord>, 'workspaceId'>, 'createdAt'>;
 
@@ -143,6 +151,9 @@ export async function listUsersForTransfer(executor: Executor, workspaceId: stri
       isActive: appUser.isActive,
       createdAt: isoText(appUser.createdAt),
       language: appUser.language,
+      skills: appUser.skills,
+      capacity: appUser.capacity,
+      shifts: appUser.shifts,
     })
     .from(appUser)
     .where(eq(appUser.workspaceId, workspaceId))
@@ -158,6 +169,8 @@ export async function listTeamsForTransfer(executor: Executor, workspaceId: stri
         string[]
       >`array(SELECT ${teamMember.userId}::text FROM ${teamMember} WHERE ${teamMember.teamId} = ${team.id} ORDER BY ${teamMember.userId})`,
       createdAt: isoText(team.createdAt),
+      assignmentMode: team.assignmentMode,
+      isRoutingNoticeOn: team.isRoutingNoticeOn,
     })
     .from(team)
     .where(eq(team.workspaceId, workspaceId))
@@ -281,6 +294,8 @@ export async function listCasesForTransfer(
       triagedAt: isoTextOrNull(supportCase.triagedAt),
       triageLocked: supportCase.triageLocked,
       isFollowedByEmail: supportCase.isFollowedByEmail,
+      firstResponseAt: isoTextOrNull(supportCase.firstResponseAt),
+      routedAt: isoTextOrNull(supportCase.routedAt),
     })
     .from(supportCase)
     .where(
@@ -477,6 +492,8 @@ export async function insertCasesForTransfer(
         resolvedAt: atOrNull(row.resolvedAt),
         closedAt: atOrNull(row.closedAt),
         triagedAt: atOrNull(row.triagedAt),
+        firstResponseAt: atOrNull(row.firstResponseAt),
+        routedAt: atOrNull(row.routedAt),
       })),
     ),
   );

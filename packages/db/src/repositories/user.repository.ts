@@ -50,7 +50,12 @@ export async function updateUser(
   executor: Executor,
   workspaceId: string,
   id: string,
-  values: Partial<Pick<UserRow, 'name' | 'role' | 'isActive' | 'passwordHash' | 'language'>>,
+  values: Partial<
+    Pick<
+      UserRow,
+      'name' | 'role' | 'isActive' | 'passwordHash' | 'language' | 'skills' | 'capacity' | 'shifts'
+    >
+  >,
 ): Promise<UserRow | undefined> {
   const [row] = await executor
     .update(appUser)

@@ -84,6 +84,24 @@ export const arCase: typeof enCase = {
     hiddenDone: 'أُخفي التعليق على {{channel}}.',
     unhiddenDone: 'صار التعليق ظاهرًا من جديد على {{channel}}.',
   },
+  replyWindow: {
+    extended:
+      'مرّت أكثر من 24 ساعة على آخر رسالة من العميل: ما زال {{channel}} يقبل الردود بوسم الموظف البشري حتى {{closesAt}}.',
+    closedTitle: 'أُغلقت مهلة الرد على {{channel}}',
+    closed:
+      'لم يعد {{channel}} يقبل ردودًا حرة في هذه المحادثة. انتظر حتى يكتب العميل من جديد، أو تواصل معه عبر قناة أخرى.',
+    neverWrote: 'لم يراسلنا العميل بشكل خاص على {{channel}}، فلا يمكن أن تبدأ رسالة منا المحادثة.',
+    sendTemplate: 'أرسل قالبًا معتمدًا',
+    templateTitle: 'إرسال قالب واتساب',
+    templateName: 'اسم القالب',
+    templateNameHint: 'كما اعتُمد في WhatsApp Manager، مثل case_update',
+    templateLanguage: 'رمز لغة القالب (ar أو en أو en_US…)',
+    parameter: 'المتغير {{number}}',
+    removeParameter: 'احذف المتغير {{number}}',
+    addParameter: 'أضف متغيرًا',
+    send: 'أرسل القالب',
+    templateSent: 'أُضيف القالب إلى قائمة الإرسال على واتساب.',
+  },
   privateMove: {
     button: 'النقل إلى الخاص',
     title: 'المتابعة في الرسائل الخاصة',
@@ -152,6 +170,7 @@ export const arCase: typeof enCase = {
       email: 'البريد الإلكتروني',
       chat: 'المحادثة المباشرة',
       statusPage: 'صفحة متابعة الحالة',
+      assignment: 'الإسناد التلقائي',
     },
     none: 'لم يحدث شيء لهذه الحالة بعد.',
     created: 'فتح {{actor}} الحالة',
@@ -167,6 +186,7 @@ export const arCase: typeof enCase = {
     messageUnhidden: 'أظهر {{actor}} تعليقًا مخفيًا من جديد',
     movedToPrivate: 'دعا {{actor}} العميل إلى المتابعة في الخاص',
     privateAccepted: 'تابع العميل في الرسائل الخاصة',
+    routed: 'طُبّقت قواعد التوجيه: {{names}}',
     message: {
       inbound: 'سجّل {{actor}} رسالة من العميل',
       public: 'ردّ {{actor}} علنًا',

@@ -6,6 +6,7 @@ export const arInbox: typeof enInbox = {
     mine: 'حالاتي المفتوحة',
     unassigned: 'غير مُسندة',
     open: 'كل المفتوحة',
+    breaching: 'تقترب من تجاوز المهلة',
     pending: 'بانتظار العميل',
     resolved: 'المحلولة',
     all: 'كل الحالات',

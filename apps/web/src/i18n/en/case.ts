@@ -87,6 +87,25 @@ export const enCase = {
     hiddenDone: 'Comment hidden on {{channel}}.',
     unhiddenDone: 'Comment visible again on {{channel}}.',
   },
+  replyWindow: {
+    extended:
+      'More than 24 hours since the customer last wrote: {{channel}} still takes replies, sent with the human-agent tag, until {{closesAt}}.',
+    closedTitle: 'The {{channel}} reply window has closed',
+    closed:
+      '{{channel}} no longer takes free-form replies in this conversation. Wait for the customer to write again, or reach them on another channel.',
+    neverWrote:
+      'The customer has not written privately on {{channel}}, so a message cannot start the conversation.',
+    sendTemplate: 'Send an approved template',
+    templateTitle: 'Send a WhatsApp template',
+    templateName: 'Template name',
+    templateNameHint: 'As approved in WhatsApp Manager, e.g. case_update',
+    templateLanguage: 'Template language code (ar, en, en_US…)',
+    parameter: 'Parameter {{number}}',
+    removeParameter: 'Remove parameter {{number}}',
+    addParameter: 'Add a parameter',
+    send: 'Send template',
+    templateSent: 'Template queued for WhatsApp.',
+  },
   privateMove: {
     button: 'Move to private',
     title: 'Continue in private messages',
@@ -158,6 +177,7 @@ export const enCase = {
       email: 'E-mail',
       chat: 'Live chat',
       statusPage: 'The status page',
+      assignment: 'Automatic assignment',
     },
     none: 'Nothing has happened to this case yet.',
     created: '{{actor}} opened the case',
@@ -173,6 +193,7 @@ export const enCase = {
     messageUnhidden: '{{actor}} made a hidden comment visible again',
     movedToPrivate: '{{actor}} invited the customer to continue privately',
     privateAccepted: 'The customer continued in private messages',
+    routed: 'Routing rules applied: {{names}}',
     message: {
       inbound: '{{actor}} logged a message from the customer',
       public: '{{actor}} replied publicly',

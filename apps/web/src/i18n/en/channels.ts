@@ -130,6 +130,30 @@ export const enChannels = {
     deleteQuestion: 'Sada stops reading {{name}}. Cases already opened from its mail stay as they are.',
     deleted: 'Mailbox deleted.',
   },
+  errorLog: {
+    show: 'Error log',
+    showNamed: 'Error log of {{name}}',
+    empty: 'No errors',
+    loading: 'Loading the error log…',
+    when: 'When',
+    source: 'Where',
+    message: 'What went wrong',
+    // `count` is how often it happened within the minute (2 or more when shown).
+    repeated_zero: 'Happened {{count}} times within a minute',
+    repeated_one: 'Happened once within a minute',
+    repeated_two: 'Happened twice within a minute',
+    repeated_few: 'Happened {{count}} times within a minute',
+    repeated_many: 'Happened {{count}} times within a minute',
+    repeated_other: 'Happened {{count}} times within a minute',
+    hint: 'The last 50 problems, newest first.',
+    sources: {
+      webhook: 'Incoming webhook',
+      send: 'Sending a reply',
+      poll: 'Reading mentions',
+      test: 'Connection test',
+      mailbox: 'Reading the mailbox',
+    },
+  },
   social: {
     title: 'Social accounts',
     hint: 'Facebook Pages, Instagram accounts, WhatsApp numbers, Telegram bots and X accounts whose messages and comments become cases.',
@@ -237,5 +261,19 @@ export const enChannels = {
     expectedResponseHours: 'Expected response time, in hours',
     expectedResponseHoursHint:
       'What customers are told to expect in the acknowledgement and on the status page.',
+    outOfHours: {
+      title: 'Out of hours',
+      hint: 'Sent instead of the acknowledgement when a case arrives while the team is closed (its business calendar).',
+      scope: 'Text for',
+      allChannels: 'Every channel',
+      withOwnText: '{{channel}} (own text)',
+      ownText: '{{channel}} has its own text',
+      usesGeneral: 'Uses the text for every channel.',
+      variables: 'Besides the acknowledgement’s variables:',
+      variableNames: {
+        hours: 'the opening hours, e.g. Sunday to Thursday, 08:00–20:00',
+        opens_at: 'when the team opens next, e.g. Sunday 08:00',
+      },
+    },
   },
 };

@@ -5,6 +5,7 @@ export const enInbox = {
     mine: 'My open cases',
     unassigned: 'Unassigned',
     open: 'All open',
+    breaching: 'Breaching soon',
     pending: 'Pending customer',
     resolved: 'Resolved',
     all: 'All cases',
