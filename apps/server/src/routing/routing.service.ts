@@ -21,7 +21,7 @@ import {
   updateRoutingRule,
 } from '@sada/db';
 import type { Actor } from '../auth/actor.ts';
-import { isUniqueViolation } from '../http/database-errors.ts';
+import { unlessNameTaken } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
 import { foldForRouting, routeTriagedCase, routingFactsOf, ruleOf } from './case-routing.ts';
 
@@ -92,13 +92,8 @@ function storedConditions(conditions: RoutingConditions): Record<string, unknown
 export function createRoutingService({ database, clock, config }: ServiceDeps) {
   const db = database.orm;
 
-  async function saving<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(name ?? '') : error;
-    }
-  }
+  const saving = <T>(name: string | undefined, write: () => Promise<T>) =>
+    unlessNameTaken(write, () => nameTaken(name ?? ''));
 
   return {
     async list(actor: Actor) {

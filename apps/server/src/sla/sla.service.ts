@@ -13,7 +13,7 @@ import {
   updateSlaPolicy,
 } from '@sada/db';
 import type { Actor } from '../auth/actor.ts';
-import { isUniqueViolation } from '../http/database-errors.ts';
+import { unlessNameTaken } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
 import { escalateDueClocks } from './sla-escalation.ts';
 import { conditionsOf, escalationOf, resyncOpenCases } from './sla-sync.ts';
@@ -91,14 +91,9 @@ export function createSlaService({ database, clock }: ServiceDeps) {
       throw calendarNotInWorkspace();
   }
 
-  async function withUniqueName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      if (name !== undefined && isUniqueViolation(error)) throw nameTaken(name);
-      throw error;
-    }
-  }
+  // Without a name (a change that keeps it) no unique violation can be about the name.
+  const withUniqueName = <T>(name: string | undefined, write: () => Promise<T>) =>
+    name === undefined ? write() : unlessNameTaken(write, () => nameTaken(name));
 
   const resyncWorkspace = (workspaceId: string) => resyncOpenCases(database, workspaceId, clock);
 

@@ -9,7 +9,7 @@ import {
   updateReplyTemplate,
 } from '@sada/db';
 import type { Actor } from '../auth/actor.ts';
-import { isUniqueViolation } from '../http/database-errors.ts';
+import { unlessNameTaken } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
 
 export type TemplateInput = { name: string; bodyAr: string; bodyEn: string };
@@ -73,13 +73,8 @@ function assertBodies(template: TemplateInput) {
 export function createTemplateService({ database, clock }: ServiceDeps) {
   const db = database.orm;
 
-  async function saving<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (error) {
-      throw isUniqueViolation(error) ? nameTaken(name ?? '') : error;
-    }
-  }
+  const saving = <T>(name: string | undefined, write: () => Promise<T>) =>
+    unlessNameTaken(write, () => nameTaken(name ?? ''));
 
   return {
     async list(actor: Actor) {

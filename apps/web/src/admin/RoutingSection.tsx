@@ -1,6 +1,6 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { can } from '@sada/core';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.ts';
@@ -10,9 +10,9 @@ import { enChannels } from '../i18n/en/channels.ts';
 import { enRouting } from '../i18n/en/routing.ts';
 import { i18n } from '../i18n/index.ts';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
-import { UserText } from '../ui/UserText.tsx';
 import { AdminList, ConfirmDialog, ForbiddenState, ReadOnlyNote, useEditing } from './AdminParts.tsx';
 import { type Team, useChannelSettings, useTeams } from './admin-queries.ts';
+import { OrderedList } from './OrderedList.tsx';
 import { RoutingNoticeCard } from './routing/RoutingNoticeCard.tsx';
 import { RuleEditor } from './routing/RuleEditor.tsx';
 import {
@@ -118,96 +118,35 @@ function RuleList({
   const { t } = useTranslation('routing');
   const reorder = useReorderRoutingRules();
   const update = useUpdateRoutingRule();
-  const move = (index: number, offset: -1 | 1) => {
-    const ids = rules.map((rule) => rule.id);
-    const [moved] = ids.splice(index, 1);
-    ids.splice(index + offset, 0, moved!);
-    reorder.mutate(ids);
-  };
   return (
-    <Stack
-      gap="xs"
-      component="ol"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      data-testid="routing-rules"
-    >
-      {rules.map((rule, index) => (
-        <Paper key={rule.id} component="li" withBorder p="sm" opacity={rule.isEnabled ? 1 : 0.6}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={4}>
-              <Group gap="xs">
-                <Text size="sm" c="dimmed">
-                  {t('position', { position: index + 1 })}
-                </Text>
-                <Text fw={600}>
-                  <UserText>{rule.name}</UserText>
-                </Text>
-                {rule.isFinal && (
-                  <Badge variant="light" color="grape">
-                    {t('final')}
-                  </Badge>
-                )}
-                {!rule.isEnabled && (
-                  <Badge variant="light" color="gray">
-                    {t('disabled')}
-                  </Badge>
-                )}
-              </Group>
-              <RuleSummary rule={rule} teams={teams} />
-            </Stack>
-            {canManage && (
-              <Group gap={4} wrap="nowrap">
-                <Switch
-                  aria-label={t('enabledNamed', { name: rule.name })}
-                  checked={rule.isEnabled}
-                  onChange={(event) => update.mutate({ id: rule.id, isEnabled: event.currentTarget.checked })}
-                />
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('moveUp', { name: rule.name })}
-                  disabled={index === 0 || reorder.isPending}
-                  onClick={() => move(index, -1)}
-                >
-                  <IconArrowUp size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('moveDown', { name: rule.name })}
-                  disabled={index === rules.length - 1 || reorder.isPending}
-                  onClick={() => move(index, 1)}
-                >
-                  <IconArrowDown size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('edit', { name: rule.name })}
-                  onClick={() => onEdit(rule)}
-                >
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('remove', { name: rule.name })}
-                  onClick={() => onRemove(rule)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
-            )}
-            {!canManage && (
-              <ActionIcon
-                variant="subtle"
-                aria-label={t('edit', { name: rule.name })}
-                onClick={() => onEdit(rule)}
-              >
-                <IconPencil size={16} aria-hidden />
-              </ActionIcon>
-            )}
-          </Group>
-        </Paper>
-      ))}
-    </Stack>
+    <OrderedList
+      items={rules}
+      testId="routing-rules"
+      labels={{
+        position: (position) => t('position', { position }),
+        disabled: t('disabled'),
+        enabledNamed: (name) => t('enabledNamed', { name }),
+        moveUp: (name) => t('moveUp', { name }),
+        moveDown: (name) => t('moveDown', { name }),
+        edit: (name) => t('edit', { name }),
+        remove: (name) => t('remove', { name }),
+      }}
+      canManage={canManage}
+      isReordering={reorder.isPending}
+      badges={(rule) =>
+        rule.isFinal && (
+          <Badge variant="light" color="grape">
+            {t('final')}
+          </Badge>
+        )
+      }
+      summary={(rule) => <RuleSummary rule={rule} teams={teams} />}
+      onReorder={(ids) => reorder.mutate(ids)}
+      onToggle={(rule, isEnabled) => update.mutate({ id: rule.id, isEnabled })}
+      onEdit={onEdit}
+      onRemove={onRemove}
+      onView={onEdit}
+    />
   );
 }
 

@@ -1,15 +1,15 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { can, SLA_TARGETS } from '@sada/core';
-import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.ts';
 import { i18n } from '../i18n/index.ts';
 import { slaDuration } from '../inbox/CaseRow.tsx';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
-import { UserText } from '../ui/UserText.tsx';
 import { AdminList, ConfirmDialog, ForbiddenState, ReadOnlyNote, useEditing } from './AdminParts.tsx';
 import { type Team, useTeams } from './admin-queries.ts';
+import { OrderedList } from './OrderedList.tsx';
 import { PolicyEditor } from './sla/PolicyEditor.tsx';
 import { arSlaAdmin, enSlaAdmin } from './sla/sla-admin-strings.ts';
 import {
@@ -104,84 +104,27 @@ function PolicyList({
   const { t } = useTranslation('slaAdmin');
   const reorder = useReorderSlaPolicies();
   const update = useUpdateSlaPolicy();
-  const move = (index: number, offset: -1 | 1) => {
-    const ids = policies.map((policy) => policy.id);
-    const [moved] = ids.splice(index, 1);
-    ids.splice(index + offset, 0, moved!);
-    reorder.mutate(ids);
-  };
   return (
-    <Stack
-      gap="xs"
-      component="ol"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
-      data-testid="sla-policies"
-    >
-      {policies.map((policy, index) => (
-        <Paper key={policy.id} component="li" withBorder p="sm" opacity={policy.isEnabled ? 1 : 0.6}>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={4}>
-              <Group gap="xs">
-                <Text size="sm" c="dimmed">
-                  {t('position', { position: index + 1 })}
-                </Text>
-                <Text fw={600}>
-                  <UserText>{policy.name}</UserText>
-                </Text>
-                {!policy.isEnabled && (
-                  <Badge variant="light" color="gray">
-                    {t('disabled')}
-                  </Badge>
-                )}
-              </Group>
-              <PolicySummary policy={policy} teams={teams} />
-            </Stack>
-            {canManage && (
-              <Group gap={4} wrap="nowrap">
-                <Switch
-                  aria-label={t('enabledNamed', { name: policy.name })}
-                  checked={policy.isEnabled}
-                  onChange={(event) =>
-                    update.mutate({ id: policy.id, isEnabled: event.currentTarget.checked })
-                  }
-                />
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('moveUp', { name: policy.name })}
-                  disabled={index === 0 || reorder.isPending}
-                  onClick={() => move(index, -1)}
-                >
-                  <IconArrowUp size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('moveDown', { name: policy.name })}
-                  disabled={index === policies.length - 1 || reorder.isPending}
-                  onClick={() => move(index, 1)}
-                >
-                  <IconArrowDown size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('edit', { name: policy.name })}
-                  onClick={() => onEdit(policy)}
-                >
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('remove', { name: policy.name })}
-                  onClick={() => onRemove(policy)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
-              </Group>
-            )}
-          </Group>
-        </Paper>
-      ))}
-    </Stack>
+    <OrderedList
+      items={policies}
+      testId="sla-policies"
+      labels={{
+        position: (position) => t('position', { position }),
+        disabled: t('disabled'),
+        enabledNamed: (name) => t('enabledNamed', { name }),
+        moveUp: (name) => t('moveUp', { name }),
+        moveDown: (name) => t('moveDown', { name }),
+        edit: (name) => t('edit', { name }),
+        remove: (name) => t('remove', { name }),
+      }}
+      canManage={canManage}
+      isReordering={reorder.isPending}
+      summary={(policy) => <PolicySummary policy={policy} teams={teams} />}
+      onReorder={(ids) => reorder.mutate(ids)}
+      onToggle={(policy, isEnabled) => update.mutate({ id: policy.id, isEnabled })}
+      onEdit={onEdit}
+      onRemove={onRemove}
+    />
   );
 }
 
