@@ -17,6 +17,23 @@ export type OrderedListLabels = {
   remove: (name: string) => string;
 };
 
+type LabelKey = 'position' | 'disabled' | 'enabledNamed' | 'moveUp' | 'moveDown' | 'edit' | 'remove';
+
+/** The list's words from a namespace that has the seven keys (routing, slaAdmin). */
+export function orderedListLabels(
+  t: (key: LabelKey, options?: { name?: string; position?: number }) => string,
+) {
+  return {
+    position: (position: number) => t('position', { position }),
+    disabled: t('disabled'),
+    enabledNamed: (name: string) => t('enabledNamed', { name }),
+    moveUp: (name: string) => t('moveUp', { name }),
+    moveDown: (name: string) => t('moveDown', { name }),
+    edit: (name: string) => t('edit', { name }),
+    remove: (name: string) => t('remove', { name }),
+  } satisfies OrderedListLabels;
+}
+
 /**
  * Items tried in order, each with its position, name, badges and a summary; admins switch them on
  * and off, move them up and down, edit and remove them. Without `canManage` the list is read-only

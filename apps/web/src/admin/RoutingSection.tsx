@@ -12,7 +12,7 @@ import { i18n } from '../i18n/index.ts';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
 import { AdminList, ConfirmDialog, ForbiddenState, ReadOnlyNote, useEditing } from './AdminParts.tsx';
 import { type Team, useChannelSettings, useTeams } from './admin-queries.ts';
-import { OrderedList } from './OrderedList.tsx';
+import { OrderedList, orderedListLabels } from './OrderedList.tsx';
 import { RoutingNoticeCard } from './routing/RoutingNoticeCard.tsx';
 import { RuleEditor } from './routing/RuleEditor.tsx';
 import {
@@ -122,15 +122,7 @@ function RuleList({
     <OrderedList
       items={rules}
       testId="routing-rules"
-      labels={{
-        position: (position) => t('position', { position }),
-        disabled: t('disabled'),
-        enabledNamed: (name) => t('enabledNamed', { name }),
-        moveUp: (name) => t('moveUp', { name }),
-        moveDown: (name) => t('moveDown', { name }),
-        edit: (name) => t('edit', { name }),
-        remove: (name) => t('remove', { name }),
-      }}
+      labels={orderedListLabels(t)}
       canManage={canManage}
       isReordering={reorder.isPending}
       badges={(rule) =>

@@ -9,7 +9,7 @@ import { slaDuration } from '../inbox/CaseRow.tsx';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
 import { AdminList, ConfirmDialog, ForbiddenState, ReadOnlyNote, useEditing } from './AdminParts.tsx';
 import { type Team, useTeams } from './admin-queries.ts';
-import { OrderedList } from './OrderedList.tsx';
+import { OrderedList, orderedListLabels } from './OrderedList.tsx';
 import { PolicyEditor } from './sla/PolicyEditor.tsx';
 import { arSlaAdmin, enSlaAdmin } from './sla/sla-admin-strings.ts';
 import {
@@ -108,15 +108,7 @@ function PolicyList({
     <OrderedList
       items={policies}
       testId="sla-policies"
-      labels={{
-        position: (position) => t('position', { position }),
-        disabled: t('disabled'),
-        enabledNamed: (name) => t('enabledNamed', { name }),
-        moveUp: (name) => t('moveUp', { name }),
-        moveDown: (name) => t('moveDown', { name }),
-        edit: (name) => t('edit', { name }),
-        remove: (name) => t('remove', { name }),
-      }}
+      labels={orderedListLabels(t)}
       canManage={canManage}
       isReordering={reorder.isPending}
       summary={(policy) => <PolicySummary policy={policy} teams={teams} />}
