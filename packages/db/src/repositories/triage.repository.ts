@@ -41,7 +41,10 @@ export type PendingMessage = PendingCaseFields & {
 
 /**
  * Claims up to `limit` cases whose text waits, oldest first, skipping those another worker holds.
- * The partial index support_case_triage_pending_idx holds only these cases.
+ * The partial index support_case_triage_pending_idx holds only these cases. A case a channel opened
+ * (no person on its case.created event) waits until its first message is committed: the batch opener
+ * commits the case a moment before the message, and triage (then routing, whose notice answers that
+ * message) must not read it in between. One whose message never came is read after five minutes.
  */
 export async function claimPendingCaseTexts(executor: Executor, limit: number): Promise<PendingCaseText[]> {
   const result = await executor.execute(sql`
@@ -52,6 +55,10 @@ export async function claimPendingCaseTexts(executor: Executor, limit: number): 
              WHERE e.case_id = c.id AND e.type = 'case.created' ORDER BY e.id LIMIT 1) AS "setByPerson"
       FROM support_case c
      WHERE c.triaged_at IS NULL
+       AND (EXISTS (SELECT 1 FROM message m WHERE m.case_id = c.id)
+            OR EXISTS (SELECT 1 FROM case_event e
+                        WHERE e.case_id = c.id AND e.type = 'case.created' AND e.actor_user_id IS NOT NULL)
+            OR c.created_at < now() - interval '5 minutes')
      ORDER BY c.created_at, c.id
      LIMIT ${limit}
        FOR UPDATE OF c SKIP LOCKED`);
