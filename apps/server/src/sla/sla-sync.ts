@@ -3,8 +3,6 @@
 // own transaction, after the change. The clocks are derived from the case's state, so calling it
 // again changes nothing. See README.md in this folder for the rules.
 import {
-  ALWAYS_OPEN,
-  type BusinessCalendar,
   businessTimeOf,
   type CaseKind,
   type CaseStatus,
@@ -28,7 +26,6 @@ import {
   type Database,
   type Executor,
   findCaseById,
-  findSlaCalendar,
   findSlaFactsOfCase,
   insertCaseEvent,
   listClocksOfCase,
@@ -40,6 +37,7 @@ import {
   type SlaPolicyRow,
   saveClocksOfCase,
 } from '@sada/db';
+import { calendarOfCase } from '../calendars/calendar-of.ts';
 import { publicCase } from '../cases/case.mapper.ts';
 
 /** Who the timeline says changed the clocks. */
@@ -81,18 +79,6 @@ export function clockOf(row: CaseSlaRow): SlaClock {
     completedAt: row.completedAt,
     escalationLevel: row.escalationLevel,
   };
-}
-
-/** The calendar a case's clocks count on (policy's, team's, workspace's, else around the clock). */
-export async function calendarForCase(
-  executor: Executor,
-  workspaceId: string,
-  policyCalendarId: string | null,
-  teamId: string | null,
-): Promise<BusinessCalendar> {
-  const row = await findSlaCalendar(executor, workspaceId, { policyCalendarId, teamId });
-  if (!row) return ALWAYS_OPEN;
-  return { timeZone: row.timeZone, isAlwaysOpen: row.isAlwaysOpen, hours: row.hours, holidays: row.holidays };
 }
 
 const isClosed = (status: string) => status === 'resolved' || status === 'closed';
@@ -170,7 +156,7 @@ export async function syncCaseSla(
     });
     return true;
   }
-  const calendar = await calendarForCase(tx, row.workspaceId, policy.calendarId, row.teamId);
+  const calendar = await calendarOfCase(tx, row.workspaceId, row.teamId, policy.calendarId);
   const plan = planSlaClocks({
     clocks: before.map(clockOf),
     targets: targetSecondsOf(policy),
@@ -213,7 +199,7 @@ export async function caseSlaOf(executor: Executor, row: CaseRow, now: Date) {
   if (clocks.length === 0) return [];
   const policies = await listSlaPolicies(executor, row.workspaceId);
   const policy = policies.find((candidate) => candidate.id === clocks[0]!.policyId);
-  const calendar = await calendarForCase(executor, row.workspaceId, policy?.calendarId ?? null, row.teamId);
+  const calendar = await calendarOfCase(executor, row.workspaceId, row.teamId, policy?.calendarId ?? null);
   const time = businessTimeOf(calendar);
   const order = ['first_response', 'next_response', 'update', 'resolution'];
   return clocks

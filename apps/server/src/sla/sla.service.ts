@@ -3,8 +3,8 @@ import type { CreateSlaPolicyRequest, UpdateSlaPolicyRequest } from '@sada/contr
 import { AppError, assertCan } from '@sada/core';
 import {
   deleteSlaPolicy,
+  findBusinessCalendar,
   findSlaPolicy,
-  hasBusinessCalendar,
   insertSlaPolicy,
   listSlaPolicies,
   nextSlaPolicyPosition,
@@ -87,7 +87,7 @@ export function createSlaService({ database, clock }: ServiceDeps) {
   const db = database.orm;
 
   async function assertCalendar(workspaceId: string, calendarId: string | null | undefined) {
-    if (calendarId && !(await hasBusinessCalendar(db, workspaceId, calendarId)))
+    if (calendarId && !(await findBusinessCalendar(db, workspaceId, calendarId)))
       throw calendarNotInWorkspace();
   }
 

@@ -104,6 +104,8 @@ export async function findEffectiveCalendar(
   executor: Executor,
   workspaceId: string,
   teamId: string | null,
+  /** A calendar chosen before the team's (an SLA policy's own). */
+  preferredId: string | null = null,
 ): Promise<BusinessCalendarRow | undefined> {
   const teamCalendar = teamId
     ? sql`(SELECT ${team.calendarId} FROM ${team} WHERE ${team.id} = ${teamId} AND ${team.workspaceId} = ${workspaceId})`
@@ -114,7 +116,7 @@ export async function findEffectiveCalendar(
     .where(
       and(
         eq(businessCalendar.workspaceId, workspaceId),
-        sql`${businessCalendar.id} = coalesce(${teamCalendar}, (SELECT ${workspace.calendarId} FROM ${workspace} WHERE ${workspace.id} = ${workspaceId}))`,
+        sql`${businessCalendar.id} = coalesce(${preferredId}::uuid, ${teamCalendar}, (SELECT ${workspace.calendarId} FROM ${workspace} WHERE ${workspace.id} = ${workspaceId}))`,
       ),
     );
   return row;

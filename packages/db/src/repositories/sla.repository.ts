@@ -1,17 +1,6 @@
 import { and, asc, eq, gt, inArray, max, min, notInArray, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../database.ts';
-import {
-  appUser,
-  businessCalendar,
-  caseSla,
-  customer,
-  message,
-  slaPolicy,
-  supportCase,
-  team,
-  teamMember,
-  workspace,
-} from '../schema.ts';
+import { appUser, caseSla, customer, message, slaPolicy, supportCase, teamMember } from '../schema.ts';
 
 export type SlaPolicyRow = typeof slaPolicy.$inferSelect;
 export type CaseSlaRow = typeof caseSla.$inferSelect;
@@ -262,38 +251,4 @@ export async function listSupervisorsFor(
   }
   const rows = await executor.select({ id: appUser.id }).from(appUser).where(active);
   return rows.map((row) => row.id);
-}
-
-/**
- * The calendar a case's clocks count on: the policy's, else the case team's, else the workspace's;
- * undefined when none is set (open around the clock).
- */
-export async function findSlaCalendar(
-  executor: Executor,
-  workspaceId: string,
-  options: { policyCalendarId: string | null; teamId: string | null },
-) {
-  const teamCalendar = options.teamId
-    ? sql`(SELECT ${team.calendarId} FROM ${team} WHERE ${team.id} = ${options.teamId} AND ${team.workspaceId} = ${workspaceId})`
-    : sql`NULL::uuid`;
-  const [row] = await executor
-    .select()
-    .from(businessCalendar)
-    .where(
-      and(
-        eq(businessCalendar.workspaceId, workspaceId),
-        sql`${businessCalendar.id} = COALESCE(${options.policyCalendarId}::uuid, ${teamCalendar},
-          (SELECT ${workspace.calendarId} FROM ${workspace} WHERE ${workspace.id} = ${workspaceId}))`,
-      ),
-    );
-  return row;
-}
-
-/** Whether the workspace has this calendar (a policy may only name its own workspace's). */
-export async function hasBusinessCalendar(executor: Executor, workspaceId: string, id: string) {
-  const [row] = await executor
-    .select({ id: businessCalendar.id })
-    .from(businessCalendar)
-    .where(and(eq(businessCalendar.workspaceId, workspaceId), eq(businessCalendar.id, id)));
-  return row !== undefined;
 }
