@@ -1,36 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../database.ts';
+import type { Database } from '../database.ts';
 import { type OpenCaseValues, openCases } from './case.repository.ts';
-
-const kind = process.env.SADA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
-const open = () =>
-  kind === 'postgres'
-    ? openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, poolSize: 4 })
-    : openDatabase({ kind: 'pglite' });
+import { insertWorkspaceWithUser, openRepositoryTestDatabase } from './repository-test-setup.ts';
 
 let database: Database;
 beforeAll(async () => {
-  database = await open();
+  database = await openRepositoryTestDatabase();
 });
 afterAll(async () => {
   await database?.close();
 });
 
-async function workspaceWithAdmin() {
-  const workspaceId = randomUUID();
-  const userId = randomUUID();
-  await database.query(
-    `INSERT INTO workspace (id, slug, name, reference_prefix) VALUES ($1, $2, 'Repository test', 'REP')`,
-    [workspaceId, `repo-${workspaceId.slice(0, 8)}`],
-  );
-  await database.query(
-    `INSERT INTO app_user (id, workspace_id, email, name, role, password_hash)
-     VALUES ($1, $2, 'admin@repo.test', 'Admin', 'admin', 'x')`,
-    [userId, workspaceId],
-  );
-  return { workspaceId, userId };
-}
+const workspaceWithAdmin = () => insertWorkspaceWithUser(database);
 
 function intake(
   owner: { workspaceId: string; userId: string },
@@ -189,7 +171,7 @@ describe('openCases', () => {
     expect(counts).toEqual({ cases: 4, customers: 2 });
   });
 
-  it.runIf(kind === 'postgres')(
+  it.runIf(process.env.SADA_TEST_DB === 'postgres')(
     'gives the case to the customer whose identity a concurrent intake created first, and keeps no other',
     async () => {
       const owner = await workspaceWithAdmin();

@@ -1,35 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../database.ts';
+import type { Database } from '../database.ts';
 import { type OpenCaseValues, openCases } from './case.repository.ts';
+import { insertWorkspaceWithUser, openRepositoryTestDatabase } from './repository-test-setup.ts';
 import { claimPendingCaseTexts } from './triage.repository.ts';
 
-const kind = process.env.SADA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 let database: Database;
 beforeAll(async () => {
-  database =
-    kind === 'postgres'
-      ? await openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, poolSize: 4 })
-      : await openDatabase({ kind: 'pglite' });
+  database = await openRepositoryTestDatabase();
 });
 afterAll(async () => {
   await database?.close();
 });
-
-async function newWorkspace() {
-  const workspaceId = randomUUID();
-  const userId = randomUUID();
-  await database.query(
-    `INSERT INTO workspace (id, slug, name, reference_prefix) VALUES ($1, $2, 'Triage queue test', 'TRQ')`,
-    [workspaceId, `trq-${workspaceId.slice(0, 8)}`],
-  );
-  await database.query(
-    `INSERT INTO app_user (id, workspace_id, email, name, role, password_hash)
-     VALUES ($1, $2, 'agent@trq.test', 'Agent', 'agent', 'x')`,
-    [userId, workspaceId],
-  );
-  return { workspaceId, userId };
-}
 
 function opening(workspaceId: string, actorUserId: string | null, createdAt: Date): OpenCaseValues {
   return {
@@ -74,7 +56,7 @@ async function claimable(ids: string[]): Promise<string[]> {
 
 describe('the triage queue', () => {
   it('holds a case a channel opened until its first message is stored, not one a person opened', async () => {
-    const { workspaceId, userId } = await newWorkspace();
+    const { workspaceId, userId } = await insertWorkspaceWithUser(database, 'agent');
     const now = new Date();
     const byChannel = opening(workspaceId, null, now);
     const byPerson = opening(workspaceId, userId, now);
