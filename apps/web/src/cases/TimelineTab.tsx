@@ -140,12 +140,18 @@ function ChangeList({ changes }: { changes: Record<string, unknown> }) {
 }
 
 // The channels the server names, in English, as a case's actor when no person acted.
-const CHANNEL_ACTORS: Record<string, 'form' | 'email' | 'chat' | 'statusPage' | 'assignment'> = {
+const CHANNEL_ACTORS: Record<
+  string,
+  'form' | 'email' | 'chat' | 'statusPage' | 'assignment' | 'sla' | 'triage' | 'routing'
+> = {
   'Complaint form': 'form',
   'E-mail': 'email',
   'Live chat': 'chat',
   'Status page': 'statusPage',
   'Sada assignment': 'assignment',
+  'Sada SLA': 'sla',
+  'Sada triage': 'triage',
+  'Sada routing': 'routing',
 };
 
 function EventSummary({ event }: { event: CaseEvent }) {

@@ -3,7 +3,6 @@ import {
   Autocomplete,
   Button,
   Group,
-  Modal,
   Paper,
   Stack,
   Switch,
@@ -17,6 +16,7 @@ import type { CalendarHoliday, CalendarSpan } from '@sada/core';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogFrame } from '../../ui/DialogFrame.tsx';
 import { FormError, fieldErrorOf } from '../../ui/FormError.tsx';
 import {
   type BusinessCalendar,
@@ -143,8 +143,7 @@ export function CalendarEditor({
         </Stack>
       </form>
       {calendar && (
-        <Modal
-          closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}
+        <DialogFrame
           opened={isDeleteOpen}
           onClose={() => setIsDeleteOpen(false)}
           title={t('editor.deleteTitle')}
@@ -172,7 +171,7 @@ export function CalendarEditor({
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </DialogFrame>
       )}
     </Paper>
   );
