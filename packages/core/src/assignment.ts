@@ -41,11 +41,6 @@ export type AgentCapacity = Partial<Record<ChannelType, number>>;
 /** A weekly shift in the workspace's zone, as business-calendar spans. */
 export type ShiftSpan = CalendarSpan;
 
-/** The statuses of a case that count against an agent's capacity. */
-export const OPEN_CASE_STATUSES = ['new', 'open', 'pending'] as const;
-/** The statuses of an unassigned case that the engine gives out. */
-export const ASSIGNABLE_CASE_STATUSES = ['new', 'open'] as const;
-
 /** A team member as the engine sees them at one instant. */
 export type AssignmentCandidate = {
   userId: string;

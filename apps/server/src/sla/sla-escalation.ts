@@ -76,6 +76,8 @@ async function escalateCase(tx: Executor, workspaceId: string, caseId: string, n
       createdAt: now,
     });
   let isBreachedNow = false;
+  // Read once per case, even when several clocks breach at once.
+  let supervisors: string[] | undefined;
   for (const stored of clocks) {
     const reached = escalationReached(clockOf(stored), now);
     if (reached <= stored.escalationLevel) continue;
@@ -91,7 +93,7 @@ async function escalateCase(tx: Executor, workspaceId: string, caseId: string, n
     await setClockEscalation(tx, caseId, stored.target, { escalationLevel: 2, breachedAt: now });
     await event('sla.breached', { target: stored.target, dueAt: stored.dueAt, policyId: policy.id });
     if (escalation.notifySupervisors) {
-      const supervisors = await listSupervisorsFor(tx, workspaceId, row.teamId);
+      supervisors ??= await listSupervisorsFor(tx, workspaceId, row.teamId);
       await notify(tx, { workspaceId, caseId, userIds: supervisors, type: 'sla.breached', now });
     }
   }

@@ -57,7 +57,7 @@ export function escalationOf(row: SlaPolicyRow): SlaEscalation {
   };
 }
 
-export function targetSecondsOf(row: SlaPolicyRow): SlaTargetSeconds {
+function targetSecondsOf(row: SlaPolicyRow): SlaTargetSeconds {
   const seconds = (minutes: number | null) => (minutes === null ? null : minutes * 60);
   return {
     first_response: seconds(row.firstResponseMinutes),
@@ -221,7 +221,7 @@ export async function caseSlaOf(executor: Executor, row: CaseRow, now: Date) {
  * The list's SLA columns for a page of cases: the earliest due time of running clocks and the worst
  * standing (breached before running before paused before met), read from due times alone.
  */
-export async function slaSummariesOf(executor: Executor, rows: CaseListRow[], now: Date) {
+async function slaSummariesOf(executor: Executor, rows: CaseListRow[], now: Date) {
   const clocks = await listClocksOfCases(
     executor,
     rows.map((row) => row.id),
@@ -268,7 +268,7 @@ export async function withSlaSummaries(executor: Executor, rows: CaseListRow[], 
 }
 
 /** Syncs one case under its lock, in a transaction of its own; announces it when its clocks changed. */
-export async function resyncCase(database: Database, workspaceId: string, caseId: string, now: Date) {
+async function resyncCase(database: Database, workspaceId: string, caseId: string, now: Date) {
   await database.orm.transaction(async (tx) => {
     const row = await lockCaseById(tx, workspaceId, caseId);
     if (row && (await syncCaseSla(tx, row, now))) await announceCaseUpdated(tx, row);
