@@ -7,6 +7,7 @@ import {
   customType,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   smallint,
@@ -42,6 +43,13 @@ export const workspace = pgTable('workspace', {
   channelSettings: jsonb('channel_settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
   /** The workspace's business calendar; null: open around the clock. */
   calendarId: uuid('calendar_id'),
+  /** Compensation types, currencies, limits per role and team budgets (migration 0011); {}: defaults. */
+  compensationSettings: jsonb('compensation_settings')
+    .$type<Record<string, unknown>>()
+    .notNull()
+    .default(sql`'{}'`),
+  /** Satisfaction survey settings (migration 0011); {} means the defaults. */
+  followUpSettings: jsonb('follow_up_settings').$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
 });
 
 export const appUser = pgTable('app_user', {
@@ -153,6 +161,9 @@ export const customerIdentity = pgTable('customer_identity', {
   externalId: text('external_id').notNull(),
   handle: text('handle'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
+  /** Blocked by moderation: new messages are kept but open no case. */
+  blockedAt: timestamptz('blocked_at'),
+  blockedReason: text('blocked_reason'),
 });
 
 export const caseCounter = pgTable(
@@ -210,6 +221,9 @@ export const supportCase = pgTable('support_case', {
   firstResponseAt: timestamptz('first_response_at'),
   /** When the routing rules read the case; null: it waits for them. */
   routedAt: timestamptz('routed_at'),
+  /** A progress update to the customer every N days while open (null: none), and the last one sent. */
+  updateEveryDays: integer('update_every_days'),
+  lastUpdateSentAt: timestamptz('last_update_sent_at'),
 });
 
 export type Attachment = { name: string; contentType: string; size: number; url?: string | undefined };
@@ -507,3 +521,125 @@ export const responseTimeSnapshot = pgTable(
   },
   (table) => [primaryKey({ columns: [table.workspaceId, table.channel] })],
 );
+
+export const planStep = pgTable('plan_step', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  ownerUserId: uuid('owner_user_id'),
+  ownerTeamId: uuid('owner_team_id'),
+  dueAt: timestamptz('due_at'),
+  /** 'pending' | 'in_progress' | 'done' | 'cancelled'. */
+  status: text('status').notNull().default('pending'),
+  isCustomerVisible: boolean('is_customer_visible').notNull().default(false),
+  /** What the customer is told when the step is done. */
+  customerNote: text('customer_note'),
+  completedAt: timestamptz('completed_at'),
+  overdueNotifiedAt: timestamptz('overdue_notified_at'),
+  offerId: uuid('offer_id'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const solutionOffer = pgTable('solution_offer', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  /** 'pending_approval' | 'sent' | 'chosen' | 'withdrawn' | 'rejected' | 'expired'. */
+  status: text('status').notNull(),
+  message: text('message').notNull().default(''),
+  options: jsonb('options').$type<unknown[]>().notNull(),
+  chosenOptionId: text('chosen_option_id'),
+  chosenAt: timestamptz('chosen_at'),
+  /** 'button' | 'web' | 'agent'. */
+  chosenVia: text('chosen_via'),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: timestamptz('created_at').notNull(),
+  sentAt: timestamptz('sent_at'),
+  expiresAt: timestamptz('expires_at'),
+});
+
+export const compensation = pgTable('compensation', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  customerId: uuid('customer_id'),
+  teamId: uuid('team_id'),
+  offerId: uuid('offer_id'),
+  optionId: text('option_id'),
+  type: text('type').notNull(),
+  amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+  currency: text('currency').notNull(),
+  reason: text('reason').notNull(),
+  category: text('category'),
+  product: text('product'),
+  /** 'pending_approval' | 'approved' | 'rejected' | 'given' | 'cancelled'. */
+  status: text('status').notNull(),
+  requestedBy: uuid('requested_by').notNull(),
+  requestedAt: timestamptz('requested_at').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: timestamptz('decided_at'),
+  decisionReason: text('decision_reason'),
+  givenAt: timestamptz('given_at'),
+});
+
+export const satisfactionSurvey = pgTable('satisfaction_survey', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  customerId: uuid('customer_id'),
+  assigneeId: uuid('assignee_id'),
+  teamId: uuid('team_id'),
+  channel: text('channel').notNull(),
+  /** 'scheduled' | 'sent' | 'answered' | 'expired' | 'cancelled'. */
+  status: text('status').notNull(),
+  sendAt: timestamptz('send_at').notNull(),
+  sentAt: timestamptz('sent_at'),
+  expiresAt: timestamptz('expires_at'),
+  answeredAt: timestamptz('answered_at'),
+  rating: smallint('rating'),
+  nps: smallint('nps'),
+  comment: text('comment'),
+  /** 'button' | 'web'. */
+  answeredVia: text('answered_via'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const moderationItem = pgTable('moderation_item', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  messageId: uuid('message_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  /** 'abuse' | 'spam'. */
+  label: text('label').notNull(),
+  /** 'triage' | 'agent'. */
+  source: text('source').notNull(),
+  /** 'open' | 'hidden' | 'blocked' | 'not_complaint' | 'kept'. */
+  status: text('status').notNull().default('open'),
+  reason: text('reason'),
+  decidedBy: uuid('decided_by'),
+  decidedAt: timestamptz('decided_at'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+export const successStory = pgTable('success_story', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  caseId: uuid('case_id').notNull(),
+  /** 'candidate' | 'consent_requested' | 'consented' | 'declined'. */
+  status: text('status').notNull().default('candidate'),
+  problem: text('problem').notNull().default(''),
+  resolution: text('resolution').notNull().default(''),
+  customerWords: text('customer_words').notNull().default(''),
+  isAnonymous: boolean('is_anonymous').notNull().default(true),
+  consentRequestedAt: timestamptz('consent_requested_at'),
+  consentAt: timestamptz('consent_at'),
+  /** 'button' | 'web'. */
+  consentVia: text('consent_via'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
