@@ -1,9 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { SecretBox } from '../secrets/secret-box.ts';
 
-/** What a customer's link or chat token grants: one case of one workspace, until it expires. */
+/**
+ * What a customer's link or chat token grants: one case of one workspace, until it expires. The
+ * purpose says what for: the status page, live chat, the satisfaction survey, choosing a solution
+ * offer, or agreeing to a success story.
+ */
 export type CustomerGrant = {
-  purpose: 'status' | 'chat';
+  purpose: 'status' | 'chat' | 'survey' | 'offer' | 'story';
   workspaceId: string;
   caseId: string;
   expiresAt: Date;
@@ -51,9 +55,15 @@ export function readGrant(
   }
 }
 
-const LIFETIME_DAYS: Record<CustomerGrant['purpose'], number> = { status: 180, chat: 30 };
+const LIFETIME_DAYS: Record<CustomerGrant['purpose'], number> = {
+  status: 180,
+  chat: 30,
+  survey: 30,
+  offer: 30,
+  story: 60,
+};
 
-/** A fresh token for one case, valid for the purpose's lifetime (status links 180 days, chats 30). */
+/** A fresh token for one case, valid for the purpose's lifetime (status links 180 days, chats 30…). */
 export function grantFor(
   secrets: SecretBox,
   purpose: CustomerGrant['purpose'],
