@@ -429,6 +429,8 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         privateAcceptedAt: null,
         firstResponseAt: null,
         routedAt: null,
+        updateEveryDays: null,
+        lastUpdateSentAt: null,
       };
       // The batch opener commits on its own: the clocks start right after, in their own transaction.
       const sla = await db.transaction(async (tx) => {

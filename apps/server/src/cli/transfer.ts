@@ -85,6 +85,8 @@ const identity = z.strictObject({
   externalId: text,
   handle: text.nullable(),
   createdAt: timestamp,
+  blockedAt: timestamp.nullable().default(null),
+  blockedReason: text.nullable().default(null),
 });
 const messageRecord = z.strictObject({
   id,
@@ -125,6 +127,9 @@ const transferLine = z.discriminatedUnion('type', [
     createdAt: timestamp,
     // Files written before triage read as "the default categories and rules".
     triageSettings: jsonObject.default({}),
+    // Files written before issue 8: the default compensation policy and survey settings.
+    compensationSettings: jsonObject.default({}),
+    followUpSettings: jsonObject.default({}),
   }) satisfies z.ZodType<Line<'workspace', WorkspaceTransfer>>,
   record('user', {
     id,
@@ -211,6 +216,8 @@ const transferLine = z.discriminatedUnion('type', [
     firstResponseAt: timestamp.nullable().default(null),
     // Files written before routing: the case counts as routed (its team is what the file says).
     routedAt: timestamp.nullable().default('1970-01-01T00:00:00.000Z'),
+    updateEveryDays: z.int().positive().nullable().default(null),
+    lastUpdateSentAt: timestamp.nullable().default(null),
     messages: z.array(messageRecord),
     events: z.array(eventRecord),
   }) satisfies z.ZodType<Line<'case', CaseTransfer>>,

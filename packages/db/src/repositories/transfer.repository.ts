@@ -50,7 +50,7 @@ export type FieldDefinitionTransfer = Stamped<
 > & { fieldType: string };
 export type IdentityTransfer = Stamped<
   Omit<Select<typeof customerIdentity>, 'workspaceId' | 'customerId'>,
-  'createdAt'
+  'createdAt' | 'blockedAt'
 >;
 export type CustomerTransfer = Stamped<
   Omit<Select<typeof customer>, 'workspaceId'>,
@@ -79,7 +79,14 @@ export type CaseTransfer = Stamped<
     | 'movedPrivateAt'
     | 'privateAcceptedAt'
   >,
-  'createdAt' | 'updatedAt' | 'resolvedAt' | 'closedAt' | 'triagedAt' | 'firstResponseAt' | 'routedAt'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'resolvedAt'
+  | 'closedAt'
+  | 'triagedAt'
+  | 'firstResponseAt'
+  | 'routedAt'
+  | 'lastUpdateSentAt'
 > & { messages: MessageTransfer[]; events: CaseEventTransfer[] };
 export type AuditRecordTransfer = Stamped<Omit<Select<typeof auditRecord>, 'workspaceId'>, 'createdAt'>;
 
@@ -134,6 +141,8 @@ export async function findWorkspaceForTransfer(
       timeZone: workspace.timeZone,
       createdAt: isoText(workspace.createdAt),
       triageSettings: workspace.triageSettings,
+      compensationSettings: workspace.compensationSettings,
+      followUpSettings: workspace.followUpSettings,
     })
     .from(workspace)
     .where(eq(workspace.slug, slug));
@@ -236,6 +245,8 @@ export async function listCustomersForTransfer(
         externalId: customerIdentity.externalId,
         handle: customerIdentity.handle,
         createdAt: isoText(customerIdentity.createdAt),
+        blockedAt: isoTextOrNull(customerIdentity.blockedAt),
+        blockedReason: customerIdentity.blockedReason,
       })
       .from(customerIdentity)
       .where(
@@ -296,6 +307,8 @@ export async function listCasesForTransfer(
       isFollowedByEmail: supportCase.isFollowedByEmail,
       firstResponseAt: isoTextOrNull(supportCase.firstResponseAt),
       routedAt: isoTextOrNull(supportCase.routedAt),
+      updateEveryDays: supportCase.updateEveryDays,
+      lastUpdateSentAt: isoTextOrNull(supportCase.lastUpdateSentAt),
     })
     .from(supportCase)
     .where(
@@ -445,6 +458,7 @@ export async function insertCustomersForTransfer(
       workspaceId,
       customerId: row.id,
       createdAt: at(identity.createdAt),
+      blockedAt: atOrNull(identity.blockedAt),
     })),
   );
   await inChunks(identities, (chunk) => executor.insert(customerIdentity).values(chunk));
@@ -494,6 +508,7 @@ export async function insertCasesForTransfer(
         triagedAt: atOrNull(row.triagedAt),
         firstResponseAt: atOrNull(row.firstResponseAt),
         routedAt: atOrNull(row.routedAt),
+        lastUpdateSentAt: atOrNull(row.lastUpdateSentAt),
       })),
     ),
   );
