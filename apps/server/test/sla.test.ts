@@ -456,6 +456,36 @@ describe('the case list', () => {
     const counts = await workspace.admin.get('/api/views/counts');
     expect(counts.body.counts.breaching).toBe(1);
   });
+
+  it('orders the unassigned queue by priority, then by the nearest due time, page after page', async () => {
+    const workspace = await createTestWorkspace(server());
+    await createPolicy(workspace.admin, {
+      name: 'Phone',
+      conditions: { channels: ['phone'] },
+      targets: { firstResponse: 30 },
+    });
+    await createPolicy(workspace.admin, { name: 'Everything else', targets: { firstResponse: 600 } });
+    const slowOlder = await createCase(workspace.admin, { priority: 'P2', channel: 'email' });
+    advance(1);
+    const fastNewer = await createCase(workspace.admin, { priority: 'P2', channel: 'phone' });
+    advance(1);
+    const urgent = await createCase(workspace.admin, { priority: 'P1', channel: 'email' });
+    const slowNewest = await createCase(workspace.admin, { priority: 'P2', channel: 'email' });
+    const expected = [urgent.id, fastNewer.id, slowOlder.id, slowNewest.id];
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `assignee=none&status=new,open,pending&sort=priority&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await workspace.admin.get(`/api/cases?${query}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+    const backwards = await workspace.admin.get('/api/cases?assignee=none&sort=-priority');
+    expect(backwards.body.items.map((item: { id: string }) => item.id)).toEqual([...expected].reverse());
+  });
 });
 
 describe('policies through the API', () => {

@@ -9,7 +9,7 @@ export type BuiltInView = {
   key: BuiltInViewKey;
   labelAr: string;
   labelEn: string;
-  /** `sort: 'priority'`: P1 first, then first in first out (case ids are time-ordered). */
+  /** `sort: 'priority'`: P1 first, then the nearest SLA due time (else arrival): the queue's order. */
   filters: { assignee?: ('me' | 'none')[]; status?: CaseStatus[]; slaDueWithin?: number; sort?: 'priority' };
 };
 
@@ -27,7 +27,7 @@ export const BUILT_IN_VIEWS: Record<BuiltInViewKey, BuiltInView> = {
     key: 'unassigned',
     labelAr: 'غير مُسندة',
     labelEn: 'Unassigned',
-    // The queue as the assignment engine serves it: most urgent first, then oldest first.
+    // The queue as the assignment engine serves it: most urgent first, then the nearest due time.
     filters: { assignee: ['none'], status: ['new', 'open', 'pending'], sort: 'priority' },
   },
   open: {

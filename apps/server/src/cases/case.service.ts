@@ -24,7 +24,6 @@ import {
   announce,
   announceCaseUpdated,
   appendCaseSearchText,
-  type CaseListRow,
   type CaseRow,
   createCaseOpener,
   type Executor,
@@ -42,6 +41,7 @@ import {
   lockCaseByReference,
   type MessageRow,
   setCaseSearchDocument,
+  splitQueueCursor,
   timeOrderedId,
   updateCaseRow,
 } from '@sada/db';
@@ -116,6 +116,17 @@ export type CaseListOptions = CaseFilterOptions & {
 };
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a cursor's value has the shape its sort writes (a time, or a priority and a queue time). */
+function isCursorValueOf(sort: 'createdAt' | 'updatedAt' | 'priority', value: string): boolean {
+  if (sort !== 'priority') return !Number.isNaN(Date.parse(value));
+  try {
+    splitQueueCursor(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function toDefinitions(rows: Awaited<ReturnType<typeof listFieldDefinitions>>): FieldDefinition[] {
   return rows.map((row) => ({
@@ -481,10 +492,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       const descending = query.sort.startsWith('-');
       const sort = (descending ? query.sort.slice(1) : query.sort) as 'createdAt' | 'updatedAt' | 'priority';
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (
-        after &&
-        (!UUID_PATTERN.test(after.id) || (sort !== 'priority' && Number.isNaN(Date.parse(after.value))))
-      ) {
+      if (after && (!UUID_PATTERN.test(after.id) || !isCursorValueOf(sort, after.value))) {
         throw new AppError('bad_request', {
           en: 'The cursor does not belong to this sort order; start again without a cursor.',
           ar: 'المؤشر لا يخص ترتيب الفرز هذا؛ ابدأ من جديد دون مؤشر.',
@@ -498,7 +506,8 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         after,
       });
       const last = rows.at(-1);
-      const sortValue = (row: CaseListRow) => (sort === 'priority' ? row.priority : row[sort].toISOString());
+      const sortValue = (row: (typeof rows)[number]) =>
+        sort === 'priority' ? `${row.priority} ${row.queueAt?.toISOString()}` : row[sort].toISOString();
       return {
         items: await withSlaSummaries(db, rows, clock.now()),
         nextCursor:

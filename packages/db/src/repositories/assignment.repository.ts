@@ -4,6 +4,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../database.ts';
 import { appUser, team } from '../schema.ts';
+import { queueTime } from './case.repository.ts';
 import type { UserRow } from './user.repository.ts';
 
 /** A PostgreSQL array literal of ids (both drivers take it as one text parameter). */
@@ -123,8 +124,8 @@ export async function lastAssignedAtOf(
 
 /**
  * Claims up to `limit` unassigned new or open cases of the team in queue order — priority (P1
- * first), then the earliest running SLA due time (else arrival), then arrival — skipping cases
- * another transaction holds.
+ * first), then the earliest running SLA due time (else arrival; see queueTime), then id (ids are
+ * time-ordered) — skipping cases another transaction holds. The inbox's priority sort is the same.
  */
 export async function claimQueuedCases(
   executor: Executor,
@@ -138,10 +139,7 @@ export async function claimQueuedCases(
       FROM support_case c
      WHERE c.workspace_id = ${workspaceId} AND c.team_id = ${teamId}
        AND c.status IN ('new', 'open') AND c.assignee_id IS NULL
-     ORDER BY c.priority,
-              coalesce((SELECT min(s.due_at) FROM case_sla s
-                         WHERE s.case_id = c.id AND s.completed_at IS NULL), c.created_at),
-              c.created_at, c.id
+     ORDER BY c.priority, ${queueTime(sql`c.id`, sql`c.created_at`)}, c.id
      LIMIT ${limit}
        FOR UPDATE OF c SKIP LOCKED`);
   return rowsOf<QueuedCase>(result);

@@ -13,6 +13,7 @@ import {
   lte,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 import { createBatchQueue } from '../batch-queue.ts';
@@ -320,47 +321,85 @@ export async function countCases(executor: Executor, filter: CaseFilter): Promis
   return row?.total ?? 0;
 }
 
-export async function listCases(executor: Executor, query: CaseListQuery): Promise<CaseListRow[]> {
+/**
+ * Where a case stands in its queue within its priority: the earliest due time of its running SLA
+ * clocks, else its arrival (to the millisecond, as cursors carry it). The assignment engine serves
+ * the queue in this order, and the case list's priority sort shows it so.
+ */
+export function queueTime(caseId: SQLWrapper, createdAt: SQLWrapper): SQL {
+  return sql`date_trunc('milliseconds', coalesce((SELECT min(s.due_at) FROM case_sla AS s
+    WHERE s.case_id = ${caseId} AND s.completed_at IS NULL), ${createdAt}))`;
+}
+
+/**
+ * A page of the case list. The priority sort is the queue's order: priority, then queue time
+ * (see queueTime), then id; its cursor value is `<priority> <queue time ISO>`.
+ */
+export async function listCases(
+  executor: Executor,
+  query: CaseListQuery,
+): Promise<(CaseListRow & { queueAt: Date | null })[]> {
   const conditions = caseFilterConditions(query);
   const isRareText = query.normalizedQuery
     ? await isRareSearch(executor, query.workspaceId, query.normalizedQuery)
     : false;
-  const sortColumn = {
-    createdAt: supportCase.createdAt,
-    updatedAt: supportCase.updatedAt,
-    priority: supportCase.priority,
-  }[query.sort];
-  if (query.after) {
-    const value = query.sort === 'priority' ? query.after.value : new Date(query.after.value);
-    const beyond = query.order === 'desc' ? lt : gt;
+  const isQueue = query.sort === 'priority';
+  const queueAt = queueTime(supportCase.id, supportCase.createdAt);
+  const sortColumn = isQueue ? supportCase.priority : supportCase[query.sort];
+  const beyond = query.order === 'desc' ? '<' : '>';
+  if (query.after && isQueue) {
+    const [priority, at] = splitQueueCursor(query.after.value);
     conditions.push(
-      or(beyond(sortColumn, value), and(eq(sortColumn, value), beyond(supportCase.id, query.after.id)))!,
+      sql`(${supportCase.priority}, ${queueAt}, ${supportCase.id}) ${sql.raw(beyond)} (${priority}, ${at}::timestamptz, ${query.after.id}::uuid)`,
+    );
+  } else if (query.after) {
+    const value = new Date(query.after.value);
+    const further = query.order === 'desc' ? lt : gt;
+    conditions.push(
+      or(further(sortColumn, value), and(eq(sortColumn, value), further(supportCase.id, query.after.id)))!,
     );
   }
   const direction = query.order === 'desc' ? desc : asc;
   // For rare words, sorting by an expression keeps PostgreSQL off the date index: it takes the few
   // hits from the text index and sorts them, instead of walking every case newest-first looking for them.
   const sortKey = isRareText
-    ? query.sort === 'priority'
+    ? isQueue
       ? sql`(${sortColumn} || '')`
       : sql`(${sortColumn} + interval '0 seconds')`
     : sortColumn;
+  const order = isQueue
+    ? [direction(sortKey), direction(queueAt), direction(supportCase.id)]
+    : [direction(sortKey), direction(supportCase.id)];
   // The page is chosen first and only its rows are joined to their customers' names.
   const page = executor
-    .select(listColumns)
+    .select({
+      ...listColumns,
+      queueAt: isQueue ? sql<Date>`${queueAt}`.as('queue_at') : sql<null>`null`.as('queue_at'),
+    })
     .from(supportCase)
     .where(and(...conditions))
-    .orderBy(direction(sortKey), direction(supportCase.id))
+    .orderBy(...order)
     .limit(query.limit)
     .as('page');
-  const pageSort = { createdAt: page.createdAt, updatedAt: page.updatedAt, priority: page.priority }[
-    query.sort
-  ];
-  return executor
+  const pageOrder = isQueue
+    ? [direction(page.priority), direction(page.queueAt), direction(page.id)]
+    : [direction(page[query.sort]), direction(page.id)];
+  const rows = await executor
     .select({ ...page._.selectedFields, customerName: customer.name })
     .from(page)
     .leftJoin(customer, eq(customer.id, page.customerId))
-    .orderBy(direction(pageSort), direction(page.id));
+    .orderBy(...pageOrder);
+  // A raw SQL column reads as text on some drivers: every row answers a Date or null.
+  return rows.map((row) => ({ ...row, queueAt: row.queueAt === null ? null : new Date(row.queueAt) }));
+}
+
+/** A priority cursor's value, `<priority> <queue time ISO>`; throws on anything else. */
+export function splitQueueCursor(value: string): [priority: string, at: string] {
+  const [priority, at, extra] = value.split(' ');
+  if (!priority || !at || extra !== undefined || Number.isNaN(Date.parse(at))) {
+    throw new RangeError('not a queue cursor');
+  }
+  return [priority, new Date(at).toISOString()];
 }
 
 const RARE_SEARCH_HITS = 200;
