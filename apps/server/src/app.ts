@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { assignmentRoutes } from './assignment/assignment.routes.ts';
 import { registerAuthHooks } from './auth/auth.hooks.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp({
   await app.register(publicRoutes, { services, hub });
   await app.register(publicPageRoutes, { api: services.publicChannels });
   await app.register(responseTimeRoutes, { services });
+  await app.register(analyticsRoutes, { services });
   // Before the console's catch-all, which would take /widget.js for a page of the console.
   await app.register(widgetRoutes);
   await app.register(webRoutes, { webDir: config.webDir });

@@ -1,6 +1,7 @@
 import { SOCIAL_ADAPTERS } from '@sada/channels';
 import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
+import { createAnalyticsService } from './analytics/analytics.service.ts';
 import { createAssignmentService } from './assignment/assignment.service.ts';
 import { createAuthService, type TokenActor } from './auth/auth.service.ts';
 import { createCalendarService } from './calendars/calendar.service.ts';
@@ -97,6 +98,7 @@ export function createServices(deps: ServiceDeps) {
     sla: createSlaService(deps),
     notifications: createNotificationService(deps),
     responseTime: createResponseTime(deps),
+    analytics: createAnalyticsService(deps),
     routing: createRoutingService(deps),
   };
 }

@@ -17,6 +17,7 @@ const WRITERS: readonly Role[] = ['admin', 'supervisor', 'agent'];
 const MERGERS: readonly Role[] = ['admin', 'supervisor'];
 const ADMINS: readonly Role[] = ['admin'];
 const LEADS: readonly Role[] = ['admin', 'supervisor'];
+const ANALYSTS: readonly Role[] = ['admin', 'supervisor', 'analyst'];
 
 /** The acting user (of the role under test) and the workspace admin who prepares the data. */
 type Actors = { actor: ApiClient; actorId: string; admin: ApiClient; adminId: string; slug: string };
@@ -726,6 +727,19 @@ const routeRules: RouteRule[] = [
           calendarId: null,
         },
       ),
+  },
+  {
+    route: 'GET /api/analytics/volume',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) =>
+      actor.get('/api/analytics/volume?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z&by=channel'),
+  },
+  {
+    route: 'GET /api/cases/export.csv',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/cases/export.csv'),
   },
   {
     route: 'GET /api/staffing',

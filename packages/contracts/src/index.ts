@@ -1,3 +1,4 @@
+export * from './analytics.ts';
 export * from './assignment.ts';
 export * from './auth.ts';
 export * from './calendars.ts';

@@ -4,6 +4,7 @@ export * from './business-hours.ts';
 export * from './case-status.ts';
 export * from './channel-limits.ts';
 export * from './clock.ts';
+export * from './csv.ts';
 export * from './custom-fields.ts';
 export * from './duration-phrase.ts';
 export * from './erlang-c.ts';

@@ -28,7 +28,9 @@ export type Permission =
   | 'view:share'
   | 'routing:read'
   /** Read the SLA policies (admins write them under workspace:admin). */
-  | 'sla:read';
+  | 'sla:read'
+  /** Read figures across the workspace and export them (dashboards, the one-row-per-case CSV). */
+  | 'analytics:read';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -53,6 +55,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'view:share',
     'routing:read',
     'sla:read',
+    'analytics:read',
   ]),
   supervisor: new Set<Permission>([
     'case:read',
@@ -71,6 +74,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'view:share',
     'routing:read',
     'sla:read',
+    'analytics:read',
   ]),
   agent: new Set<Permission>([
     'case:read',
@@ -92,6 +96,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'field:read',
     'workspace:read',
     'view:write',
+    'analytics:read',
   ]),
 };
 

@@ -2,6 +2,7 @@ export * from './database.ts';
 export * from './ids.ts';
 export * from './live.ts';
 export * from './migrate.ts';
+export * from './repositories/analytics.repository.ts';
 export * from './repositories/assignment.repository.ts';
 export * from './repositories/auth.repository.ts';
 export * from './repositories/calendar.repository.ts';

@@ -286,7 +286,7 @@ function oneOf(
 }
 
 // The WHERE of the case list; the view counters use it too, so a counter counts what its list shows.
-function caseFilterConditions(filter: CaseFilter): SQL[] {
+export function caseFilterConditions(filter: CaseFilter): SQL[] {
   const conditions: SQL[] = [eq(supportCase.workspaceId, filter.workspaceId)];
   if (filter.statuses?.length) conditions.push(inArray(supportCase.status, filter.statuses));
   if (filter.teamIds?.length) conditions.push(oneOf(supportCase.teamId, filter.teamIds));

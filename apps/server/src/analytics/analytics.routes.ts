@@ -1,0 +1,45 @@
+import { Readable } from 'node:stream';
+import { caseExportQuery, errorResponse, volumeQuery, volumeReport } from '@sada/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../auth/auth.hooks.ts';
+import type { Services } from '../services.ts';
+
+export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const { analytics } = services;
+
+  app.get(
+    '/api/analytics/volume',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          "Cases created per day or week of the workspace's zone, one series per category, channel, kind, product, region or team",
+        querystring: volumeQuery,
+        response: { 200: volumeReport, 422: errorResponse },
+      },
+    },
+    async (request) => analytics.volume(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/cases/export.csv',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'One CSV line per case the case-list filters select: every field, SLA, satisfaction and custom fields',
+        querystring: caseExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { fileName, lines } = analytics.exportCases(actorOf(request), request.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(lines));
+    },
+  );
+};

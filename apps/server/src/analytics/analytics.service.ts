@@ -1,0 +1,191 @@
+import type { CaseExportQuery, VolumeQuery, VolumeReport } from '@sada/contracts';
+import { assertCan, type Clock, type CsvValue, csvHeader, csvLine } from '@sada/core';
+import {
+  countCaseVolume,
+  type Database,
+  listCaseSatisfaction,
+  listCases,
+  listFieldDefinitions,
+  listTeams,
+  listUsers,
+} from '@sada/db';
+import type { Actor } from '../auth/actor.ts';
+import { caseFilterFor } from '../cases/case-filters.ts';
+import { withSlaSummaries } from '../sla/sla-sync.ts';
+
+/** Cases read per query while exporting: the file streams out page by page. */
+const EXPORT_PAGE = 500;
+
+type ExportColumn = { en: string; ar: string };
+
+const EXPORT_COLUMNS = {
+  reference: { en: 'Reference', ar: 'المرجع' },
+  subject: { en: 'Subject', ar: 'الموضوع' },
+  status: { en: 'Status', ar: 'الحالة' },
+  channel: { en: 'Channel', ar: 'القناة' },
+  kind: { en: 'Kind', ar: 'النوع' },
+  category: { en: 'Category', ar: 'التصنيف' },
+  product: { en: 'Product', ar: 'المنتج' },
+  region: { en: 'Region', ar: 'المنطقة' },
+  priority: { en: 'Priority', ar: 'الأولوية' },
+  sentiment: { en: 'Sentiment', ar: 'المشاعر' },
+  language: { en: 'Language', ar: 'اللغة' },
+  team: { en: 'Team', ar: 'الفريق' },
+  assignee: { en: 'Assignee', ar: 'المسؤول' },
+  customer: { en: 'Customer', ar: 'العميل' },
+  tags: { en: 'Tags', ar: 'الوسوم' },
+  createdAt: { en: 'Created (UTC)', ar: 'أُنشئت (UTC)' },
+  firstResponseAt: { en: 'First response (UTC)', ar: 'أول رد (UTC)' },
+  firstResponseMinutes: { en: 'Minutes to first response', ar: 'دقائق حتى أول رد' },
+  resolvedAt: { en: 'Resolved (UTC)', ar: 'حُلّت (UTC)' },
+  closedAt: { en: 'Closed (UTC)', ar: 'أُغلقت (UTC)' },
+  slaStatus: { en: 'SLA', ar: 'اتفاقية الخدمة' },
+  slaDueAt: { en: 'SLA due (UTC)', ar: 'موعد اتفاقية الخدمة (UTC)' },
+  csatRating: { en: 'CSAT (1-5)', ar: 'الرضا (1-5)' },
+  nps: { en: 'NPS (0-10)', ar: 'صافي نقاط الترويج (0-10)' },
+  csatComment: { en: 'Survey comment', ar: 'تعليق الاستبيان' },
+} satisfies Record<string, ExportColumn>;
+
+/** Figures across the workspace for analysts, supervisors and admins: volume and the case export. */
+export function createAnalyticsService({ database, clock }: { database: Database; clock: Clock }) {
+  const db = database.orm;
+
+  return {
+    /** Cases per day or week of the workspace's zone, one series per value of a field, zeros kept. */
+    async volume(actor: Actor, query: VolumeQuery): Promise<VolumeReport> {
+      assertCan(actor.role, 'analytics:read');
+      const { timeZone } = actor.workspace;
+      const [counted, teams] = await Promise.all([
+        countCaseVolume(db, {
+          filter: caseFilterFor(actor, query),
+          by: query.by,
+          interval: query.interval,
+          timeZone,
+          from: new Date(query.from),
+          to: new Date(query.to),
+        }),
+        query.by === 'team' ? listTeams(db, actor.workspace.id) : [],
+      ]);
+      const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+      const series = new Map<string | null, number[]>();
+      for (const { key, bucket, count } of counted.counts) {
+        const counts = series.get(key) ?? counted.buckets.map(() => 0);
+        counts[bucket] = (counts[bucket] ?? 0) + count;
+        series.set(key, counts);
+      }
+      return {
+        interval: query.interval,
+        timeZone,
+        series: [...series]
+          .map(([key, counts]) => ({
+            key,
+            label: key === null ? null : query.by === 'team' ? (teamNames.get(key) ?? key) : key,
+            total: counts.reduce((sum, count) => sum + count, 0),
+            points: counted.buckets.map((start, index) => ({
+              t: start.toISOString(),
+              count: counts[index] ?? 0,
+            })),
+          }))
+          .sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key))),
+      };
+    },
+
+    /**
+     * The cases the list's filters select, one CSV line each, oldest first: every field, the SLA
+     * standing, the latest survey answer and one column per custom field. The role is checked at
+     * once; the lines stream out page by page.
+     */
+    exportCases(actor: Actor, query: CaseExportQuery): { fileName: string; lines: AsyncGenerator<string> } {
+      assertCan(actor.role, 'analytics:read');
+      const day = clock.now().toISOString().slice(0, 10);
+      return { fileName: `${actor.workspace.slug}-cases-${day}.csv`, lines: exportLines(actor, query) };
+    },
+  };
+
+  async function* exportLines(actor: Actor, query: CaseExportQuery): AsyncGenerator<string> {
+    const language = query.lang ?? actor.language;
+    const workspaceId = actor.workspace.id;
+    const [fields, teams, users] = await Promise.all([
+      listFieldDefinitions(db, workspaceId),
+      listTeams(db, workspaceId),
+      listUsers(db, workspaceId),
+    ]);
+    const teamNames = new Map(teams.map((team) => [team.id, team.name]));
+    const userNames = new Map(users.map((user) => [user.id, user.name]));
+    yield csvHeader([
+      ...Object.values(EXPORT_COLUMNS).map((column) => column[language]),
+      ...fields.map((field) => (language === 'ar' ? field.labelAr : field.labelEn)),
+    ]);
+    const filter = caseFilterFor(actor, query, clock.now());
+    let after: { value: string; id: string } | undefined;
+    for (;;) {
+      const rows = await listCases(db, {
+        ...filter,
+        sort: 'createdAt',
+        order: 'asc',
+        limit: EXPORT_PAGE,
+        after,
+      });
+      if (rows.length === 0) return;
+      const [summaries, satisfaction] = await Promise.all([
+        withSlaSummaries(db, rows, clock.now()),
+        listCaseSatisfaction(
+          db,
+          workspaceId,
+          rows.map((row) => row.id),
+        ),
+      ]);
+      const answers = new Map(satisfaction.map((answer) => [answer.caseId, answer]));
+      let chunk = '';
+      rows.forEach((row, index) => {
+        const sla = summaries[index];
+        const answer = answers.get(row.id);
+        const values: CsvValue[] = [
+          row.referenceNumber,
+          row.subject,
+          row.status,
+          row.channel,
+          row.kind,
+          row.category,
+          row.product,
+          row.region,
+          row.priority,
+          row.sentiment,
+          row.language,
+          row.teamId ? (teamNames.get(row.teamId) ?? '') : '',
+          row.assigneeId ? (userNames.get(row.assigneeId) ?? '') : '',
+          row.customerName,
+          row.tags.join('; '),
+          row.createdAt,
+          row.firstResponseAt,
+          row.firstResponseAt
+            ? Math.round((row.firstResponseAt.getTime() - row.createdAt.getTime()) / 60_000)
+            : null,
+          row.resolvedAt,
+          row.closedAt,
+          sla?.slaStatus ?? null,
+          sla?.slaDueAt ?? null,
+          answer?.rating ?? null,
+          answer?.nps ?? null,
+          answer?.comment ?? null,
+          ...fields.map((field) => exportValue(row.customFields[field.key])),
+        ];
+        chunk += csvLine(values);
+      });
+      yield chunk;
+      const last = rows.at(-1)!;
+      if (rows.length < EXPORT_PAGE) return;
+      after = { value: last.createdAt.toISOString(), id: last.id };
+    }
+  }
+}
+
+/** A custom field's value as a cell: lists joined, anything else as written. */
+function exportValue(value: unknown): CsvValue {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.join('; ');
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

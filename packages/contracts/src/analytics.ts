@@ -1,0 +1,67 @@
+// Figures across a workspace (issue 9): complaint volume over time and the one-row-per-case CSV.
+//   GET /api/analytics/volume?from&to&by&interval  → VolumeReport
+//   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
+import { z } from 'zod';
+import { caseFilters } from './cases.ts';
+import { isoDate, localizedMessage } from './common.ts';
+
+export const VOLUME_DIMENSIONS = ['category', 'channel', 'kind', 'product', 'region', 'team'] as const;
+export const VOLUME_INTERVALS = ['day', 'week'] as const;
+
+/** How many points one series may have: a year of days, five years of weeks. */
+export const MAX_VOLUME_POINTS = { day: 366, week: 260 } as const;
+
+const DAY_MS = 86_400_000;
+
+export const volumeQuery = caseFilters
+  .omit({ sort: true, createdFrom: true, createdTo: true, slaDueWithin: true })
+  .extend({
+    from: isoDate.describe('Start of the range (inclusive), e.g. 2026-11-01T00:00:00+03:00'),
+    to: isoDate.describe('End of the range (exclusive)'),
+    by: z.enum(VOLUME_DIMENSIONS).describe('One series per value of this field; null: not set'),
+    interval: z
+      .enum(VOLUME_INTERVALS)
+      .default('day')
+      .describe("Buckets in the workspace's time zone; weeks start on Sunday"),
+  })
+  .refine((query) => Date.parse(query.to) > Date.parse(query.from), {
+    path: ['to'],
+    message: localizedMessage('"to" must be after "from".', 'يجب أن يكون "to" بعد "from".'),
+  })
+  .refine(
+    (query) =>
+      (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS <=
+      MAX_VOLUME_POINTS[query.interval] * (query.interval === 'week' ? 7 : 1),
+    {
+      path: ['to'],
+      message: localizedMessage(
+        'The range is too long for this interval: at most 366 days by day, or 260 weeks by week.',
+        'المدى أطول مما يسمح به هذا التقسيم: 366 يومًا على الأكثر باليوم، أو 260 أسبوعًا بالأسبوع.',
+      ),
+    },
+  );
+export type VolumeQuery = z.output<typeof volumeQuery>;
+
+export const volumeReport = z
+  .object({
+    interval: z.enum(VOLUME_INTERVALS),
+    timeZone: z.string(),
+    series: z.array(
+      z.object({
+        /** The field's value (a team's id for `team`); null: cases without one. */
+        key: z.string().nullable(),
+        /** What to show for the key (a team's name); null: "not set". */
+        label: z.string().nullable(),
+        total: z.number().int(),
+        /** Every bucket of the range, in order, with zero where no case arrived. */
+        points: z.array(z.object({ t: isoDate, count: z.number().int() })),
+      }),
+    ),
+  })
+  .meta({ id: 'VolumeReport' });
+export type VolumeReport = z.output<typeof volumeReport>;
+
+export const caseExportQuery = caseFilters.extend({
+  lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),
+});
+export type CaseExportQuery = z.output<typeof caseExportQuery>;
