@@ -53,5 +53,23 @@ test('an admin writes a rule in Arabic, sees in the dry run the case it would mo
   expect(rules).toMatchObject([
     { name: 'شكاوى الفواتير', conditions: { keywords: ['فاتورة'] }, actions: { teamId: team.body.id } },
   ]);
+
+  // A rule's summary reads in the reader's language, not in the stored codes.
+  const written = await admin.post('/api/routing/rules', {
+    name: 'تهديد قانوني بالبريد',
+    conditions: { kinds: ['complaint'], channels: ['email'], signals: ['legal_threat'] },
+    actions: { teamId: team.body.id, priority: 'P1' },
+  });
+  expect(written.status).toBe(201);
+  await page.reload();
+  const summary = page
+    .getByTestId('routing-rules')
+    .getByRole('listitem')
+    .filter({ hasText: 'تهديد قانوني بالبريد' });
+  await summary.getByText('شكوى', { exact: false }).first().waitFor();
+  const text = await summary.textContent();
+  expect(text).toContain('البريد الإلكتروني');
+  expect(text).toContain('يهدد بإجراء قانوني');
+  expect(text).not.toMatch(/complaint|email|legal_threat/);
   await context.close();
 });

@@ -12,6 +12,7 @@ import { i18n } from '../i18n/index.ts';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
 import { AdminList, ConfirmDialog, ForbiddenState, ReadOnlyNote, useEditing } from './AdminParts.tsx';
 import { type Team, useChannelSettings, useTeams } from './admin-queries.ts';
+import { useConditionValueLabel } from './condition-labels.ts';
 import { OrderedList, orderedListLabels } from './OrderedList.tsx';
 import { RoutingNoticeCard } from './routing/RoutingNoticeCard.tsx';
 import { RuleEditor } from './routing/RuleEditor.tsx';
@@ -146,11 +147,12 @@ function RuleList({
 function RuleSummary({ rule, teams }: { rule: RoutingRule; teams: Team[] }) {
   const { t } = useTranslation(['routing', 'common', 'case']);
   const separator = t('case:listSeparator');
+  const label = useConditionValueLabel(teams);
   const when = Object.entries(rule.conditions)
     .filter(([, values]) => Array.isArray(values) && values.length > 0)
     .map(([name, values]) =>
       t(`summary.${name as 'kinds'}`, {
-        values: (values as string[]).map((value) => `\u2068${value}\u2069`).join(separator),
+        values: (values as string[]).map((value) => `\u2068${label(name, value)}\u2069`).join(separator),
       }),
     );
   const then = [

@@ -9,6 +9,7 @@ import { slaDuration } from '../inbox/CaseRow.tsx';
 import { DialogFrame } from '../ui/DialogFrame.tsx';
 import { AdminList, ConfirmDialog, ForbiddenState, ReadOnlyNote, useEditing } from './AdminParts.tsx';
 import { type Team, useTeams } from './admin-queries.ts';
+import { useConditionValueLabel } from './condition-labels.ts';
 import { OrderedList, orderedListLabels } from './OrderedList.tsx';
 import { PolicyEditor } from './sla/PolicyEditor.tsx';
 import { arSlaAdmin, enSlaAdmin } from './sla/sla-admin-strings.ts';
@@ -124,20 +125,7 @@ function PolicyList({
 function PolicySummary({ policy, teams }: { policy: SlaPolicy; teams: Team[] }) {
   const { t } = useTranslation(['slaAdmin', 'sla', 'common', 'case']);
   const separator = t('case:listSeparator');
-  const label = (name: string, value: string) => {
-    switch (name) {
-      case 'priorities':
-        return t(`common:priority.${value as 'P1'}`);
-      case 'channels':
-        return t(`common:channel.${value as 'email'}`);
-      case 'kinds':
-        return t(`common:kind.${value as 'complaint'}`);
-      case 'teamIds':
-        return teams.find((team) => team.id === value)?.name ?? '—';
-      default:
-        return value;
-    }
-  };
+  const label = useConditionValueLabel(teams);
   const when = Object.entries(policy.conditions)
     .filter(([, values]) => values.length > 0)
     .map(([name, values]) =>

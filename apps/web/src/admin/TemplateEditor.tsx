@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   formatReferenceNumber,
@@ -14,6 +14,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../auth/session.ts';
 import { FormError, fieldErrorOf } from '../ui/FormError.tsx';
+import { ConfirmDialog } from './AdminParts.tsx';
 import {
   type ReplyTemplate,
   useCreateTemplate,
@@ -97,7 +98,6 @@ export function TemplateEditor({
             </Text>
           )}
           <FormError error={save.error} shownFields={['name', 'bodyAr', 'bodyEn']} />
-          <FormError error={remove.error} />
           {canWrite && (
             <Group justify="space-between">
               {template ? (
@@ -121,37 +121,23 @@ export function TemplateEditor({
           )}
         </Stack>
       </form>
-      {template && (
-        <Modal
-          closeButtonProps={{ 'aria-label': t('actions.close', { ns: 'common' }) }}
-          opened={isDeleteOpen}
-          onClose={() => setIsDeleteOpen(false)}
+      {template && isDeleteOpen && (
+        <ConfirmDialog
           title={t('templates.deleteTitle')}
-        >
-          <Stack gap="md">
-            <Text size="sm">{t('templates.deleteQuestion', { name: `\u2068${template.name}\u2069` })}</Text>
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={() => setIsDeleteOpen(false)}>
-                {t('actions.cancel', { ns: 'common' })}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(template.id, {
-                    onSuccess: () => {
-                      setIsDeleteOpen(false);
-                      onClosed();
-                    },
-                    onError: () => setIsDeleteOpen(false),
-                  })
-                }
-              >
-                {t('templates.delete')}
-              </Button>
-            </Group>
-          </Stack>
-        </Modal>
+          question={t('templates.deleteQuestion', { name: `\u2068${template.name}\u2069` })}
+          confirmLabel={t('templates.delete')}
+          isPending={remove.isPending}
+          error={remove.error}
+          onConfirm={() =>
+            remove.mutate(template.id, {
+              onSuccess: () => {
+                setIsDeleteOpen(false);
+                onClosed();
+              },
+            })
+          }
+          onClose={() => setIsDeleteOpen(false)}
+        />
       )}
     </Paper>
   );

@@ -16,8 +16,8 @@ import type { CalendarHoliday, CalendarSpan } from '@sada/core';
 import { IconPlus, IconTrash, IconX } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DialogFrame } from '../../ui/DialogFrame.tsx';
 import { FormError, fieldErrorOf } from '../../ui/FormError.tsx';
+import { ConfirmDialog } from '../AdminParts.tsx';
 import {
   type BusinessCalendar,
   useCreateCalendar,
@@ -118,7 +118,6 @@ export function CalendarEditor({
           {!isAlwaysOpen && <WeekGrid hours={hours} onChange={setHours} canWrite={canWrite} />}
           <HolidayList holidays={holidays} onChange={setHolidays} canWrite={canWrite} />
           <FormError error={save.error} shownFields={['name', 'timeZone']} />
-          <FormError error={remove.error} />
           {canWrite && (
             <Group justify="space-between">
               {calendar ? (
@@ -142,36 +141,23 @@ export function CalendarEditor({
           )}
         </Stack>
       </form>
-      {calendar && (
-        <DialogFrame
-          opened={isDeleteOpen}
-          onClose={() => setIsDeleteOpen(false)}
+      {calendar && isDeleteOpen && (
+        <ConfirmDialog
           title={t('editor.deleteTitle')}
-        >
-          <Stack gap="md">
-            <Text size="sm">{t('editor.deleteQuestion', { name: `\u2068${calendar.name}\u2069` })}</Text>
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={() => setIsDeleteOpen(false)}>
-                {t('actions.cancel', { ns: 'common' })}
-              </Button>
-              <Button
-                color="red"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(calendar.id, {
-                    onSuccess: () => {
-                      setIsDeleteOpen(false);
-                      onClosed();
-                    },
-                    onError: () => setIsDeleteOpen(false),
-                  })
-                }
-              >
-                {t('editor.delete')}
-              </Button>
-            </Group>
-          </Stack>
-        </DialogFrame>
+          question={t('editor.deleteQuestion', { name: `\u2068${calendar.name}\u2069` })}
+          confirmLabel={t('editor.delete')}
+          isPending={remove.isPending}
+          error={remove.error}
+          onConfirm={() =>
+            remove.mutate(calendar.id, {
+              onSuccess: () => {
+                setIsDeleteOpen(false);
+                onClosed();
+              },
+            })
+          }
+          onClose={() => setIsDeleteOpen(false)}
+        />
       )}
     </Paper>
   );
