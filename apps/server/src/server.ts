@@ -12,9 +12,11 @@ import { seedDemoWorkspace } from './demo/demo-seed.ts';
 import { startDemoPlatforms, startDemoTraffic } from './demo/demo-social.ts';
 import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
 import { createLiveHub } from './live/live-hub.ts';
+import { createPlanWorker, planDueJob } from './plans/plan-worker.ts';
 import { responseTimeRefreshJob } from './response-time/response-time.job.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlaWorker, slaEscalationJob } from './sla/sla-worker.ts';
+import { createSurveyWorker, surveyJob } from './surveys/survey-worker.ts';
 import { triageRetrainJob, triageSweepJob } from './triage/triage-jobs.ts';
 import { createTriageWorker, type TriageWorker } from './triage/triage-worker.ts';
 
@@ -124,6 +126,18 @@ export async function startSada(options: {
         onError: (error) => app.log.error({ err: error }, 'SLA escalation failed; the next minute retries'),
       })
     : undefined;
+  const surveyWorker = config.isJobsEnabled
+    ? createSurveyWorker({
+        surveys: services.surveys,
+        onError: (error) => app.log.error({ err: error }, 'survey follow-up failed; the next minute retries'),
+      })
+    : undefined;
+  const planWorker = config.isJobsEnabled
+    ? createPlanWorker({
+        runDue: services.plans.runDue,
+        onError: (error) => app.log.error({ err: error }, 'plan jobs failed; the next minute retries'),
+      })
+    : undefined;
   const stopWaking = hub.onNotice((notice) => {
     if (notice.type === 'case.created' || notice.type === 'message.created') triage?.kick();
     if (notice.type === 'message.created' || notice.type === 'case.updated') delivery?.kick();
@@ -139,6 +153,8 @@ export async function startSada(options: {
           ...(delivery ? [registerJob(deliverySweepJob(delivery))] : []),
           registerJob(mentionsPollJob(services.social)),
           ...(slaWorker ? [registerJob(slaEscalationJob(slaWorker))] : []),
+          ...(planWorker ? [registerJob(planDueJob(planWorker))] : []),
+          ...(surveyWorker ? [registerJob(surveyJob(surveyWorker))] : []),
           registerJob(responseTimeRefreshJob(services.responseTime)),
         ],
         isWorking: true,
@@ -191,6 +207,8 @@ export async function startSada(options: {
         await triage?.stop();
         await delivery?.stop();
         await slaWorker?.stop();
+        await planWorker?.stop();
+        await surveyWorker?.stop();
         await assignment?.stop();
         await jobs?.stop();
         await platforms?.close();

@@ -7,21 +7,28 @@ import { createAuthService, type TokenActor } from './auth/auth.service.ts';
 import { createCalendarService } from './calendars/calendar.service.ts';
 import { createStaffingService } from './calendars/staffing.service.ts';
 import { createCaseService } from './cases/case.service.ts';
+import type { ButtonAnswerHandlers } from './channels/button-answers.ts';
 import { createChannelAdmin } from './channels/channel-admin.service.ts';
 import { createChannelIntake } from './channels/channel-intake.ts';
 import { createEmailIntake } from './channels/email-intake.ts';
 import { createPublicChannels } from './channels/public-channels.service.ts';
 import { statusPathFor } from './channels/signed-token.ts';
 import { createSocialChannels } from './channels/social-channels.service.ts';
+import { createCompensationService } from './compensation/compensation.service.ts';
 import type { Config } from './config.ts';
 import { createCustomerService } from './customers/customer.service.ts';
+import { createModerationService } from './moderation/moderation.service.ts';
 import { createNotificationService } from './notifications/notification.service.ts';
+import { createOfferService } from './offers/offer.service.ts';
 import { createPeopleService } from './people/people.service.ts';
+import { createPlanService } from './plans/plan.service.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
 import { createResponseTime } from './response-time/response-time.service.ts';
 import { createRoutingService } from './routing/routing.service.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
 import { createSlaService } from './sla/sla.service.ts';
+import { createStoryService } from './stories/story.service.ts';
+import { createSurveyService } from './surveys/survey.service.ts';
 import { createTemplateService } from './templates/template.service.ts';
 import { createTriageService } from './triage/triage.service.ts';
 import { createTriageContexts } from './triage/triage-context.ts';
@@ -69,11 +76,27 @@ export function createServices(deps: ServiceDeps) {
     `${deps.config.publicUrl}${statusPathFor(secrets, workspace, caseId, deps.clock.now())}`;
   const channelIntake = createChannelIntake({ ...deps, statusLink });
   const assignment = createAssignmentService(context);
+  // Who answers a Sada button a customer pressed on a social channel (issue 8). Handlers are called
+  // only when a press arrives, so they may name services built further down. One line each:
+  // offer: (answer) => offers.answerByButton(answer), survey: …surveys…, story: …stories….
+  const buttonAnswers: ButtonAnswerHandlers = {};
+  const surveys = createSurveyService({ ...deps, secrets });
+  buttonAnswers.survey = surveys.answerByButton;
+  const offers = createOfferService({ ...deps, secrets });
+  buttonAnswers.offer = offers.answerByButton;
+  const stories = createStoryService({ ...deps, secrets });
+  buttonAnswers.story = stories.answerByButton;
   return {
     secrets,
     statusLink,
     channelIntake,
-    social: createSocialChannels({ ...deps, secrets, intake: channelIntake, adapters: SOCIAL_ADAPTERS }),
+    social: createSocialChannels({
+      ...deps,
+      secrets,
+      intake: channelIntake,
+      adapters: SOCIAL_ADAPTERS,
+      buttonAnswers,
+    }),
     emailIntake: createEmailIntake({ ...deps, intake: channelIntake }),
     channels: createChannelAdmin({ ...deps, secrets }),
     publicChannels: createPublicChannels({
@@ -97,9 +120,15 @@ export function createServices(deps: ServiceDeps) {
     views: createViewService(deps),
     sla: createSlaService(deps),
     notifications: createNotificationService(deps),
+    moderation: createModerationService(deps),
     responseTime: createResponseTime(deps),
     analytics: createAnalyticsService(deps),
     routing: createRoutingService(deps),
+    surveys,
+    plans: createPlanService({ ...deps, statusLink }),
+    offers,
+    stories,
+    compensation: createCompensationService({ ...deps, secrets }),
   };
 }
 

@@ -126,6 +126,38 @@ async function notificationFor({ actor, actorId, admin, adminId }: Actors): Prom
   return notifications.body.items[0].id;
 }
 
+/** A compensation request above the agent's limit, made by an agent (never the actor under test). */
+async function pendingCompensation({ admin, slug }: Actors): Promise<string> {
+  const agent = await adminCreates(admin, '/api/users', {
+    email: `agent-${unique()}@example.test`,
+    name: 'Requesting agent',
+    role: 'agent',
+    password: 'a long enough password',
+  });
+  const { client } = await signInOverHttp(admin.baseUrl, {
+    email: agent.email,
+    password: 'a long enough password',
+    workspace: slug,
+  });
+  const created = await createCase(admin);
+  const request = await client.post(`/api/cases/${created.referenceNumber}/compensations`, {
+    type: 'refund',
+    amount: 5000,
+    currency: 'SAR',
+    reason: 'Broken on arrival',
+  });
+  return request.body.id;
+}
+
+/** A sent offer (an apology needs no approval) on a new case. */
+async function sentOffer(admin: ApiClient): Promise<string> {
+  const created = await createCase(admin);
+  const offer = await adminCreates(admin, `/api/cases/${created.referenceNumber}/offers`, {
+    options: [{ type: 'apology', description: 'A formal apology' }],
+  });
+  return offer.id;
+}
+
 // Which roles may use each route, written out from the matrix in packages/core/src/permissions.ts:
 // analysts only read (and keep their own views); agents cannot manage users, teams or fields, nor merge
 // customers, nor write templates; supervisors can merge and write templates but not manage users,
@@ -335,6 +367,24 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.patch('/api/workspace', { name: `Renamed ${unique()}` }),
   },
   {
+    route: 'GET /api/workspace/settings',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/workspace/settings'),
+  },
+  {
+    route: 'PATCH /api/workspace/settings',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.patch('/api/workspace/settings', { survey: { delayMinutes: 60 } }),
+  },
+  {
+    route: 'GET /api/surveys/summary',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/surveys/summary?by=team'),
+  },
+  {
     route: 'GET /api/templates',
     allowed: WRITERS,
     successStatus: 200,
@@ -507,6 +557,39 @@ const routeRules: RouteRule[] = [
         reason: 'spam',
       });
     },
+  },
+  {
+    route: 'GET /api/moderation',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/moderation'),
+  },
+  {
+    // No such message on the case: allowed roles get past the permission check to the 404.
+    route: 'POST /api/cases/{ref}/messages/{messageId}/moderation/mark',
+    allowed: WRITERS,
+    successStatus: 404,
+    send: async ({ actor, admin }) =>
+      actor.post(
+        `/api/cases/${(await createCase(admin)).referenceNumber}/messages/${randomUUID()}/moderation/mark`,
+        {
+          label: 'abuse',
+          reason: 'insults',
+        },
+      ),
+  },
+  {
+    route: 'POST /api/moderation/{id}/decision',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) =>
+      actor.post(`/api/moderation/${randomUUID()}/decision`, { decision: 'keep', reason: 'fine' }),
+  },
+  {
+    route: 'POST /api/moderation/{id}/undo',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) => actor.post(`/api/moderation/${randomUUID()}/undo`, { reason: 'mistake' }),
   },
   {
     route: 'POST /api/cases/{ref}/move-to-private',
@@ -748,6 +831,95 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.get('/api/staffing'),
   },
   {
+    // A new case is not resolved nor rated: allowed roles get past the permission check to the 422.
+    route: 'POST /api/cases/{ref}/story',
+    allowed: LEADS,
+    successStatus: 422,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/story`),
+  },
+  {
+    route: 'GET /api/cases/{ref}/story',
+    allowed: LEADS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/cases/${(await createCase(admin)).referenceNumber}/story`),
+  },
+  {
+    route: 'GET /api/stories',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/stories'),
+  },
+  {
+    route: 'GET /api/stories/{id}',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) => actor.get(`/api/stories/${randomUUID()}`),
+  },
+  {
+    route: 'PATCH /api/stories/{id}',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) => actor.patch(`/api/stories/${randomUUID()}`, { problem: 'Late parcel' }),
+  },
+  {
+    route: 'POST /api/stories/{id}/request-consent',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) => actor.post(`/api/stories/${randomUUID()}/request-consent`),
+  },
+  {
+    route: 'POST /api/stories/{id}/withdraw-consent',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) =>
+      actor.post(`/api/stories/${randomUUID()}/withdraw-consent`, { reason: 'Asked by phone' }),
+  },
+  {
+    route: 'GET /api/stories/{id}/story.md',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) => actor.get(`/api/stories/${randomUUID()}/story.md`),
+  },
+  {
+    route: 'GET /api/stories/{id}/card.svg',
+    allowed: LEADS,
+    successStatus: 404,
+    send: ({ actor }) => actor.get(`/api/stories/${randomUUID()}/card.svg`),
+  },
+  {
+    route: 'GET /api/cases/{ref}/plan',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/cases/${(await createCase(admin)).referenceNumber}/plan`),
+  },
+  {
+    route: 'POST /api/cases/{ref}/plan/steps',
+    allowed: WRITERS,
+    successStatus: 201,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/plan/steps`, { title: 'Refund' }),
+  },
+  {
+    route: 'PATCH /api/cases/{ref}/plan/steps/{id}',
+    allowed: WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) => {
+      const reference = (await createCase(admin)).referenceNumber;
+      const plan = await adminCreates(admin, `/api/cases/${reference}/plan/steps`, { title: 'Refund' });
+      return actor.patch(`/api/cases/${reference}/plan/steps/${plan.steps[0].id}`, { status: 'in_progress' });
+    },
+  },
+  {
+    route: 'PATCH /api/cases/{ref}/plan',
+    allowed: WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(`/api/cases/${(await createCase(admin)).referenceNumber}/plan`, { updateEveryDays: 3 }),
+  },
+  {
     route: 'GET /api/sla/policies',
     allowed: LEADS,
     successStatus: 200,
@@ -779,6 +951,104 @@ const routeRules: RouteRule[] = [
     successStatus: 200,
     send: async ({ actor, admin }) =>
       actor.request('PUT', '/api/sla/policies/order', { ids: [(await newSlaPolicy(admin)).id] }),
+  },
+  {
+    route: 'GET /api/compensation/policy',
+    // Agents read it to see, as they type an amount, whether it needs approval.
+    allowed: WRITERS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/compensation/policy'),
+  },
+  {
+    route: 'PUT /api/compensation/policy',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) =>
+      actor.request('PUT', '/api/compensation/policy', {
+        types: ['refund'],
+        currencies: ['SAR'],
+        limits: { agent: { SAR: 50 }, supervisor: { SAR: 500 } },
+      }),
+  },
+  {
+    route: 'POST /api/cases/{ref}/compensations',
+    allowed: WRITERS,
+    successStatus: 201,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/compensations`, {
+        type: 'apology',
+        reason: 'Our mistake',
+      }),
+  },
+  {
+    route: 'GET /api/compensations/pending',
+    allowed: LEADS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/compensations/pending'),
+  },
+  {
+    route: 'POST /api/compensations/{id}/approve',
+    allowed: LEADS,
+    successStatus: 200,
+    send: async (actors) =>
+      actors.actor.post(`/api/compensations/${await pendingCompensation(actors)}/approve`, {}),
+  },
+  {
+    route: 'POST /api/compensations/{id}/reject',
+    allowed: LEADS,
+    successStatus: 200,
+    send: async (actors) =>
+      actors.actor.post(`/api/compensations/${await pendingCompensation(actors)}/reject`, {
+        reason: 'Too much',
+      }),
+  },
+  {
+    route: 'GET /api/compensations',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/compensations'),
+  },
+  {
+    route: 'GET /api/compensations/totals',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/compensations/totals?by=month'),
+  },
+  {
+    route: 'GET /api/customers/{id}/compensation',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/customers/${(await newCustomer(admin)).id}/compensation`),
+  },
+  {
+    route: 'POST /api/cases/{ref}/offers',
+    allowed: WRITERS,
+    successStatus: 201,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/cases/${(await createCase(admin)).referenceNumber}/offers`, {
+        options: [{ type: 'repair', description: 'We repair it' }],
+      }),
+  },
+  {
+    route: 'GET /api/cases/{ref}/offers',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/cases/${(await createCase(admin)).referenceNumber}/offers`),
+  },
+  {
+    route: 'POST /api/offers/{id}/withdraw',
+    allowed: WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) => actor.post(`/api/offers/${await sentOffer(admin)}/withdraw`, {}),
+  },
+  {
+    route: 'POST /api/offers/{id}/choose',
+    allowed: WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/offers/${await sentOffer(admin)}/choose`, { optionId: '1' }),
   },
 ];
 

@@ -362,6 +362,12 @@ describe('social channels against a simulator of the platforms', () => {
     const detail = await onlyCase(workspace, 'facebook');
     const messageId = detail.messages[0].id as string;
     simulator.clearSent();
+    // A complaint is never hidden unless it is in the moderation queue: the agent marks it first.
+    const marked = await workspace.admin.post(
+      `/api/cases/${detail.referenceNumber}/messages/${messageId}/moderation/mark`,
+      { label: 'abuse', reason: 'insults staff' },
+    );
+    expect(marked.status).toBe(200);
     const hidden = await workspace.admin.post(
       `/api/cases/${detail.referenceNumber}/messages/${messageId}/hide`,
       {

@@ -17,6 +17,7 @@ export const MODERATION_REASONS = ['abuse', 'spam', 'personal_data', 'other'] as
 
 import { isoDate, listParam, localizedMessage, nonEmptyText, uuid } from './common.ts';
 import { identityInput } from './customers.ts';
+import { caseSurvey } from './follow-up.ts';
 import { caseSlaClock } from './sla.ts';
 import { caseTriage } from './triage.ts';
 
@@ -150,6 +151,8 @@ export const caseDetail = caseSummary
       .nullable(),
     /** The case's SLA clocks, once a policy applies (empty otherwise). */
     sla: z.array(caseSlaClock),
+    /** The case's latest satisfaction survey; null before the case was first resolved. */
+    survey: caseSurvey.nullable().optional(),
   })
   .meta({ id: 'Case' });
 

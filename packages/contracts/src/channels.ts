@@ -3,6 +3,7 @@
 import { CASE_STATUSES, CHANNELS, UI_LANGUAGES } from '@sada/core';
 import { z } from 'zod';
 import { localizedMessage, nonEmptyText, uuid } from './common.ts';
+import { publicPlanStep } from './plans.ts';
 
 export const localizedText = (max: number) =>
   z.strictObject({ ar: z.string().trim().max(max), en: z.string().trim().max(max) });
@@ -324,6 +325,10 @@ export const publicCaseView = z.object({
       attachments: z.array(publicAttachment),
     }),
   ),
+  /** The customer-visible steps of the resolution plan, in order. */
+  plan: z.array(publicPlanStep).optional(),
+  /** The satisfaction survey's page while it waits for the customer's answer, else null. */
+  surveyUrl: z.string().nullable().optional(),
 });
 export type PublicCaseView = z.infer<typeof publicCaseView>;
 

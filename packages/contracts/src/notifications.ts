@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { uuid } from './common.ts';
 
-export const NOTIFICATION_TYPES = ['mention', 'sla.warning', 'sla.breached'] as const;
+export const NOTIFICATION_TYPES = [
+  'mention',
+  'sla.warning',
+  'sla.breached',
+  'plan.step_overdue',
+  'survey.low_score',
+  'compensation.approved',
+  'compensation.rejected',
+  'offer.chosen',
+] as const;
 
 /** Something that happened for one user: today, a colleague mentioned them in a note. */
 export const notification = z

@@ -1,3 +1,4 @@
+export * from './anonymise.ts';
 export * from './assignment.ts';
 export * from './built-in-views.ts';
 export * from './business-hours.ts';

@@ -30,7 +30,17 @@ export type Permission =
   /** Read the SLA policies (admins write them under workspace:admin). */
   | 'sla:read'
   /** Read figures across the workspace and export them (dashboards, the one-row-per-case CSV). */
-  | 'analytics:read';
+  | 'analytics:read'
+  /** Read the follow-up settings (satisfaction survey); admins change them under workspace:admin. */
+  | 'followUp:read'
+  /** Read the compensation policy and approve or reject compensation above a limit. */
+  | 'compensation:approve'
+  /** Read the compensation ledger and its totals. */
+  | 'compensation:ledger'
+  /** Read the moderation queue and decide its items (hide, block, not a complaint, keep, undo). */
+  | 'moderation:decide'
+  /** Mark success-story candidates, edit them, ask the customer's consent and export them. */
+  | 'story:manage';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -55,7 +65,12 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'view:share',
     'routing:read',
     'sla:read',
+    'followUp:read',
     'analytics:read',
+    'compensation:approve',
+    'compensation:ledger',
+    'moderation:decide',
+    'story:manage',
   ]),
   supervisor: new Set<Permission>([
     'case:read',
@@ -74,7 +89,12 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'view:share',
     'routing:read',
     'sla:read',
+    'followUp:read',
     'analytics:read',
+    'compensation:approve',
+    'compensation:ledger',
+    'moderation:decide',
+    'story:manage',
   ]),
   agent: new Set<Permission>([
     'case:read',
@@ -97,6 +117,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'workspace:read',
     'view:write',
     'analytics:read',
+    'compensation:ledger',
   ]),
 };
 

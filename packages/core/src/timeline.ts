@@ -22,6 +22,40 @@ export const CASE_EVENT_TYPES = [
   'sla.warned',
   'sla.breached',
   'sla.cleared',
+  /** Satisfaction survey: sent to the customer, answered (rating, comment), a low score, expired (case closed). */
+  'survey.sent',
+  'survey.answered',
+  'survey.low_score',
+  'survey.expired',
+  /** Resolution plan: a step added or changed; a step past its due time; the customer told of progress; the update period set. */
+  'plan.step_added',
+  'plan.step_changed',
+  'plan.step_overdue',
+  'plan.customer_updated',
+  'plan.updates_set',
+  /** Solution offers: made (sent or waiting for approval), sent to the customer, chosen, withdrawn, rejected, expired. */
+  'offer.created',
+  'offer.sent',
+  'offer.chosen',
+  'offer.withdrawn',
+  'offer.rejected',
+  'offer.expired',
+  /** Compensation: requested (above a limit: waits), approved, rejected, given, cancelled. */
+  'compensation.requested',
+  'compensation.approved',
+  'compensation.rejected',
+  'compensation.given',
+  'compensation.cancelled',
+  /** Moderation: a message queued as abuse or spam, a decision on it (hide, block, not a complaint, keep), undone; a blocked author's message kept without opening a case. */
+  'moderation.queued',
+  'moderation.decided',
+  'moderation.undone',
+  'moderation.message_withheld',
+  /** Success story: marked as a candidate, the customer asked for consent, consented, declined (or withdrew). */
+  'story.marked',
+  'story.consent_requested',
+  'story.consented',
+  'story.declined',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -643,3 +643,20 @@ export const successStory = pgTable('success_story', {
   createdAt: timestamptz('created_at').notNull(),
   updatedAt: timestamptz('updated_at').notNull(),
 });
+
+/** A press of a Sada button on a social channel, kept by the platform's id of it (migration 0012). */
+export const buttonPress = pgTable(
+  'button_press',
+  {
+    channelAccountId: uuid('channel_account_id').notNull(),
+    deliveryKey: text('delivery_key').notNull(),
+    workspaceId: uuid('workspace_id').notNull(),
+    /** 'offer' | 'survey' | 'story'. */
+    kind: text('kind').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    choice: text('choice').notNull(),
+    conversationKey: text('conversation_key').notNull(),
+    receivedAt: timestamptz('received_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.channelAccountId, table.deliveryKey] })],
+);

@@ -54,6 +54,7 @@ import { assertMentionable, notifyMentions } from '../notifications/mentions.ts'
 import { tellCustomerTeamHasCase } from '../routing/team-notice.ts';
 import type { ServiceContext } from '../services.ts';
 import { caseSlaOf, syncCaseSla, withSlaSummaries } from '../sla/sla-sync.ts';
+import { afterCaseStatusChange, caseSurveyOf, surveyDepsOf } from '../surveys/survey-lifecycle.ts';
 import { recordPersonChanges } from '../triage/corrections.ts';
 import {
   lastPrivateInboundOf,
@@ -370,6 +371,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       triage: publicTriage(row),
       ...socialOf(row, lastPrivateInboundOf(messages), clock.now()),
       sla: await caseSlaOf(db, row, clock.now()),
+      survey: await caseSurveyOf(db, surveyDepsOf(config), { workspace: actor.workspace, caseId: row.id }),
     };
   }
 
@@ -627,6 +629,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
           },
           now,
         );
+        await afterCaseStatusChange(tx, surveyDepsOf(config), { from, row, now });
         return { row, result: row, isChanged: true };
       });
       return detail(actor, result);

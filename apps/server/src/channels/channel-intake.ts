@@ -31,6 +31,7 @@ import { calendarOfCase } from '../calendars/calendar-of.ts';
 import { caseSearchDocument, recordMessage } from '../cases/case.service.ts';
 import { type IntakeCustomer, intakeCustomer } from '../cases/case-intake.ts';
 import type { Config } from '../config.ts';
+import { keepIfBlocked } from '../moderation/blocked-intake.ts';
 import { expectedResponseBy, expectedResponseOn } from '../response-time/expected-response.ts';
 import { channelSettingsOf } from './channel-settings.ts';
 import { planDelivery } from './delivery.ts';
@@ -344,6 +345,31 @@ export function createChannelIntake(deps: {
         }
       }
       const messageId = stableId(workspace.id, input.channel, input.deliveryKey, 'message');
+      // A blocked author's message is kept on their case and goes no further (see moderation/).
+      const withheld = await keepIfBlocked(database, {
+        workspaceId: workspace.id,
+        customer: input.customer,
+        threadCaseId: input.threadCaseId,
+        messageId,
+        externalId: input.externalId,
+        body: input.body,
+        visibility: input.visibility ?? 'public',
+        files: input.files,
+        attachments: [
+          ...attachmentsOf(input.files),
+          ...(input.links ?? []).map((link) => ({ ...link, size: 0 })),
+        ],
+        now: clock.now(),
+      });
+      if (withheld) {
+        const row = (await findCaseById(db, workspace.id, withheld.caseId))!;
+        return {
+          ...withheld,
+          messageId,
+          isNewCase: false,
+          expectedResponseBy: await expectedBy(workspace, row.teamId, row.createdAt),
+        };
+      }
       if (input.threadCaseId) {
         const { row, isRepeat } = await storeMessage(input, {
           caseId: input.threadCaseId,

@@ -39,7 +39,7 @@ import { createDrainLoop } from '../jobs/drain-loop.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
 import { storedFailureOf } from './channel-errors.ts';
 import { channelSettingsOf } from './channel-settings.ts';
-import { emailMessageId } from './delivery.ts';
+import { emailMessageId, readOutboxPayload } from './delivery.ts';
 import { createSendPacer } from './send-pacing.ts';
 import type { SocialAdapters } from './social-channels.service.ts';
 
@@ -181,14 +181,35 @@ export function createDeliveryWorker(options: {
     });
   }
 
-  /** A WhatsApp template as the outbox keeps it (validated by the API before it was queued). */
-  function templateOf(row: OutboxRow): { name: string; language: string; parameters: string[] } {
-    const payload = (row.payload ?? {}) as { name?: unknown; language?: unknown; parameters?: unknown };
-    return {
-      name: String(payload.name ?? ''),
-      language: String(payload.language ?? ''),
-      parameters: Array.isArray(payload.parameters) ? payload.parameters.map(String) : [],
-    };
+  /** What the outbox row carries besides its text, for the send action. */
+  function outboundOf(row: OutboxRow, text: string): SocialOutbound {
+    const payload = readOutboxPayload(row.action, row.payload);
+    switch (row.action) {
+      case 'template': {
+        // Validated by the API before it was queued.
+        const template =
+          payload?.type === 'template' ? payload : { name: '', language: '', parameters: [] as string[] };
+        return {
+          action: 'template',
+          to: row.recipient,
+          template: { name: template.name, language: template.language, parameters: template.parameters },
+        };
+      }
+      case 'reply_public':
+        return { action: 'reply_public', inReplyToId: row.recipient, text };
+      case 'private_reply':
+        return { action: 'private_reply', commentId: row.recipient, text };
+      default:
+        return {
+          action: 'message',
+          to: row.recipient,
+          text,
+          ...(payload?.type === 'buttons' && {
+            buttons: payload.buttons,
+            ...(payload.buttonsLabel && { buttonsLabel: payload.buttonsLabel }),
+          }),
+        };
+    }
   }
 
   /** Sends one social outbound message through its account's adapter; the platform's id goes on the message. */
@@ -210,14 +231,7 @@ export function createDeliveryWorker(options: {
     }
     const wait = pacer.take(account.id, kind);
     if (wait > 0) throw new Paced(wait);
-    const outbound: SocialOutbound =
-      row.action === 'template'
-        ? { action: 'template', to: row.recipient, template: templateOf(row) }
-        : row.action === 'reply_public'
-          ? { action: 'reply_public', inReplyToId: row.recipient, text: message.body }
-          : row.action === 'private_reply'
-            ? { action: 'private_reply', commentId: row.recipient, text: message.body }
-            : { action: 'message', to: row.recipient, text: message.body };
+    const outbound = outboundOf(row, message.body);
     const baseUrl =
       kind === 'telegram'
         ? config.platformUrls.telegram

@@ -1,4 +1,4 @@
-import { replyRefusal, type SocialKind } from '@sada/channels';
+import { replyRefusal, SOCIAL_ADAPTERS, type SocialKind } from '@sada/channels';
 import { AppError, type Channel } from '@sada/core';
 import {
   type CaseRow,
@@ -17,6 +17,47 @@ import {
 const ANSWERED_BY_EMAIL = new Set<Channel>(['email', 'web_form', 'phone', 'walk_in', 'api']);
 
 export const SOCIAL_CHANNELS = new Set<Channel>(['facebook', 'instagram', 'whatsapp', 'telegram', 'x']);
+
+/** A button under an outbound social message: what it says and what pressing it sends back. */
+export type OutboundButton = { title: string; payload: string };
+
+/**
+ * What an outbox row carries besides its text, in its `payload` column: a WhatsApp template, or the
+ * buttons under a social message. Rows written before the discriminant existed hold a bare template.
+ */
+export type OutboxPayload =
+  | { type: 'template'; name: string; language: string; parameters: string[] }
+  | { type: 'buttons'; buttons: OutboundButton[]; buttonsLabel?: string };
+
+/** Reads an outbox row's payload; a row without one, or with an unreadable one, carries nothing extra. */
+export function readOutboxPayload(
+  action: string | null,
+  payload: Record<string, unknown> | null,
+): OutboxPayload | null {
+  if (!payload) return null;
+  if (payload.type === 'buttons') {
+    const buttons = Array.isArray(payload.buttons)
+      ? payload.buttons.flatMap((button: unknown) => {
+          const { title, payload: value } = (button ?? {}) as { title?: unknown; payload?: unknown };
+          return typeof title === 'string' && typeof value === 'string' ? [{ title, payload: value }] : [];
+        })
+      : [];
+    const label = typeof payload.buttonsLabel === 'string' ? payload.buttonsLabel : undefined;
+    return { type: 'buttons', buttons, ...(label && { buttonsLabel: label }) };
+  }
+  if (payload.type === 'template' || action === 'template') {
+    return {
+      type: 'template',
+      name: String(payload.name ?? ''),
+      language: String(payload.language ?? ''),
+      parameters: Array.isArray(payload.parameters) ? payload.parameters.map(String) : [],
+    };
+  }
+  return null;
+}
+
+/** Buttons to put under a social message, and WhatsApp's list button text when there are more than 3. */
+export type ButtonsToSend = { buttons: OutboundButton[]; buttonsLabel?: string };
 
 /** How a reply on a social case reaches the customer: which send action, to whom. */
 export type SocialReplyTarget = { action: 'message' | 'reply_public' | 'private_reply'; recipient: string };
@@ -98,16 +139,28 @@ export async function planTemplateDelivery(
     recipient: target.recipient,
     subject: '',
     action: 'template',
-    payload: input.template,
+    payload: { type: 'template', ...input.template } satisfies OutboxPayload,
     status: 'pending',
     nextAttemptAt: now,
     createdAt: now,
   });
 }
 
-async function planSocialDelivery(tx: Executor, caseRow: CaseRow, message: MessageRow, now: Date) {
+async function planSocialDelivery(
+  tx: Executor,
+  caseRow: CaseRow,
+  message: MessageRow,
+  now: Date,
+  buttons: ButtonsToSend | undefined,
+) {
   const chosen = await socialReplyTarget(tx, caseRow, message.visibility);
   if (!chosen) return;
+  // Buttons exist only under a message in a private conversation, not under a comment reply, and
+  // not on X at all.
+  const canShow =
+    chosen.action === 'message' && SOCIAL_ADAPTERS[caseRow.channel as SocialKind].capabilities.maxButtons > 0;
+  const payload: OutboxPayload | undefined =
+    buttons && buttons.buttons.length > 0 && canShow ? { type: 'buttons', ...buttons } : undefined;
   await insertOutbox(tx, {
     messageId: message.id,
     workspaceId: caseRow.workspaceId,
@@ -115,6 +168,7 @@ async function planSocialDelivery(tx: Executor, caseRow: CaseRow, message: Messa
     recipient: chosen.recipient,
     subject: '',
     action: chosen.action,
+    ...(payload && { payload }),
     status: 'pending',
     nextAttemptAt: now,
     createdAt: now,
@@ -139,11 +193,13 @@ export async function planDelivery(
     now: Date;
     mailDomain: string;
     subject?: string | undefined;
+    /** Buttons under the message; only a private social conversation shows them, elsewhere they are left out. */
+    buttons?: ButtonsToSend | undefined;
   },
 ): Promise<void> {
   const { caseRow, message, now } = input;
   if (SOCIAL_CHANNELS.has(caseRow.channel as Channel)) {
-    await planSocialDelivery(tx, caseRow, message, now);
+    await planSocialDelivery(tx, caseRow, message, now, input.buttons);
     return;
   }
   const isByEmail =

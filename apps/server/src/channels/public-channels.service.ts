@@ -23,6 +23,7 @@ import {
   findCaseById,
   findCaseByReference,
   findCustomerSummary,
+  findLatestSurveyOfCase,
   findMessageById,
   findStoredFile,
   findUserById,
@@ -34,8 +35,10 @@ import {
   type WorkspaceRow,
 } from '@sada/db';
 import type { Config } from '../config.ts';
+import { customerPlanOf } from '../plans/customer-plan.ts';
 import { expectedResponseBy } from '../response-time/expected-response.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { surveyUrl } from '../surveys/survey-lifecycle.ts';
 import type { TriageContexts } from '../triage/triage-context.ts';
 import { acceptFiles, type ChannelIntake, type UploadedFile } from './channel-intake.ts';
 import { channelSettingsOf } from './channel-settings.ts';
@@ -304,6 +307,12 @@ export function createPublicChannels(deps: {
     });
   }
 
+  /** The survey page while the case's survey waits for the customer's answer. */
+  async function openSurveyUrl(workspace: WorkspaceRow, caseId: string): Promise<string | null> {
+    const survey = await findLatestSurveyOfCase(db, workspace.id, caseId);
+    return survey?.status === 'sent' ? surveyUrl({ config: deps.config, secrets }, workspace, survey) : null;
+  }
+
   async function caseView(workspace: WorkspaceRow, row: CaseRow, token: string): Promise<PublicCaseView> {
     const [messages, events] = await Promise.all([
       listMessagesOfCase(db, row.id),
@@ -349,6 +358,8 @@ export function createPublicChannels(deps: {
           ? await expectedResponseBy(db, workspace, row.teamId, row.createdAt)
           : null,
       updates,
+      plan: await customerPlanOf(db, row),
+      surveyUrl: await openSurveyUrl(workspace, row.id),
     };
   }
 

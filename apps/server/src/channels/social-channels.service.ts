@@ -45,7 +45,10 @@ import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import { caseNotFound } from '../cases/case.service.ts';
 import type { Config } from '../config.ts';
+import { assertMayHide } from '../moderation/moderation-queue.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import type { ButtonAnswerHandlers } from './button-answers.ts';
+import { createButtonDispatch } from './button-dispatch.ts';
 import {
   badSignatureFailure,
   credentialsFailure,
@@ -128,12 +131,23 @@ export function createSocialChannels(deps: {
   secrets: SecretBox;
   intake: ChannelIntake;
   adapters: SocialAdapters;
+  /** Who answers a press of a Sada button (button-dispatch.ts); such a press never reaches intake. */
+  buttonAnswers: ButtonAnswerHandlers;
 }) {
   const { database, clock, config, secrets, adapters } = deps;
   const db = database.orm;
 
   const credentialsOf = (row: ChannelAccountRow) =>
     JSON.parse(secrets.open(row.sealedCredentials)) as Record<string, string>;
+  const buttons = createButtonDispatch({
+    database,
+    clock,
+    mailDomain: config.mailDomain,
+    handlers: deps.buttonAnswers,
+    adapters,
+    credentialsOf,
+    baseUrlOf: (kind) => baseUrlOf(kind),
+  });
 
   function webhookUrl(row: Pick<ChannelAccountRow, 'kind' | 'id'>) {
     const base = config.publicUrl;
@@ -170,6 +184,7 @@ export function createSocialChannels(deps: {
           event.visibility === 'private'
             ? `dm:${event.threadId}`
             : `post:${event.threadId}:${event.author.externalId}`;
+        if (await buttons.take({ account, workspace, event, conversationKey })) return;
         const since =
           event.visibility === 'public'
             ? new Date(clock.now().getTime() - COMMENT_THREAD_HOURS * 3_600_000)
@@ -553,6 +568,7 @@ export function createSocialChannels(deps: {
           ar: 'لا يُخفى إلا تعليق علني للعميل.',
         });
       }
+      if (change.isHidden) await assertMayHide(db, row, message.id);
       if (!adapters[kind].capabilities.canHide) {
         throw new AppError('conflict', {
           en: `${LABELS[kind]} does not let a business hide comments.`,

@@ -1,3 +1,4 @@
+import type { NOTIFICATION_TYPES } from '@sada/contracts';
 import { AppError } from '@sada/core';
 import {
   countUnreadNotifications,
@@ -20,7 +21,7 @@ function excerptOf(text: string | null): string {
 function publicNotification(row: NotificationListRow) {
   return {
     id: row.id,
-    type: row.type as 'mention' | 'sla.warning' | 'sla.breached',
+    type: row.type as (typeof NOTIFICATION_TYPES)[number],
     caseReference: row.caseReference,
     caseSubject: row.caseSubject,
     messageId: row.messageId,

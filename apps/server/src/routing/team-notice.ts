@@ -11,9 +11,8 @@ import {
   type WorkspaceRow,
 } from '@sada/db';
 import { detectLanguage } from '@sada/triage';
-import { recordMessage } from '../cases/case.service.ts';
+import { recordAutomaticMessage } from '../channels/automatic-message.ts';
 import { channelSettingsOf } from '../channels/channel-settings.ts';
-import { planDelivery } from '../channels/delivery.ts';
 
 /** Who the timeline says sent the notice. */
 const NOTICE_LABEL = 'Sada routing';
@@ -72,19 +71,10 @@ export async function tellCustomerTeamHasCase(
     renderTemplate(template, variables)
       .text.replace(/\{\{\s*[^{}\s]+\s*\}\}/g, '')
       .replace(/ +([،,])/g, '$1');
-  const recorded = await recordMessage(tx, caseRow, {
-    author: { userId: null, label: NOTICE_LABEL },
-    direction: 'outbound',
-    visibility: 'public',
+  const recorded = await recordAutomaticMessage(tx, {
+    caseRow,
+    label: NOTICE_LABEL,
     body: render(settings.routingNotice.body[language]),
-    attachments: [],
-    isAutomatic: true,
-    now,
-  });
-  if (!recorded) return caseRow;
-  await planDelivery(tx, {
-    caseRow: recorded.row,
-    message: recorded.message,
     now,
     mailDomain: input.mailDomain,
     subject:
@@ -92,5 +82,5 @@ export async function tellCustomerTeamHasCase(
         ? `Re: ${caseRow.subject}`
         : render(settings.routingNotice.subject[language]),
   });
-  return recorded.row;
+  return recorded?.row ?? caseRow;
 }

@@ -19,6 +19,7 @@ import {
 } from '@sada/db';
 import { classifyWithModel, loadBundledModel } from '@sada/triage';
 import { createDrainLoop } from '../jobs/drain-loop.ts';
+import { queueTriageReading } from '../moderation/moderation-queue.ts';
 import { syncCaseSla } from '../sla/sla-sync.ts';
 import { applyReading, type CaseTriageState, type StoredTriage } from './case-triage.ts';
 import type { TriageContexts } from './triage-context.ts';
@@ -134,6 +135,12 @@ export function createTriageWorker(options: {
       if (item.messageId)
         await markMessageTriaged(tx, item.messageId, triage as unknown as Record<string, unknown>, now);
       cases.set(item.caseId, { ...current, ...changes, triage, locked });
+      await queueTriageReading(tx, {
+        ...item,
+        caseKind: changes.kind ?? current.kind,
+        textKind: classification.kind.label,
+        now,
+      });
       if (!current.triage || Object.keys(changes).length > 0 || newSignals.length > 0) {
         await insertCaseEvent(tx, {
           workspaceId: item.workspaceId,

@@ -1,4 +1,11 @@
 // A local stand-in for Meta (Facebook, Instagram, WhatsApp), Telegram and X: send APIs, signed webhook deliveries, sampled traffic.
+export {
+  type ButtonChoice,
+  buttonPressDelivery,
+  buttonsOfRequest,
+  type SentButtons,
+  type SimulatedButton,
+} from './button-presses.ts';
 export { runSimulateCommand, type SimulateRun, type SimulateSecretsFile } from './cli.ts';
 export {
   defaultSimulatorSecrets,

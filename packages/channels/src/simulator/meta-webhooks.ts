@@ -201,6 +201,8 @@ export function instagramMessage(
     mid?: string;
     attachments?: MetaAttachment[];
     replyToMid?: string;
+    /** A quick reply pressed: its payload. */
+    quickReplyPayload?: string;
     isEcho?: boolean;
     /** The person unsent the message. */
     isDeleted?: boolean;
@@ -212,6 +214,7 @@ export function instagramMessage(
     mid,
     ...(options.text !== undefined && { text: options.text }),
     ...(options.attachments && { attachments: attachmentsOf(options.attachments) }),
+    ...(options.quickReplyPayload !== undefined && { quick_reply: { payload: options.quickReplyPayload } }),
     ...(options.replyToMid && { reply_to: { mid: options.replyToMid } }),
     ...(options.isEcho && { is_echo: true }),
     ...(options.isDeleted && { is_deleted: true }),

@@ -1,6 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  type ButtonChoice,
+  buttonPressDelivery,
+  buttonsOfRequest,
+  type SentButtons,
+} from './button-presses.ts';
+import {
   defaultSimulatorSecrets,
   type Platform,
   type SimulatorSecrets,
@@ -39,6 +45,8 @@ export type RecordedRequest = {
   rawBody: string;
   /** The status the simulator answered. */
   status: number;
+  /** The body it answered. */
+  answer: unknown;
   at: Date;
 };
 
@@ -82,6 +90,23 @@ export type Simulator = {
     delivery: WebhookDelivery,
     options: { attempts: number; backoffMs?: (attempt: number) => number; signature?: SignatureMode },
   ): Promise<DeliveryOutcome>;
+  /** Every sent message that carried buttons (Telegram keyboards, WhatsApp interactive, quick replies), oldest first. */
+  sentButtons(): SentButtons[];
+  /**
+   * Presses a button of a sent message: delivers the platform's signed webhook for the press to
+   * `target`. Answers Sada's HTTP status and the delivery (its externalId is the press's id).
+   */
+  press(
+    target: string,
+    sent: SentButtons,
+    choice: ButtonChoice,
+    options?: {
+      channel?: 'facebook' | 'instagram';
+      accountId?: string;
+      name?: string;
+      signature?: SignatureMode;
+    },
+  ): Promise<{ status: number; delivery: WebhookDelivery }>;
   metaHandshake(target: string, verifyToken?: string, challenge?: string): Promise<HandshakeResult>;
   xCrc(target: string, consumerSecret?: string, crcToken?: string): Promise<CrcResult>;
   close(): Promise<void>;
@@ -203,6 +228,7 @@ export async function startPlatformSimulator(options: SimulatorOptions = {}): Pr
       json,
       rawBody,
       status: answered.status,
+      answer: answered.body,
       at: request.now,
     });
     response.writeHead(answered.status, {
@@ -285,6 +311,15 @@ export async function startPlatformSimulator(options: SimulatorOptions = {}): Pr
     deliverWithRetries(target, delivery, retryOptions) {
       rememberMention(delivery);
       return deliverWebhookWithRetries(target, delivery, secrets, retryOptions);
+    },
+    sentButtons() {
+      return sent.flatMap((request) => buttonsOfRequest(request) ?? []);
+    },
+    async press(target, pressed, choice, pressOptions = {}) {
+      const { signature, ...rest } = pressOptions;
+      const delivery = buttonPressDelivery(pressed, choice, { ...rest, at: now() });
+      const status = await deliverWebhook(target, delivery, secrets, signature ? { signature } : {});
+      return { status, delivery };
     },
     metaHandshake(target, verifyToken = secrets.verifyToken, challenge) {
       return metaHandshake(target, verifyToken, challenge);

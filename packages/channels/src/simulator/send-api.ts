@@ -151,6 +151,7 @@ export function answerTelegram(request: SendRequest): SimulatedAnswer {
         chat: { id: Number(chatId), type: 'private' },
         date: epochSeconds(request.now),
         text: body,
+        ...(params.reply_markup !== undefined && { reply_markup: params.reply_markup }),
       };
       return { status: 200, body: { ok: true, result: message } };
     }

@@ -60,7 +60,13 @@ export function telegramUpdate(options: {
   document?: { fileName: string; mimeType: string; caption?: string };
   callbackData?: string;
   editOf?: number;
-  replyTo?: { messageId: number; text: string; isFromBot?: boolean };
+  replyTo?: {
+    messageId: number;
+    text: string;
+    isFromBot?: boolean;
+    /** The inline keyboard the bot sent under the message (a pressed button's message carries it). */
+    inlineKeyboard?: { text: string; callback_data: string }[][];
+  };
   bot?: TelegramBot;
   updateId?: number;
   messageId?: number;
@@ -83,6 +89,9 @@ export function telegramUpdate(options: {
     chat,
     date: epochSeconds(at) - 60,
     text: options.replyTo.text,
+    ...(options.replyTo.inlineKeyboard && {
+      reply_markup: { inline_keyboard: options.replyTo.inlineKeyboard },
+    }),
   };
   let update: Record<string, unknown>;
   if (options.callbackData !== undefined) {

@@ -82,10 +82,22 @@ export type SocialEvent =
       occurredAt: Date;
     };
 
+/** A button under a private message: its title, and the payload a press sends back. */
+export type SocialButton = { title: string; payload: string };
+
 /** What to send. `to` is the author's externalId (private) or the comment/tweet answered (public). */
 export type SocialOutbound =
   | { action: 'reply_public'; inReplyToId: string; text: string }
-  | { action: 'message'; to: string; text: string; attachments?: { url: string; kind: 'image' | 'file' }[] }
+  | {
+      action: 'message';
+      to: string;
+      text: string;
+      attachments?: { url: string; kind: 'image' | 'file' }[];
+      /** Buttons under the text, up to capabilities.maxButtons; a press comes back as a message event's `payload`. */
+      buttons?: SocialButton[];
+      /** WhatsApp's list button text (more than 3 buttons become a list behind it). */
+      buttonsLabel?: string;
+    }
   /** A private message answering a public comment (Facebook/Instagram private replies). */
   | { action: 'private_reply'; commentId: string; text: string }
   | { action: 'template'; to: string; template: { name: string; language: string; parameters: string[] } }
@@ -122,6 +134,8 @@ export type SocialCapabilities = {
   canPrivateReply: boolean;
   canSendTemplates: boolean;
   attachmentKinds: SocialAttachment['kind'][];
+  /** How many buttons a private message can carry; 0: none. */
+  maxButtons: number;
 };
 
 export type SocialAdapter = {
@@ -145,4 +159,13 @@ export type SocialAdapter = {
     outbound: SocialOutbound,
     context: { credentials: SocialCredentials; baseUrl: string; lastInboundAt: Date | null; now: Date },
   ): Promise<{ externalId: string }>;
+  /**
+   * Tells the platform a button press was taken, where it waits to hear (Telegram's
+   * answerCallbackQuery: the button spins until then). `pressId` is the press event's externalId;
+   * `text` a short notice shown to the customer. Absent where presses need no answer.
+   */
+  acknowledgePress?(
+    pressId: string,
+    context: { credentials: SocialCredentials; baseUrl: string; text?: string },
+  ): Promise<void>;
 };

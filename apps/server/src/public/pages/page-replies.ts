@@ -1,9 +1,10 @@
 import { httpStatusOf } from '@sada/core';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { renderComplaintConfirmation } from './complaint-confirmation.page.ts';
 import { renderComplaintForm } from './complaint-form.page.ts';
 import { type FormPageConfig, newNonce, type PageLanguage, sendPage } from './page-context.ts';
-import { renderNotFound } from './status.page.ts';
+import { renderBilingualNotice, renderNotFound } from './status.page.ts';
 
 /** The 404 page in both languages, the reader's first. */
 export function sendNotFound(reply: FastifyReply, language: PageLanguage) {
@@ -13,6 +14,40 @@ export function sendNotFound(reply: FastifyReply, language: PageLanguage) {
     policy: { nonce },
     status: 404,
     language,
+  });
+}
+
+/**
+ * A customer page reached by a signed link (`/w/:workspace/<page>/<token>`): the token is the path's
+ * wildcard rest, as it is longer than a route parameter may be (100 characters).
+ */
+export const signedLinkParams = z.object({ workspace: z.string().max(100), '*': z.string().max(4000) });
+
+/** Plain HTML form posts (`application/x-www-form-urlencoded`), in this plugin's scope unless the app parses them already. */
+export function acceptFormPosts(app: FastifyInstance) {
+  if (app.hasContentTypeParser('application/x-www-form-urlencoded')) return;
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+}
+
+type Bilingual = { ar: string; en: string };
+
+/** A signed link that opens nothing (expired, forged, for a case that is gone): 404 in both languages. */
+export function sendInvalidLink(
+  reply: FastifyReply,
+  language: PageLanguage,
+  text: { title: Bilingual; body: Bilingual },
+) {
+  const nonce = newNonce();
+  return sendPage(reply, {
+    html: renderBilingualNotice({ language, nonce, title: text.title, body: text.body }),
+    policy: { nonce },
+    status: 404,
+    language,
+    isPrivate: true,
   });
 }
 

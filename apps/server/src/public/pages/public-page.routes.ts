@@ -20,7 +20,7 @@ import {
   pageLanguage,
   sendPage,
 } from './page-context.ts';
-import { sendComplaintForm, sendNotFound } from './page-replies.ts';
+import { acceptFormPosts, sendComplaintForm, sendNotFound } from './page-replies.ts';
 import {
   type LookupNotice,
   renderBilingualNotice,
@@ -64,13 +64,7 @@ export const publicPageRoutes: FastifyPluginAsyncZod<{ api: PublicChannelsApi }>
   if (!app.hasContentTypeParser('multipart/form-data')) {
     await app.register(fastifyMultipart, { limits: MULTIPART_LIMITS });
   }
-  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) {
-    app.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 16 * 1024 },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-    );
-  }
+  acceptFormPosts(app);
 
   // Anything unexpected still answers a page a person can read, not JSON.
   app.setErrorHandler((error, request, reply) => {

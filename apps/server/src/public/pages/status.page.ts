@@ -101,6 +101,61 @@ function updateItem(update: Update, language: PageLanguage, timeZone: string | u
   return html`<li class="${update.from}" data-kind="${update.kind}"><p class="meta">${update.kind === 'status' ? '' : html`<strong>${who}</strong> · `}<time datetime="${update.at.toISOString()}">${when}</time></p>${update.body ? html`<p class="body" dir="auto">${update.body}</p>` : ''}${change}${files}</li>`;
 }
 
+// The resolution plan as the customer sees it: the steps they can see, done or still to come.
+const PLAN_STRINGS = {
+  en: {
+    title: 'Plan to resolve your case',
+    progress: (done: number, total: number) => `${done} of ${total} steps done`,
+    done: 'Done',
+    inProgress: 'In progress',
+    pending: 'To come',
+    doneOn: 'Done on',
+    expectedBy: 'Expected by',
+  },
+  ar: {
+    title: 'خطة حل حالتك',
+    progress: (done: number, total: number) => `أُنجزت ${done} من ${total} خطوات`,
+    done: 'منجزة',
+    inProgress: 'قيد التنفيذ',
+    pending: 'قادمة',
+    doneOn: 'أُنجزت في',
+    expectedBy: 'متوقّعة في',
+  },
+} as const;
+
+type PlanView = NonNullable<PublicCaseView['plan']>;
+
+function planSection(
+  plan: PlanView | undefined,
+  language: PageLanguage,
+  timeZone: string | undefined,
+): RawHtml | '' {
+  if (!plan || plan.length === 0) return '';
+  const strings = PLAN_STRINGS[language];
+  const done = plan.filter((step) => step.status === 'done').length;
+  const label = { done: strings.done, in_progress: strings.inProgress, pending: strings.pending };
+  const when = (prefix: string, date: Date) =>
+    html` · ${prefix} <time datetime="${date.toISOString()}">${formatDateTime(date, language, timeZone)}</time>`;
+  const item = (step: PlanView[number]) =>
+    html`<li data-status="${step.status}"><p class="meta"><span class="status-label" data-status="${step.status}">${label[step.status]}</span>${step.status === 'done' && step.completedAt ? when(strings.doneOn, step.completedAt) : step.status !== 'done' && step.dueAt ? when(strings.expectedBy, step.dueAt) : ''}</p><p class="body" dir="auto">${step.title}</p>${step.note ? html`<p class="body" dir="auto">${step.note}</p>` : ''}</li>`;
+  return html`<section aria-labelledby="plan-title"><h2 id="plan-title">${strings.title}</h2>
+<p><progress max="${plan.length}" value="${done}" aria-labelledby="plan-progress"></progress> <span id="plan-progress">${strings.progress(done, plan.length)}</span></p>
+<ol class="updates plan">${plan.map(item)}</ol></section>`;
+}
+
+// While the satisfaction survey waits for an answer, the status page asks for it too.
+const SURVEY_STRINGS = {
+  en: { title: 'How did we do?', link: 'Rate how we handled your case' },
+  ar: { title: 'ما رأيك في خدمتنا؟', link: 'قيّم طريقة تعاملنا مع حالتك' },
+} as const;
+
+function surveySection(url: string | null | undefined, language: PageLanguage): RawHtml | '' {
+  if (!url) return '';
+  const strings = SURVEY_STRINGS[language];
+  return html`<section aria-labelledby="survey-title" class="card"><h2 id="survey-title">${strings.title}</h2>
+<p><a href="${pageHref(new URL(url).pathname, { lang: language })}">${strings.link}</a></p></section>`;
+}
+
 /** The customer's view of a case: status, dates, the updates in order, and a form to write more. */
 export function renderCaseStatus(o: {
   workspace: StatusWorkspace;
@@ -146,6 +201,8 @@ ${o.isSent ? html`<p class="notice" role="status">${status.sent}</p>` : ''}
 <dt>${status.createdAt}</dt><dd><time datetime="${view.createdAt.toISOString()}">${formatDateTime(view.createdAt, language, zone)}</time></dd>
 ${view.expectedResponseBy ? html`<dt>${status.expected}</dt><dd><time datetime="${view.expectedResponseBy.toISOString()}">${formatDateTime(view.expectedResponseBy, language, zone)}</time></dd>` : ''}
 </dl></div>
+${surveySection(view.surveyUrl, language)}
+${planSection(view.plan, language, zone)}
 <h2>${status.updates}</h2>
 ${view.updates.length > 0 ? html`<ol class="updates">${[...view.updates].sort((a, b) => a.at.getTime() - b.at.getTime()).map((update) => updateItem(update, language, zone))}</ol>` : html`<p>${status.noUpdates}</p>`}
 <h2 id="add-message">${status.addMessage}</h2>

@@ -15,7 +15,7 @@ import {
   unique,
 } from './common.ts';
 import { parseMessagingItem } from './messaging-events.ts';
-import { sendFromAccount } from './messaging-send.ts';
+import { QUICK_REPLY_LIMITS, sendFromAccount } from './messaging-send.ts';
 
 /** Facebook Page: Messenger (private) and Page comments (public). */
 export const facebookAdapter: SocialAdapter = {
@@ -29,6 +29,7 @@ export const facebookAdapter: SocialAdapter = {
     canPrivateReply: true,
     canSendTemplates: false,
     attachmentKinds: ['image', 'video', 'audio', 'file', 'sticker', 'location', 'other'],
+    maxButtons: QUICK_REPLY_LIMITS.maxButtons,
   },
 
   accountIdsOf: (webhook) => unique(entriesOf(webhook, 'page').map((entry) => asText(entry.id))),

@@ -15,7 +15,7 @@ import {
   unique,
 } from './common.ts';
 import { parseMessagingItem } from './messaging-events.ts';
-import { sendFromAccount } from './messaging-send.ts';
+import { QUICK_REPLY_LIMITS, sendFromAccount } from './messaging-send.ts';
 
 /** Instagram professional account: Direct (private) and comments (public). */
 export const instagramAdapter: SocialAdapter = {
@@ -29,6 +29,7 @@ export const instagramAdapter: SocialAdapter = {
     canPrivateReply: true,
     canSendTemplates: false,
     attachmentKinds: ['image', 'video', 'audio', 'file', 'sticker', 'other'],
+    maxButtons: QUICK_REPLY_LIMITS.maxButtons,
   },
 
   accountIdsOf: (webhook) => unique(entriesOf(webhook, 'instagram').map((entry) => asText(entry.id))),

@@ -1,18 +1,39 @@
 // What Facebook and Instagram send alike: the Send API (one text, then one message per attachment,
 // inside the 24 h window or 7 days with the human-agent tag), private and public replies to
 // comments, and hiding them.
-import { type SocialOutbound, SocialSendError } from '../adapter.ts';
+import { type SocialButton, type SocialOutbound, SocialSendError } from '../adapter.ts';
+import { assertButtonsFit, shortenTitle } from '../buttons.ts';
 import { asText, type JsonObject, messagingWindow } from './common.ts';
 import { type GraphPost, graphPost } from './graph-client.ts';
 
 type SendApiTarget = Omit<GraphPost, 'body' | 'platform'> & { platform: 'Messenger' | 'Instagram' };
 
+/** Messenger and Instagram quick replies: at most 13, titles of 20 characters, payloads of 1000. */
+export const QUICK_REPLY_LIMITS = { maxButtons: 13, maxTitle: 20, maxPayloadBytes: 1000 } as const;
+
+/** Buttons as quick replies: they ride on the text and vanish once one is pressed. */
+export function quickRepliesOf(platform: string, buttons: SocialButton[]): JsonObject[] {
+  assertButtonsFit(platform, buttons, QUICK_REPLY_LIMITS);
+  return buttons.map(({ title, payload }) => ({
+    content_type: 'text',
+    title: shortenTitle(title, QUICK_REPLY_LIMITS.maxTitle),
+    payload,
+  }));
+}
+
 /** A private message to a person, refused before any request when its window has closed. */
 async function sendDirectMessage(
   target: SendApiTarget,
-  message: { to: string; text: string; attachments?: { url: string; kind: 'image' | 'file' }[] },
+  message: {
+    to: string;
+    text: string;
+    attachments?: { url: string; kind: 'image' | 'file' }[];
+    buttons?: SocialButton[];
+  },
   timing: { lastInboundAt: Date | null; now: Date },
 ): Promise<{ externalId: string }> {
+  const buttons = message.buttons ?? [];
+  const quickReplies = buttons.length > 0 ? quickRepliesOf(target.platform, buttons) : null;
   const window = messagingWindow(target.platform, timing.lastInboundAt, timing.now);
   if ('refusal' in window) throw new SocialSendError('window_closed', window.refusal, { isPermanent: true });
   const bodies: JsonObject[] = [];
@@ -28,6 +49,8 @@ async function sendDirectMessage(
       { en: 'Nothing to send: no text and no attachment.', ar: 'لا شيء لإرساله: لا نص ولا مرفق.' },
       { isPermanent: true },
     );
+  // Quick replies hide when the next message arrives: they ride on the last one.
+  if (quickReplies) bodies[bodies.length - 1]!.quick_replies = quickReplies;
   const ids: string[] = [];
   for (const body of bodies) {
     const answer = await graphPost({

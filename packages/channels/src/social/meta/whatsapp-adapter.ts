@@ -1,7 +1,8 @@
 // WhatsApp Cloud API: messages and delivery statuses of one business phone number.
 // Credentials: { appSecret, phoneNumberId, accessToken }. CHANNELS.md §4.
-import type { RawWebhook, SocialAdapter, SocialAttachment, SocialEvent } from '../adapter.ts';
+import type { RawWebhook, SocialAdapter, SocialAttachment, SocialButton, SocialEvent } from '../adapter.ts';
 import { SocialSendError } from '../adapter.ts';
+import { assertButtonsFit, shortenTitle } from '../buttons.ts';
 import {
   answerHandshake,
   asObject,
@@ -20,6 +21,18 @@ import { graphPost } from './graph-client.ts';
 /** The longest text body WhatsApp takes in one message. */
 export const whatsappTextLimit = 4096;
 
+/** Reply buttons: at most 3, titles of 20 characters, ids of 256. */
+export const WHATSAPP_BUTTON_LIMITS = { maxButtons: 3, maxTitle: 20, maxPayloadBytes: 256 } as const;
+/** A list: at most 10 rows, row titles of 24 characters, ids of 200; the button opening it, 20. */
+export const WHATSAPP_LIST_LIMITS = {
+  maxButtons: 10,
+  maxTitle: 24,
+  maxPayloadBytes: 200,
+  maxLabel: 20,
+} as const;
+/** The longest body an interactive message takes. */
+export const whatsappInteractiveBodyLimit = 1024;
+
 /** WhatsApp Business phone number: private chats only, 24 h window, templates outside it. */
 export const whatsappAdapter: SocialAdapter = {
   capabilities: {
@@ -32,6 +45,8 @@ export const whatsappAdapter: SocialAdapter = {
     canPrivateReply: false,
     canSendTemplates: true,
     attachmentKinds: ['image', 'video', 'audio', 'file', 'sticker', 'location', 'other'],
+    // Up to 3 reply buttons, or a list of up to 10 rows behind one button.
+    maxButtons: WHATSAPP_LIST_LIMITS.maxButtons,
   },
 
   accountIdsOf: (webhook) =>
@@ -138,7 +153,13 @@ type Post = (to: string, content: JsonObject) => Promise<string>;
 
 /** The text, then each attachment as its own message (WhatsApp carries one kind per message). */
 async function sendMessage(
-  message: { to: string; text: string; attachments?: { url: string; kind: 'image' | 'file' }[] },
+  message: {
+    to: string;
+    text: string;
+    attachments?: { url: string; kind: 'image' | 'file' }[];
+    buttons?: SocialButton[];
+    buttonsLabel?: string;
+  },
   post: Post,
 ): Promise<string> {
   if (message.text.length > whatsappTextLimit) {
@@ -152,7 +173,10 @@ async function sendMessage(
     );
   }
   const contents: JsonObject[] = [];
-  if (message.text !== '') contents.push({ type: 'text', text: { preview_url: false, body: message.text } });
+  if (message.buttons?.length)
+    contents.push(interactiveOf(message.text, message.buttons, message.buttonsLabel));
+  else if (message.text !== '')
+    contents.push({ type: 'text', text: { preview_url: false, body: message.text } });
   for (const { url, kind } of message.attachments ?? []) {
     contents.push(
       kind === 'image'
@@ -170,6 +194,42 @@ async function sendMessage(
   const ids: string[] = [];
   for (const content of contents) ids.push(await post(message.to, content));
   return ids[0]!;
+}
+
+/**
+ * A text with buttons: up to 3 reply buttons under it, more as a list behind one button (its label,
+ * "Choose" by default). The text is the interactive body, so it must fit 1024 characters.
+ */
+export function interactiveOf(text: string, buttons: SocialButton[], label?: string): JsonObject {
+  const isList = buttons.length > WHATSAPP_BUTTON_LIMITS.maxButtons;
+  assertButtonsFit('WhatsApp', buttons, isList ? WHATSAPP_LIST_LIMITS : WHATSAPP_BUTTON_LIMITS);
+  if (text.trim() === '' || text.length > whatsappInteractiveBodyLimit) {
+    throw new SocialSendError(
+      text.trim() === '' ? 'empty' : 'too_long',
+      {
+        en: `A WhatsApp message with buttons needs a text of 1 to ${whatsappInteractiveBodyLimit} characters; this one has ${text.length}.`,
+        ar: `رسالة واتساب ذات الأزرار تحتاج نصًا من 1 إلى ${whatsappInteractiveBodyLimit} حرفًا؛ وهذه ${text.length}.`,
+      },
+      { isPermanent: true },
+    );
+  }
+  const body = { text };
+  if (!isList) {
+    const replies = buttons.map(({ title, payload }) => ({
+      type: 'reply',
+      reply: { id: payload, title: shortenTitle(title, WHATSAPP_BUTTON_LIMITS.maxTitle) },
+    }));
+    return { type: 'interactive', interactive: { type: 'button', body, action: { buttons: replies } } };
+  }
+  const rows = buttons.map(({ title, payload }) => ({
+    id: payload,
+    title: shortenTitle(title, WHATSAPP_LIST_LIMITS.maxTitle),
+  }));
+  const button = shortenTitle(label?.trim() || 'Choose', WHATSAPP_LIST_LIMITS.maxLabel);
+  return {
+    type: 'interactive',
+    interactive: { type: 'list', body, action: { button, sections: [{ rows }] } },
+  };
 }
 
 const mediaKinds: Record<string, SocialAttachment['kind']> = {

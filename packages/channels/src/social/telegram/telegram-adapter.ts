@@ -6,7 +6,13 @@ import {
   type SocialOutbound,
   SocialSendError,
 } from '../adapter.ts';
-import { sendTelegramFile, sendTelegramMessage, type TelegramConnection } from './telegram-api.ts';
+import { assertButtonsFit } from '../buttons.ts';
+import {
+  answerTelegramCallback,
+  sendTelegramFile,
+  sendTelegramMessage,
+  type TelegramConnection,
+} from './telegram-api.ts';
 import { parseTelegramUpdate } from './telegram-update.ts';
 
 // Credentials: `botToken` (from @BotFather) and `secretToken` (ours, given to setWebhook).
@@ -15,6 +21,12 @@ const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 // Telegram updates do not name the bot they are for: the webhook URL (/webhooks/telegram/:channelId)
 // picks the channel, so events carry no account id of their own.
 const ACCOUNT_FROM_URL = '';
+
+/** Telegram takes up to 100 inline buttons a message; callback data is 1-64 bytes. */
+export const TELEGRAM_MAX_BUTTONS = 100;
+const TELEGRAM_MAX_PAYLOAD_BYTES = 64;
+/** A press arrives as a message event whose externalId is `callback:<callback query id>`. */
+const PRESS_PREFIX = 'callback:';
 
 /** The Telegram Bot API adapter; the clock dates button presses, which carry no date. */
 export function createTelegramAdapter(options: { clock: Clock }): SocialAdapter {
@@ -29,6 +41,7 @@ export function createTelegramAdapter(options: { clock: Clock }): SocialAdapter 
       canPrivateReply: false,
       canSendTemplates: false,
       attachmentKinds: ['image', 'video', 'audio', 'file', 'sticker', 'location'],
+      maxButtons: TELEGRAM_MAX_BUTTONS,
     },
     accountIdsOf: () => [],
     // Telegram has no GET handshake: the secret token header is the whole proof.
@@ -37,6 +50,15 @@ export function createTelegramAdapter(options: { clock: Clock }): SocialAdapter 
     parse: (webhook) => parseTelegramUpdate(webhook.rawBody, ACCOUNT_FROM_URL, options.clock),
     send: (outbound, { credentials, baseUrl }) =>
       sendToTelegram(outbound, connectionOf(credentials, baseUrl)),
+    // The customer's button spins until the bot answers the callback query.
+    async acknowledgePress(pressId, { credentials, baseUrl, text }) {
+      if (!pressId.startsWith(PRESS_PREFIX)) return;
+      await answerTelegramCallback({
+        ...connectionOf(credentials, baseUrl),
+        callbackQueryId: pressId.slice(PRESS_PREFIX.length),
+        ...(text && { text }),
+      });
+    },
   };
 }
 
@@ -75,9 +97,21 @@ async function sendToTelegram(
     case 'message': {
       const files = outbound.attachments ?? [];
       const sent: { externalId: string }[] = [];
+      const buttons = outbound.buttons ?? [];
+      assertButtonsFit('Telegram', buttons, {
+        maxButtons: TELEGRAM_MAX_BUTTONS,
+        maxPayloadBytes: TELEGRAM_MAX_PAYLOAD_BYTES,
+      });
       if (outbound.text !== '' || files.length === 0) {
         checkLength(outbound.text);
-        sent.push(await sendTelegramMessage({ ...connection, chatId: outbound.to, text: outbound.text }));
+        sent.push(
+          await sendTelegramMessage({
+            ...connection,
+            chatId: outbound.to,
+            text: outbound.text,
+            buttons: buttons.map(({ title, payload }) => ({ text: title, payload })),
+          }),
+        );
       }
       for (const { url, kind } of files) {
         sent.push(await sendTelegramFile({ ...connection, chatId: outbound.to, url, kind }));

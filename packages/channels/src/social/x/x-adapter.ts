@@ -6,6 +6,7 @@ import {
   type SocialCredentials,
   SocialSendError,
 } from '../adapter.ts';
+import { assertButtonsFit } from '../buttons.ts';
 import { postXReply, sendXDirectMessage, type XConnection } from './x-api.ts';
 import { forUserIdOf, parseXActivity } from './x-events.ts';
 
@@ -25,6 +26,8 @@ export const xAdapter: SocialAdapter = {
     canPrivateReply: false,
     canSendTemplates: false,
     attachmentKinds: ['image', 'video'],
+    // Direct messages and tweets carry no buttons: a link in the text does their work.
+    maxButtons: 0,
   },
   accountIdsOf: (webhook) => {
     const forUserId = forUserIdOf(webhook.rawBody);
@@ -45,6 +48,7 @@ export const xAdapter: SocialAdapter = {
         refuseTooLong(outbound.text, 'public');
         return postXReply(connectionOf(credentials, baseUrl), { ...outbound, now });
       case 'message':
+        assertButtonsFit('X', outbound.buttons ?? [], { maxButtons: 0, maxPayloadBytes: 0 });
         // v2 DMs take media by media_id, after an upload Sada does not do yet.
         if (outbound.attachments?.length) {
           throw new SocialSendError(
