@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import { addUser, type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
 
 let fixture: ConsoleFixture;
 let admin: ApiClient;
@@ -15,18 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixture?.close();
 });
-
-/** A user of the demo workspace with a password the test knows. */
-async function addUser(role: 'agent' | 'supervisor', name: string) {
-  const credentials = {
-    workspace: 'demo',
-    email: `${name.toLowerCase().replace(/\W+/g, '.')}@demo.sada.local`,
-    password: `${role}-password-1`,
-  };
-  const created = await admin.post('/api/users', { ...credentials, workspace: undefined, name, role });
-  if (created.status !== 201) throw new Error(`could not add ${name}: ${JSON.stringify(created.body)}`);
-  return credentials;
-}
 
 /** Types at the cursor of a textarea, as a person would after clicking a variable. */
 async function typeInto(page: Page, label: string, text: string) {
@@ -125,7 +113,7 @@ test('an admin changes the workspace time zone; a zone that does not exist gets 
 });
 
 test('an agent sees no administration link, and /admin tells them their role does not allow it', async () => {
-  const agent = await addUser('agent', 'Yusuf Agent');
+  const agent = await addUser(admin, 'agent', 'Yusuf Agent');
   const context = await newContext(fixture, 'en');
   const page = await context.newPage();
   await signIn(page, agent);
@@ -138,7 +126,7 @@ test('an agent sees no administration link, and /admin tells them their role doe
 });
 
 test('a supervisor manages templates but only reads users and workspace settings', async () => {
-  const supervisor = await addUser('supervisor', 'Mariam Supervisor');
+  const supervisor = await addUser(admin, 'supervisor', 'Mariam Supervisor');
   const context = await newContext(fixture, 'en');
   const page = await context.newPage();
   await signIn(page, supervisor);

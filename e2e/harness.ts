@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { systemClock } from '@sada/core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { seedDemoWorkspace } from '../apps/server/src/demo/demo-seed.ts';
-import { startTestServer, type TestServer } from '../apps/server/test/harness.ts';
+import { type ApiClient, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
 
 export const CHROMIUM_PATH = process.env.SADA_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -101,4 +101,16 @@ export async function signIn(
 export async function saveScreenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS_DIR}${name}.png`, fullPage: false });
+}
+
+/** A user of the demo workspace, added by its admin, with a password the test knows. */
+export async function addUser(admin: ApiClient, role: 'agent' | 'supervisor', name: string) {
+  const credentials = {
+    workspace: 'demo',
+    email: `${name.toLowerCase().replace(/\W+/g, '.')}@demo.sada.local`,
+    password: `${role}-password-1`,
+  };
+  const created = await admin.post('/api/users', { ...credentials, workspace: undefined, name, role });
+  if (created.status !== 201) throw new Error(`could not add ${name}: ${JSON.stringify(created.body)}`);
+  return credentials;
 }

@@ -61,6 +61,14 @@ test('an agent hides an insulting comment with a reason, and it stays in the thr
   await signIn(page, fixture.demo);
   await page.goto(`/cases/${referenceNumber}`);
   await page.getByTestId('thread').getByText('You are all idiots').waitFor();
+  // A complaint is hidden only once it is in the moderation queue: the agent marks it first.
+  await page.getByTestId('message-actions').first().click();
+  await page.getByRole('menuitem', { name: 'Mark as abuse / spam' }).click();
+  const marking = page.getByRole('dialog');
+  await marking.getByRole('textbox', { name: 'Reason' }).fill('Insults the staff');
+  await marking.getByRole('button', { name: 'Mark as abuse / spam' }).click();
+  await page.getByText('Marked: the message is in the moderation queue.').waitFor();
+  await marking.waitFor({ state: 'detached' });
   await page.getByTestId('message-actions').first().click();
   await page.getByRole('menuitem', { name: 'Hide on Facebook' }).click();
   const dialog = page.getByRole('dialog');

@@ -15,6 +15,16 @@ import { LiveProvider } from './live/LiveProvider.tsx';
 import { ErrorState, LoadingState } from './ui/states.tsx';
 
 const CasePage = lazy(() => loadCasePage().then((module) => ({ default: module.CasePage })));
+const ApprovalsPage = lazy(() =>
+  import('./compensation/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const LedgerPage = lazy(() =>
+  import('./compensation/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })),
+);
+const ModerationPage = lazy(() =>
+  import('./moderation/ModerationPage.tsx').then((m) => ({ default: m.ModerationPage })),
+);
+const StoriesPage = lazy(() => import('./stories/StoriesPage.tsx').then((m) => ({ default: m.StoriesPage })));
 
 // Admin pages are used by few people and rarely: they load on demand, outside the initial bundle.
 const AdminPage = lazy(() =>
@@ -61,6 +71,10 @@ const router = createBrowserRouter([
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/:customerId', element: <CustomerPage /> },
       { path: 'admin/*', element: <AdminPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
+      { path: 'compensation', element: <LedgerPage /> },
+      { path: 'moderation', element: <ModerationPage /> },
+      { path: 'stories', element: <StoriesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,8 +3,10 @@ import {
   IconAlarm,
   IconBroadcast,
   IconCalendarTime,
+  IconCash,
   IconChartGridDots,
   IconForms,
+  IconMoodSmile,
   IconRoute,
   IconSettings,
   IconSparkles,
@@ -48,6 +50,12 @@ const CalendarsSection = lazy(() =>
   import('./CalendarsSection.tsx').then((module) => ({ default: module.CalendarsSection })),
 );
 const SlaSection = lazy(() => import('./SlaSection.tsx').then((module) => ({ default: module.SlaSection })));
+const PolicySection = lazy(() =>
+  import('../compensation/PolicySection.tsx').then((m) => ({ default: m.PolicySection })),
+);
+const SurveySection = lazy(() =>
+  import('../surveys/SurveySection.tsx').then((m) => ({ default: m.SurveySection })),
+);
 const StaffingSection = lazy(() =>
   import('../staffing/StaffingSection.tsx').then((module) => ({ default: module.StaffingSection })),
 );
@@ -63,6 +71,8 @@ const SECTIONS = [
   { path: 'staffing', icon: IconChartGridDots, isAdminOnly: false },
   { path: 'routing', icon: IconRoute, isAdminOnly: false },
   { path: 'sla', icon: IconAlarm, isAdminOnly: false },
+  { path: 'compensation', icon: IconCash, isAdminOnly: false },
+  { path: 'surveys', icon: IconMoodSmile, isAdminOnly: false },
   { path: 'workspace', icon: IconSettings, isAdminOnly: false },
 ] as const;
 
@@ -147,6 +157,22 @@ export function AdminPage() {
           element={
             <Suspense fallback={<LoadingState />}>
               <SlaSection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="compensation"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <PolicySection />
+            </Suspense>
+          }
+        />
+        <Route
+          path="surveys"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <SurveySection />
             </Suspense>
           }
         />

@@ -30,6 +30,14 @@ import { usePresence } from './usePresence.ts';
 
 // The SLA panel shows only on cases under a policy: its code loads when one is opened.
 const SlaPanel = lazy(() => import('./SlaPanel.tsx').then((module) => ({ default: module.SlaPanel })));
+const OffersPanel = lazy(() => import('../offers/OffersPanel.tsx').then((m) => ({ default: m.OffersPanel })));
+const PlanPanel = lazy(() => import('../plans/PlanPanel.tsx').then((m) => ({ default: m.PlanPanel })));
+const SurveyPanel = lazy(() =>
+  import('../surveys/SurveyPanel.tsx').then((m) => ({ default: m.SurveyPanel })),
+);
+const StoryCandidateButton = lazy(() =>
+  import('../stories/StoryCandidateButton.tsx').then((m) => ({ default: m.StoryCandidateButton })),
+);
 
 type CaseTab = 'conversation' | 'timeline';
 
@@ -178,6 +186,22 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
           {caseDetail.sla.length > 0 && (
             <Suspense fallback={null}>
               <SlaPanel caseDetail={caseDetail} />
+            </Suspense>
+          )}
+          <Suspense fallback={null}>
+            <PlanPanel reference={reference} canWork={canWork} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <OffersPanel reference={reference} canWork={canWork} />
+          </Suspense>
+          {caseDetail.survey && (
+            <Suspense fallback={null}>
+              <SurveyPanel caseDetail={caseDetail} />
+            </Suspense>
+          )}
+          {(caseDetail.status === 'resolved' || caseDetail.status === 'closed') && (
+            <Suspense fallback={null}>
+              <StoryCandidateButton reference={reference} />
             </Suspense>
           )}
           <TriagePanel caseDetail={caseDetail} readOnly={!canWork} />

@@ -8,7 +8,7 @@ import classes from './case.module.css';
 import type { CaseMessage } from './case-types.ts';
 import { DeliveryState } from './DeliveryState.tsx';
 import { MessageAttachments } from './MessageAttachments.tsx';
-import { canBeHidden, HiddenBadge, ModerationMenu } from './MessageModeration.tsx';
+import { canBeModerated, HiddenBadge, ModerationMenu } from './MessageModeration.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
 /** What kind of message a bubble shows; each kind has its own colour and label. */
@@ -83,7 +83,7 @@ export function MessageItem({
           <span aria-hidden>·</span>
           <RelativeTime value={message.createdAt} now={now} />
           <HiddenBadge message={moderated} />
-          {canModerate && canBeHidden(moderated) && (
+          {canModerate && canBeModerated(moderated) && (
             <span className={classes.messageActions}>
               <ModerationMenu message={moderated} reference={reference} />
             </span>

@@ -1,6 +1,10 @@
 import { Group, List, Text, VisuallyHidden } from '@mantine/core';
 import type { CaseKind, CaseStatus, Channel, Priority, Sentiment, SignalType, SlaTarget } from '@sada/core';
 import { useTranslation } from 'react-i18next';
+import { ModerationEventSummary } from '../moderation/ModerationEventSummary.tsx';
+import { PlanEventSummary } from '../plans/PlanEventSummary.tsx';
+import { StoryEventSummary } from '../stories/StoryEventSummary.tsx';
+import { SurveyEventSummary } from '../surveys/SurveyEventSummary.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { UserText } from '../ui/UserText.tsx';
 import classes from './case.module.css';
@@ -284,11 +288,32 @@ function EventSummary({ event }: { event: CaseEvent }) {
         </>
       );
     }
+    case 'survey.sent':
+    case 'survey.answered':
+    case 'survey.low_score':
+    case 'survey.expired':
+      return <SurveyEventSummary type={event.type} changes={changes} />;
     case 'sla.policy_applied':
     case 'sla.warned':
     case 'sla.breached':
     case 'sla.cleared':
       return <SlaEventSummary type={event.type} changes={changes} />;
+    case 'plan.step_added':
+    case 'plan.step_changed':
+    case 'plan.step_overdue':
+    case 'plan.customer_updated':
+    case 'plan.updates_set':
+      return <PlanEventSummary type={event.type} changes={changes} />;
+    case 'moderation.queued':
+    case 'moderation.decided':
+    case 'moderation.undone':
+    case 'moderation.message_withheld':
+      return <ModerationEventSummary type={event.type} actor={actor} changes={changes} />;
+    case 'story.marked':
+    case 'story.consent_requested':
+    case 'story.consented':
+    case 'story.declined':
+      return <StoryEventSummary type={event.type} actor={actor} changes={changes} />;
     default:
       return <Text size="sm">{event.type}</Text>;
   }

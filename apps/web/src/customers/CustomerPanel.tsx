@@ -5,6 +5,7 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../auth/session.ts';
+import { CustomerCompensation } from '../compensation/CustomerCompensation.tsx';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { UserText } from '../ui/UserText.tsx';
 import { CustomerCases } from './CustomerCases.tsx';
@@ -102,6 +103,7 @@ export function CustomerPanel({
           emptyMessage={t('panel.firstCase')}
         />
       </div>
+      <CustomerCompensation customerId={data.id} />
       <Divider />
       <CustomerNotes customer={data} canEdit={can(user.role, 'customer:write')} />
       <Anchor component={Link} to={`/customers/${data.id}`} size="sm">

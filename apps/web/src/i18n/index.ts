@@ -3,16 +3,26 @@ import { initReactI18next } from 'react-i18next';
 import { arAssignment } from './ar/assignment.ts';
 import { arCase } from './ar/case.ts';
 import { arCommon } from './ar/common.ts';
+import { arCompensation } from './ar/compensation.ts';
 import { arCustomer } from './ar/customer.ts';
 import { arInbox } from './ar/inbox.ts';
+import { arModeration } from './ar/moderation.ts';
+import { arPlans } from './ar/plans.ts';
 import { arSla } from './ar/sla.ts';
+import { arStories } from './ar/stories.ts';
+import { arSurveys } from './ar/surveys.ts';
 import { arTriage } from './ar/triage.ts';
 import { enAssignment } from './en/assignment.ts';
 import { enCase } from './en/case.ts';
 import { enCommon } from './en/common.ts';
+import { enCompensation } from './en/compensation.ts';
 import { enCustomer } from './en/customer.ts';
 import { enInbox } from './en/inbox.ts';
+import { enModeration } from './en/moderation.ts';
+import { enPlans } from './en/plans.ts';
 import { enSla } from './en/sla.ts';
+import { enStories } from './en/stories.ts';
+import { enSurveys } from './en/surveys.ts';
 import { enTriage } from './en/triage.ts';
 
 export type UiLanguage = 'ar' | 'en';
@@ -31,6 +41,11 @@ export const resources = {
     triage: enTriage,
     assignment: enAssignment,
     sla: enSla,
+    plans: enPlans,
+    compensation: enCompensation,
+    moderation: enModeration,
+    surveys: enSurveys,
+    stories: enStories,
   },
   ar: {
     common: arCommon,
@@ -40,6 +55,11 @@ export const resources = {
     triage: arTriage,
     assignment: arAssignment,
     sla: arSla,
+    plans: arPlans,
+    compensation: arCompensation,
+    moderation: arModeration,
+    surveys: arSurveys,
+    stories: arStories,
   },
 } as const;
 
@@ -63,6 +83,11 @@ void i18n.use(initReactI18next).init({
     'triage',
     'assignment',
     'sla',
+    'plans',
+    'compensation',
+    'moderation',
+    'surveys',
+    'stories',
     'slaAdmin',
     'admin',
     'triageAdmin',

@@ -16,9 +16,12 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useNavigate } from 'react-router';
 import { useCurrentUser, useLogout } from '../auth/session.ts';
+import { CompensationNav } from '../compensation/CompensationNav.tsx';
 import { InboxSearch } from '../inbox/InboxSearch.tsx';
 import { ViewNav } from '../inbox/ViewNav.tsx';
 import { useLive } from '../live/LiveProvider.tsx';
+import { ModerationNav } from '../moderation/ModerationNav.tsx';
+import { StoriesNav } from '../stories/StoriesNav.tsx';
 import { LoadingState } from '../ui/states.tsx';
 import { AvailabilitySwitch } from './AvailabilitySwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -118,6 +121,9 @@ export function ConsoleLayout() {
             leftSection={<IconUsers size={16} aria-hidden />}
             onClick={closeNav}
           />
+          <CompensationNav onNavigate={closeNav} />
+          <ModerationNav onNavigate={closeNav} />
+          <StoriesNav onNavigate={closeNav} />
           {isAdminArea && (
             <NavLink
               component={RouterLink}

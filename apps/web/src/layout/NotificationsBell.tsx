@@ -26,20 +26,29 @@ import { UserText } from '../ui/UserText.tsx';
 type NotificationList = { items: UserNotification[]; unreadCount: number };
 const notificationsKey = ['notifications'] as const;
 
+/** The headline of each kind of notification but a mention (which names who mentioned). */
+const HEADLINE_KEYS = {
+  'sla.warning': 'sla:notification.warning',
+  'sla.breached': 'sla:notification.breached',
+  'plan.step_overdue': 'plans:notification.overdue',
+  'survey.low_score': 'surveys:notification.lowScore',
+  'compensation.approved': 'compensation:notification.approved',
+  'compensation.rejected': 'compensation:notification.rejected',
+  'offer.chosen': 'compensation:notification.chosen',
+} as const satisfies Record<Exclude<UserNotification['type'], 'mention'>, string>;
+
 /** Mentions of the signed-in user: an unread count on the bell, the list, mark read; live. */
 export function NotificationsBell() {
-  const { t } = useTranslation(['case', 'common', 'sla']);
+  const { t } = useTranslation(['case', 'common', 'sla', 'plans', 'surveys', 'compensation']);
   const format = useFormatters();
-  // What happened, by the notification's type: a mention, or an SLA clock near or past its due time.
+  // What happened, by the notification's type: a mention, or what happened on one of the case's parts.
   const headline = (item: UserNotification) =>
     item.type === 'mention'
       ? t('notifications.mentionedYou', {
           actor: `\u2068${item.actorName ?? t('notifications.someone')}\u2069`,
           reference: item.caseReference,
         })
-      : t(item.type === 'sla.warning' ? 'sla:notification.warning' : 'sla:notification.breached', {
-          subject: `\u2068${item.caseReference} · ${item.caseSubject}\u2069`,
-        });
+      : t(HEADLINE_KEYS[item.type], { subject: `\u2068${item.caseReference} · ${item.caseSubject}\u2069` });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);

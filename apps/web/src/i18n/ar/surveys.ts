@@ -1,0 +1,65 @@
+import type { enSurveys } from '../en/surveys.ts';
+
+export const arSurveys: typeof enSurveys = {
+  panel: {
+    title: 'استبيان الرضا',
+    rating: '{{rating}} من 5',
+    nps: 'احتمال التوصية: {{nps}} من 10',
+    noComment: 'بلا تعليق',
+    sendAt: 'يُرسل {{date}}',
+    sentAt: 'أُرسل {{date}}',
+    answeredAt: 'أُجيب {{date}}',
+    via: { button: 'بزر', web: 'في صفحة الاستبيان' },
+    openLink: 'صفحة الاستبيان',
+  },
+  status: {
+    scheduled: 'مجدول',
+    sent: 'بانتظار الإجابة',
+    answered: 'تمت الإجابة',
+    expired: 'لا إجابة (انتهت المهلة)',
+    cancelled: 'أُلغي',
+  },
+  settings: {
+    title: 'استبيان الرضا',
+    subtitle:
+      'عند حل الحالة يُطلب من العميل تقييمها من 1 إلى 5 عبر قناته (بأزرار حيث تتيحها المنصة) وعبر رابط إلى صفحة الاستبيان.',
+    readOnly: 'يغيّر هذه الإعدادات المشرفون العامّون فقط.',
+    delayMinutes: 'الإرسال بعد (دقائق)',
+    delayMinutesHint: '0 للإرسال فورًا؛ 1440 تعني يومًا واحدًا.',
+    lowScoreThreshold: 'التقييم المنخفض: يساوي أو أقل من',
+    lowScoreAction: 'عند التقييم المنخفض',
+    actions: {
+      reopen: 'أعد فتح الحالة وأبلغ المسؤول عنها والمشرفين',
+      alert: 'أبلغ المشرفين فقط',
+    },
+    expireAfterDays: 'أغلق الحالة إن لم تصل إجابة بعد (أيام)',
+    askNps: 'اسأل أيضًا عن احتمال التوصية بنا (0–10)',
+    saved: 'حُفظت إعدادات الاستبيان.',
+  },
+  summary: {
+    title: 'رضا العملاء',
+    by: 'التجميع حسب',
+    groups: { agent: 'الموظف', team: 'الفريق', channel: 'القناة' },
+    from: 'أُرسل منذ',
+    to: 'أُرسل قبل',
+    empty: 'لم يُرسل أي استبيان في هذه الفترة.',
+    unassigned: 'غير مسندة',
+    columns: {
+      label: 'الاسم',
+      sent: 'أُرسل',
+      answered: 'أُجيب',
+      responseRate: 'نسبة الإجابة',
+      averageRating: 'متوسط التقييم',
+      csat: 'الرضا (4–5)',
+      nps: 'صافي نقاط الترويج',
+    },
+  },
+  notification: { lowScore: 'تقييم رضا منخفض على {{subject}}' },
+  timeline: {
+    sent: 'أُرسل استبيان الرضا إلى العميل',
+    answered: 'قيّم العميل الحالة {{rating}} من 5',
+    commented: 'أضاف العميل تعليقًا إلى الاستبيان',
+    lowScore: 'تقييم رضا منخفض ({{rating}} من 5)',
+    expired: 'لم تصل إجابة عن الاستبيان',
+  },
+};

@@ -1,0 +1,83 @@
+/** Strings of the moderation queue page, the thread's "Mark as abuse / spam" and the timeline's moderation events. */
+export const enModeration = {
+  nav: { queue: 'Moderation', waiting: 'waiting: {{count}}' },
+  page: {
+    title: 'Moderation',
+    subtitle:
+      'Posts triage read as abuse or spam, and messages agents marked. Complaints are never hidden or deleted.',
+    empty: 'Nothing here. Posts read as abuse or spam, or marked by an agent, wait here for a decision.',
+    filters: 'Filters',
+    status: 'Status',
+    label: 'Label',
+    anyLabel: 'Abuse and spam',
+  },
+  statusFilter: { open: 'Waiting', decided: 'Decided', all: 'All' },
+  label: { abuse: 'Abuse', spam: 'Spam' },
+  source: { triage: 'Read by triage', agent: 'Marked by an agent' },
+  status: {
+    open: 'Waiting',
+    hidden: 'Hidden on the platform',
+    blocked: 'Author blocked',
+    not_complaint: 'Not a complaint',
+    kept: 'Kept',
+  },
+  item: {
+    showText: 'Show the text',
+    hideText: 'Hide the text',
+    textHidden: 'The text may be offensive: it is folded until you open it.',
+    case: 'Case {{reference}}',
+    caseStatus: 'Case: {{status}}',
+    author: 'From {{name}}',
+    unknownAuthor: 'an unknown author',
+    blocked: 'Blocked',
+    hiddenOnPlatform: 'Hidden on {{channel}}',
+    privateMessage: 'Private message',
+    publicComment: 'Public comment',
+    history: 'History',
+  },
+  decision: {
+    hide: 'Hide on the platform',
+    block: 'Block the author',
+    not_complaint: 'Not a complaint',
+    keep: 'Keep',
+    undo: 'Undo',
+  },
+  decisionHint: {
+    hide: 'The comment is hidden on {{channel}} (not deleted); Undo shows it again.',
+    block:
+      'The author’s later messages are kept on their case but open no case, reach no inbox and notify no one. The case is closed.',
+    not_complaint: 'The case leaves the inbox: it is closed with your reason.',
+    keep: 'Not abuse after all: the item closes and the case stays as it is.',
+    undo: 'The latest decision is taken back: the comment shows again, the author is unblocked, the case reopens.',
+  },
+  cannotHide: 'Only a public comment on Facebook or Instagram can be hidden.',
+  dialog: {
+    title: '{{action}}: why?',
+    reason: 'Reason',
+    reasonHint: 'Required, up to 500 characters. It is kept in the audit trail.',
+    confirm: 'Confirm',
+    done: 'Done: {{action}}.',
+  },
+  history: {
+    queued: 'Queued',
+    decided: '{{decision}}',
+    undone: 'Undone: {{decision}}',
+    by: 'by {{name}}',
+    sada: 'by Sada',
+  },
+  mark: {
+    action: 'Mark as abuse / spam',
+    title: 'Mark this message',
+    explain:
+      'It joins the moderation queue; a supervisor decides what happens. Nothing is hidden or deleted now.',
+    label: 'It is',
+    done: 'Marked: the message is in the moderation queue.',
+    inQueue: 'In the moderation queue',
+  },
+  timeline: {
+    queued: '{{actor}} put the message in the moderation queue as {{label}}',
+    decided: '{{actor}} decided: {{decision}}',
+    undone: '{{actor}} undid: {{decision}}',
+    withheld: 'A message from a blocked author was kept here; it opened no case',
+  },
+};
