@@ -30,6 +30,14 @@ describe.runIf(testDatabaseKind === 'pglite')('sada start on a fresh machine', (
     expect(
       (await client.get(`/api/cases?q=${encodeURIComponent('امتعه')}`)).body.items.length,
     ).toBeGreaterThan(0);
+    // What follows the first answer is there to try: a refund to approve, an offer, a plan.
+    const pending = (await client.get('/api/compensations/pending')).body.items;
+    expect(pending).toMatchObject([{ type: 'service_credit', amount: 150, currency: 'SAR' }]);
+    const broken = cases.find((item: any) => item.subject === 'المنتج وصل مكسور');
+    const offers = (await client.get(`/api/cases/${broken.referenceNumber}/offers`)).body.items;
+    expect(offers.map((offer: any) => offer.options.length)).toEqual([2]);
+    const charged = cases.find((item: any) => item.subject === 'تم خصم المبلغ مرتين من بطاقتي');
+    expect((await client.get(`/api/cases/${charged.referenceNumber}/plan`)).body.steps).toHaveLength(2);
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);

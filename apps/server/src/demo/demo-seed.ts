@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '@sada/core';
 import type { Database } from '@sada/db';
+import { actorFor } from '../auth/actor.ts';
 import type { Services } from '../services.ts';
 import { DEMO_CASES } from './demo-cases.ts';
+import { seedFollowThrough } from './demo-follow-through.ts';
 
 export const DEMO_WORKSPACE = 'demo';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.sada.local';
@@ -33,8 +35,8 @@ const DEMO_TEMPLATES = [
 ];
 
 /**
- * Creates the demo workspace with teams, a custom field, reply templates and sample Arabic and English
- * cases, once.
+ * Creates the demo workspace with teams, a custom field, reply templates, sample Arabic and English
+ * cases and what follows the first answer (a plan, an offer, a refund to approve), once.
  * Returns the admin's credentials the first time (to print once), undefined when it already exists.
  */
 export async function seedDemoWorkspace(options: { services: Services; database: Database; clock: Clock }) {
@@ -88,6 +90,7 @@ export async function seedDemoWorkspace(options: { services: Services; database:
     },
   });
   for (const template of DEMO_TEMPLATES) await services.templates.create({ actor, template });
+  const references = new Map<string, string>();
   for (const sample of DEMO_CASES) {
     const created = await services.cases.create({
       actor,
@@ -119,9 +122,17 @@ export async function seedDemoWorkspace(options: { services: Services; database:
         attachments: [],
       });
     }
+    references.set(sample.subject, created.referenceNumber);
     if (sample.status && sample.status !== created.status) {
       await services.cases.transition({ actor, referenceNumber: created.referenceNumber, to: sample.status });
     }
   }
+  await seedFollowThrough({
+    services,
+    admin: actor,
+    agent: actorFor(agents[0]!, workspace, 'token'),
+    referenceOf: (subject) => references.get(subject)!,
+    now: options.clock.now(),
+  });
   return { email: DEMO_ADMIN_EMAIL, password, workspace: DEMO_WORKSPACE };
 }
