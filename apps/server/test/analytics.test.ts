@@ -214,3 +214,104 @@ describe('the one-row-per-case export', () => {
     expect(emailOnly).toHaveLength(1 + 3);
   });
 });
+
+describe('how cases were handled', () => {
+  // Three cases created at 10:00 UTC on 2 Nov; every later step at a chosen minute, so each figure
+  // below is computed by hand.
+  async function seed() {
+    const workspace = await createTestWorkspace(server());
+    const { client: admin } = await workspace.withToken('admin');
+    expect(
+      (await admin.patch('/api/workspace/settings', { survey: { delayMinutes: 0, askNps: true } })).status,
+    ).toBe(200);
+    at('2026-11-02T10:00:00Z');
+    const customer = (name: string) => ({ name, email: `${name.toLowerCase()}@example.com` });
+    const a = (await createCase(admin, { channel: 'email', customer: customer('Amal') })).referenceNumber;
+    const b = (await createCase(admin, { channel: 'email', customer: customer('Badr') })).referenceNumber;
+    await createCase(admin, { channel: 'phone', customer: customer('Ceren') });
+    const step = async (iso: string, path: string, body: Record<string, unknown>) => {
+      at(iso);
+      const { client } = await workspace.withToken('admin');
+      const response = await client.post(path, body);
+      expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
+      return response.body;
+    };
+    // A: answered after 30 min, resolved at 12:00, reopened at 13:00, resolved again at 15:00 (5 h).
+    await step('2026-11-02T10:30:00Z', `/api/cases/${a}/messages`, { type: 'reply', body: 'On it' });
+    await step('2026-11-02T12:00:00Z', `/api/cases/${a}/transition`, { to: 'resolved' });
+    await step('2026-11-02T13:00:00Z', `/api/cases/${a}/transition`, { to: 'open' });
+    await step('2026-11-02T15:00:00Z', `/api/cases/${a}/transition`, { to: 'resolved' });
+    // B: answered after 90 min, a 50 SAR refund, resolved at 14:00 (4 h), rated 4 with an NPS of 10.
+    await step('2026-11-02T11:30:00Z', `/api/cases/${b}/messages`, { type: 'reply', body: 'Refunding' });
+    await step('2026-11-02T11:40:00Z', `/api/cases/${b}/compensations`, {
+      type: 'refund',
+      amount: 50,
+      currency: 'SAR',
+      reason: 'Charged twice',
+    });
+    const resolved = await step('2026-11-02T14:00:00Z', `/api/cases/${b}/transition`, { to: 'resolved' });
+    const { pathname } = new URL(resolved.survey.url);
+    const answered = await fetch(`${server().baseUrl}${pathname}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ rating: '4', nps: '10' }).toString(),
+    });
+    expect(answered.status).toBe(200);
+    at('2026-11-03T09:00:00Z');
+    return (await workspace.withToken('analyst')).client;
+  }
+  const range = `from=${encodeURIComponent('2026-11-02T00:00:00Z')}&to=${encodeURIComponent('2026-11-03T00:00:00Z')}`;
+
+  it('gives median and 90th percentile times, backlog, reopen rate, CSAT, NPS and compensation per channel', async () => {
+    const analyst = await seed();
+    const report = await analyst.get(`/api/analytics/handling?${range}&by=channel`);
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const email = report.body.rows.find((row: { key: string }) => row.key === 'email');
+    expect(email).toMatchObject({
+      cases: 2,
+      open: 0,
+      resolved: 2,
+      reopened: 1,
+      reopenRate: 0.5,
+      // 1800 s and 5400 s: the median halfway, the 90th percentile 90 % of the way.
+      firstResponse: { count: 2, median: 3600, p90: 5040 },
+      // 18000 s (to the last resolution) and 14400 s.
+      resolution: { count: 2, median: 16200, p90: 17640 },
+      csat: { answered: 1, average: 4, score: 1 },
+      nps: { answered: 1, score: 100 },
+      compensation: [{ currency: 'SAR', amount: 50 }],
+    });
+    const phone = report.body.rows.find((row: { key: string }) => row.key === 'phone');
+    expect(phone).toMatchObject({
+      cases: 1,
+      open: 1,
+      reopenRate: null,
+      firstResponse: { count: 0, median: null, p90: null },
+      csat: { answered: 0, average: null, score: null },
+      compensation: [],
+    });
+    // The total is read from the cases, not summed from the rows.
+    expect(report.body.total).toMatchObject({
+      key: null,
+      cases: 3,
+      open: 1,
+      firstResponse: { count: 2, median: 3600, p90: 5040 },
+    });
+    expect(report.body.rows.map((row: { key: string }) => row.key)).toEqual(['email', 'phone']);
+  });
+
+  it('counts only the cases of the range and the filters, and refuses a range backwards', async () => {
+    const analyst = await seed();
+    const later = await analyst.get(
+      `/api/analytics/handling?from=${encodeURIComponent('2026-11-03T00:00:00Z')}&to=${encodeURIComponent('2026-11-04T00:00:00Z')}`,
+    );
+    expect(later.body).toMatchObject({ rows: [], total: { cases: 0, firstResponse: { median: null } } });
+    const phoneOnly = await analyst.get(`/api/analytics/handling?${range}&channel=phone`);
+    expect(phoneOnly.body.total).toMatchObject({ cases: 1, open: 1 });
+    const backwards = await analyst.get(
+      `/api/analytics/handling?from=${encodeURIComponent('2026-11-03T00:00:00Z')}&to=${encodeURIComponent('2026-11-02T00:00:00Z')}`,
+    );
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.error.fields[0].path).toContain('to');
+  });
+});

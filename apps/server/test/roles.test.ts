@@ -819,6 +819,13 @@ const routeRules: RouteRule[] = [
       actor.get('/api/analytics/volume?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z&by=channel'),
   },
   {
+    route: 'GET /api/analytics/handling',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) =>
+      actor.get('/api/analytics/handling?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z&by=agent'),
+  },
+  {
     route: 'GET /api/cases/export.csv',
     allowed: ANALYSTS,
     successStatus: 200,

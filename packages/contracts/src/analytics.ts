@@ -1,5 +1,7 @@
-// Figures across a workspace (issue 9): complaint volume over time and the one-row-per-case CSV.
+// Figures across a workspace (issue 9): complaint volume over time, how cases were handled, and the
+// one-row-per-case CSV.
 //   GET /api/analytics/volume?from&to&by&interval  → VolumeReport
+//   GET /api/analytics/handling?from&to&by         → HandlingReport
 //   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
 import { z } from 'zod';
 import { caseFilters } from './cases.ts';
@@ -60,6 +62,61 @@ export const volumeReport = z
   })
   .meta({ id: 'VolumeReport' });
 export type VolumeReport = z.output<typeof volumeReport>;
+
+export const HANDLING_DIMENSIONS = ['team', 'agent', 'channel'] as const;
+
+/** At most a year and a day: the handling figures read every case of the range. */
+const MAX_HANDLING_DAYS = 366;
+
+export const handlingQuery = caseFilters
+  .omit({ sort: true, createdFrom: true, createdTo: true, slaDueWithin: true })
+  .extend({
+    from: isoDate.describe('Cases created from (inclusive)'),
+    to: isoDate.describe('Cases created before (exclusive)'),
+    by: z.enum(HANDLING_DIMENSIONS).default('team').describe('One row per team, agent (assignee) or channel'),
+  })
+  .refine((query) => Date.parse(query.to) > Date.parse(query.from), {
+    path: ['to'],
+    message: localizedMessage('"to" must be after "from".', 'يجب أن يكون "to" بعد "from".'),
+  })
+  .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS <= MAX_HANDLING_DAYS, {
+    path: ['to'],
+    message: localizedMessage('The range is at most 366 days.', 'المدى 366 يومًا على الأكثر.'),
+  });
+export type HandlingQuery = z.output<typeof handlingQuery>;
+
+const duration = z.object({
+  count: z.number().int().describe('Cases with this time'),
+  median: z.number().nullable().describe('Seconds from creation'),
+  p90: z.number().nullable().describe('Seconds from creation, 90th percentile'),
+});
+
+export const handlingRow = z.object({
+  /** The team's or agent's id, or the channel; null: no team, unassigned. */
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  cases: z.number().int(),
+  open: z.number().int().describe('Still new, open or pending'),
+  resolved: z.number().int(),
+  reopened: z.number().int().describe('Resolved or closed, then opened again'),
+  reopenRate: z.number().nullable().describe('reopened / cases resolved or closed at some point'),
+  firstResponse: duration,
+  resolution: duration,
+  sla: z.object({ met: z.number().int(), breached: z.number().int(), compliance: z.number().nullable() }),
+  csat: z.object({
+    answered: z.number().int(),
+    average: z.number().nullable().describe('Mean rating, 1–5'),
+    score: z.number().nullable().describe('Share rated 4 or 5, 0–1'),
+  }),
+  nps: z.object({ answered: z.number().int(), score: z.number().nullable().describe('-100 to 100') }),
+  compensation: z.array(z.object({ currency: z.string(), amount: z.number() })),
+});
+export type HandlingRowView = z.output<typeof handlingRow>;
+
+export const handlingReport = z
+  .object({ rows: z.array(handlingRow), total: handlingRow })
+  .meta({ id: 'HandlingReport' });
+export type HandlingReport = z.output<typeof handlingReport>;
 
 export const caseExportQuery = caseFilters.extend({
   lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),

@@ -1,5 +1,12 @@
 import { Readable } from 'node:stream';
-import { caseExportQuery, errorResponse, volumeQuery, volumeReport } from '@sada/contracts';
+import {
+  caseExportQuery,
+  errorResponse,
+  handlingQuery,
+  handlingReport,
+  volumeQuery,
+  volumeReport,
+} from '@sada/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../auth/auth.hooks.ts';
 import type { Services } from '../services.ts';
@@ -20,6 +27,21 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => analytics.volume(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/analytics/handling',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'How the cases created in a range were handled, per team, agent or channel: first response and resolution (median, 90th percentile), backlog, reopen rate, SLA compliance, CSAT, NPS, compensation',
+        querystring: handlingQuery,
+        response: { 200: handlingReport, 422: errorResponse },
+      },
+    },
+    async (request) => analytics.handling(actorOf(request), request.query),
   );
 
   app.get(

@@ -1,13 +1,21 @@
-import type { CaseExportQuery, VolumeQuery, VolumeReport } from '@sada/contracts';
+import type {
+  CaseExportQuery,
+  HandlingQuery,
+  HandlingReport,
+  VolumeQuery,
+  VolumeReport,
+} from '@sada/contracts';
 import { assertCan, type Clock, type CsvValue, csvHeader, csvLine } from '@sada/core';
 import {
   countCaseVolume,
   type Database,
+  type HandlingRow,
   listCaseSatisfaction,
   listCases,
   listFieldDefinitions,
   listTeams,
   listUsers,
+  reportCaseHandling,
 } from '@sada/db';
 import type { Actor } from '../auth/actor.ts';
 import { caseFilterFor } from '../cases/case-filters.ts';
@@ -87,6 +95,36 @@ export function createAnalyticsService({ database, clock }: { database: Database
             })),
           }))
           .sort((a, b) => b.total - a.total || String(a.key).localeCompare(String(b.key))),
+      };
+    },
+
+    /**
+     * How the cases created in the range were handled, one row per team, agent or channel (the
+     * biggest first) and a total over all of them: medians and percentiles are not summed, the
+     * total is read from the cases themselves.
+     */
+    async handling(actor: Actor, query: HandlingQuery): Promise<HandlingReport> {
+      assertCan(actor.role, 'analytics:read');
+      const range = {
+        filter: caseFilterFor(actor, query),
+        from: new Date(query.from),
+        to: new Date(query.to),
+      };
+      const [rows, [total], teams, users] = await Promise.all([
+        reportCaseHandling(db, { ...range, by: query.by }),
+        reportCaseHandling(db, { ...range, by: 'all' }),
+        query.by === 'team' ? listTeams(db, actor.workspace.id) : [],
+        query.by === 'agent' ? listUsers(db, actor.workspace.id) : [],
+      ]);
+      const names = new Map<string, string>([
+        ...teams.map((team) => [team.id, team.name] as const),
+        ...users.map((user) => [user.id, user.name] as const),
+      ]);
+      return {
+        rows: rows
+          .map((row) => handlingView(row, row.key === null ? null : (names.get(row.key) ?? row.key)))
+          .sort((a, b) => b.cases - a.cases || String(a.label).localeCompare(String(b.label))),
+        total: handlingView(total ?? emptyHandling, null),
       };
     },
 
@@ -189,3 +227,43 @@ function exportValue(value: unknown): CsvValue {
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
+
+const emptyHandling: HandlingRow = {
+  key: null,
+  cases: 0,
+  open: 0,
+  resolved: 0,
+  reopened: 0,
+  everResolved: 0,
+  firstResponse: { count: 0, median: null, p90: null },
+  resolution: { count: 0, median: null, p90: null },
+  sla: { met: 0, breached: 0 },
+  csat: { answered: 0, average: null, satisfied: 0 },
+  nps: { answered: 0, promoters: 0, detractors: 0 },
+  compensation: [],
+};
+
+const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+
+/** A group's figures with the rates a reader compares: reopen rate, SLA compliance, CSAT, NPS. */
+function handlingView(row: HandlingRow, label: string | null): HandlingReport['total'] {
+  const { sla, csat, nps } = row;
+  return {
+    key: row.key === 'all' ? null : row.key,
+    label,
+    cases: row.cases,
+    open: row.open,
+    resolved: row.resolved,
+    reopened: row.reopened,
+    reopenRate: ratio(row.reopened, row.everResolved),
+    firstResponse: row.firstResponse,
+    resolution: row.resolution,
+    sla: { ...sla, compliance: ratio(sla.met, sla.met + sla.breached) },
+    csat: { answered: csat.answered, average: csat.average, score: ratio(csat.satisfied, csat.answered) },
+    nps: {
+      answered: nps.answered,
+      score: nps.answered === 0 ? null : Math.round(((nps.promoters - nps.detractors) / nps.answered) * 100),
+    },
+    compensation: row.compensation,
+  };
+}

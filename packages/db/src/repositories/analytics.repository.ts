@@ -117,3 +117,164 @@ export async function listCaseSatisfaction(
     .orderBy(satisfactionSurvey.caseId, sql`${satisfactionSurvey.answeredAt} DESC`);
   return rows.map((row) => ({ ...row, rating: row.rating ?? 0 }));
 }
+
+/** `all`: one row for every case of the range (key 'all'). */
+export type HandlingDimension = 'team' | 'agent' | 'channel' | 'all';
+
+const HANDLING_KEYS: Record<HandlingDimension, SQL> = {
+  all: sql`'all'::text`,
+  team: sql`c.team_id::text`,
+  agent: sql`c.assignee_id::text`,
+  channel: sql`c.channel`,
+};
+
+/** How one group of cases was handled; times in wall-clock seconds from the case's creation. */
+export type HandlingRow = {
+  key: string | null;
+  cases: number;
+  /** Still new, open or pending. */
+  open: number;
+  /** Resolved now (the time to resolution counts to the last resolution). */
+  resolved: number;
+  /** Resolved or closed at some point, then opened again. */
+  reopened: number;
+  /** Resolved or closed at some point: what the reopen rate divides by. */
+  everResolved: number;
+  firstResponse: { count: number; median: number | null; p90: number | null };
+  resolution: { count: number; median: number | null; p90: number | null };
+  /** SLA targets met and breached (every target of the group's cases that has finished or breached). */
+  sla: { met: number; breached: number };
+  /** Answered surveys: how many, the mean rating, how many rated 4 or 5; NPS answers by band. */
+  csat: { answered: number; average: number | null; satisfied: number };
+  nps: { answered: number; promoters: number; detractors: number };
+  /** Compensation given, per currency (monetary lines only). */
+  compensation: { currency: string; amount: number }[];
+};
+
+const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * How the cases created in [from, to) that match the filter were handled, one row per team, agent
+ * or channel: first response and resolution (median and 90th percentile), backlog, reopenings, SLA
+ * compliance, satisfaction and compensation. Five grouped queries over the same case set.
+ */
+export async function reportCaseHandling(
+  executor: Executor,
+  options: { filter: CaseFilter; by: HandlingDimension; from: Date; to: Date },
+): Promise<HandlingRow[]> {
+  const key = HANDLING_KEYS[options.by];
+  const selected = sql`SELECT ${supportCase.id} AS id FROM ${supportCase} WHERE ${and(
+    ...caseFilterConditions(options.filter),
+    gte(supportCase.createdAt, options.from),
+    lt(supportCase.createdAt, options.to),
+  )}`;
+  const seconds = (end: string) => sql.raw(`extract(epoch FROM c.${end} - c.created_at)`);
+  const [main, sla, surveys, money] = await Promise.all([
+    executor.execute(sql`
+      SELECT ${key} AS key,
+             count(*)::int AS cases,
+             count(*) FILTER (WHERE c.status IN ('new', 'open', 'pending'))::int AS open,
+             count(*) FILTER (WHERE c.resolved_at IS NOT NULL)::int AS resolved,
+             count(*) FILTER (WHERE r.was_reopened)::int AS reopened,
+             count(*) FILTER (WHERE c.resolved_at IS NOT NULL OR c.closed_at IS NOT NULL OR r.was_reopened)::int
+               AS ever_resolved,
+             count(c.first_response_at)::int AS fr_count,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('first_response_at')}) AS fr_median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('first_response_at')}) AS fr_p90,
+             count(c.resolved_at)::int AS res_count,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('resolved_at')}) AS res_median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('resolved_at')}) AS res_p90
+        FROM support_case c
+        CROSS JOIN LATERAL (
+          SELECT EXISTS (
+            SELECT 1 FROM case_event e
+             WHERE e.case_id = c.id AND e.workspace_id = c.workspace_id
+               AND e.type = 'case.status_changed'
+               AND e.changes -> 'status' ->> 'before' IN ('resolved', 'closed')
+               AND e.changes -> 'status' ->> 'after' NOT IN ('resolved', 'closed')) AS was_reopened) r
+       WHERE c.id IN (${selected})
+       GROUP BY 1`),
+    executor.execute(sql`
+      SELECT ${key} AS key,
+             count(*) FILTER (WHERE s.breached_at IS NULL AND s.completed_at IS NOT NULL)::int AS met,
+             count(*) FILTER (WHERE s.breached_at IS NOT NULL)::int AS breached
+        FROM support_case c JOIN case_sla s ON s.case_id = c.id
+       WHERE c.id IN (${selected})
+       GROUP BY 1`),
+    executor.execute(sql`
+      SELECT ${key} AS key,
+             count(v.rating)::int AS answered,
+             avg(v.rating)::float8 AS average,
+             count(*) FILTER (WHERE v.rating >= 4)::int AS satisfied,
+             count(v.nps)::int AS nps_answered,
+             count(*) FILTER (WHERE v.nps >= 9)::int AS promoters,
+             count(*) FILTER (WHERE v.nps <= 6)::int AS detractors
+        FROM support_case c
+        JOIN LATERAL (
+          SELECT sv.rating, sv.nps FROM ${satisfactionSurvey} sv
+           WHERE sv.case_id = c.id AND sv.workspace_id = c.workspace_id AND sv.status = 'answered'
+           ORDER BY sv.answered_at DESC LIMIT 1) v ON true
+       WHERE c.id IN (${selected})
+       GROUP BY 1`),
+    executor.execute(sql`
+      SELECT ${key} AS key, g.currency, sum(g.amount)::float8 AS amount
+        FROM support_case c JOIN compensation g ON g.case_id = c.id AND g.workspace_id = c.workspace_id
+       WHERE c.id IN (${selected}) AND g.status = 'given' AND g.currency <> ''
+       GROUP BY 1, 2
+       ORDER BY 1, 2`),
+  ]);
+  const slaOf = new Map(
+    rowsOf<{ key: string | null; met: number; breached: number }>(sla).map((row) => [row.key, row]),
+  );
+  const surveyOf = new Map(
+    rowsOf<{
+      key: string | null;
+      answered: number;
+      average: number | null;
+      satisfied: number;
+      nps_answered: number;
+      promoters: number;
+      detractors: number;
+    }>(surveys).map((row) => [row.key, row]),
+  );
+  const moneyOf = new Map<string | null, { currency: string; amount: number }[]>();
+  for (const row of rowsOf<{ key: string | null; currency: string; amount: number }>(money)) {
+    const list = moneyOf.get(row.key) ?? [];
+    list.push({ currency: row.currency, amount: Number(row.amount) });
+    moneyOf.set(row.key, list);
+  }
+  return rowsOf<Record<string, unknown> & { key: string | null }>(main).map((row) => {
+    const survey = surveyOf.get(row.key);
+    const clocks = slaOf.get(row.key);
+    return {
+      key: row.key,
+      cases: Number(row.cases),
+      open: Number(row.open),
+      resolved: Number(row.resolved),
+      reopened: Number(row.reopened),
+      everResolved: Number(row.ever_resolved),
+      firstResponse: {
+        count: Number(row.fr_count),
+        median: toNumber(row.fr_median),
+        p90: toNumber(row.fr_p90),
+      },
+      resolution: {
+        count: Number(row.res_count),
+        median: toNumber(row.res_median),
+        p90: toNumber(row.res_p90),
+      },
+      sla: { met: Number(clocks?.met ?? 0), breached: Number(clocks?.breached ?? 0) },
+      csat: {
+        answered: Number(survey?.answered ?? 0),
+        average: survey?.answered ? Number(survey.average) : null,
+        satisfied: Number(survey?.satisfied ?? 0),
+      },
+      nps: {
+        answered: Number(survey?.nps_answered ?? 0),
+        promoters: Number(survey?.promoters ?? 0),
+        detractors: Number(survey?.detractors ?? 0),
+      },
+      compensation: moneyOf.get(row.key) ?? [],
+    };
+  });
+}
