@@ -24,6 +24,9 @@ const LedgerPage = lazy(() =>
 const ModerationPage = lazy(() =>
   import('./moderation/ModerationPage.tsx').then((m) => ({ default: m.ModerationPage })),
 );
+const AnalyticsPage = lazy(() =>
+  import('./analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
 const StoriesPage = lazy(() => import('./stories/StoriesPage.tsx').then((m) => ({ default: m.StoriesPage })));
 
 // Admin pages are used by few people and rarely: they load on demand, outside the initial bundle.
@@ -75,6 +78,7 @@ const router = createBrowserRouter([
       { path: 'compensation', element: <LedgerPage /> },
       { path: 'moderation', element: <ModerationPage /> },
       { path: 'stories', element: <StoriesPage /> },
+      { path: 'analytics', element: <AnalyticsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { arAnalytics } from './ar/analytics.ts';
 import { arAssignment } from './ar/assignment.ts';
 import { arCase } from './ar/case.ts';
 import { arCommon } from './ar/common.ts';
@@ -12,6 +13,7 @@ import { arSla } from './ar/sla.ts';
 import { arStories } from './ar/stories.ts';
 import { arSurveys } from './ar/surveys.ts';
 import { arTriage } from './ar/triage.ts';
+import { enAnalytics } from './en/analytics.ts';
 import { enAssignment } from './en/assignment.ts';
 import { enCase } from './en/case.ts';
 import { enCommon } from './en/common.ts';
@@ -46,6 +48,7 @@ export const resources = {
     moderation: enModeration,
     surveys: enSurveys,
     stories: enStories,
+    analytics: enAnalytics,
   },
   ar: {
     common: arCommon,
@@ -60,6 +63,7 @@ export const resources = {
     moderation: arModeration,
     surveys: arSurveys,
     stories: arStories,
+    analytics: arAnalytics,
   },
 } as const;
 
@@ -88,6 +92,7 @@ void i18n.use(initReactI18next).init({
     'moderation',
     'surveys',
     'stories',
+    'analytics',
     'slaAdmin',
     'admin',
     'triageAdmin',

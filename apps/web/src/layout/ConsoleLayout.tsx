@@ -15,6 +15,7 @@ import { IconChevronDown, IconSettings, IconUsers } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useNavigate } from 'react-router';
+import { AnalyticsNav } from '../analytics/AnalyticsNav.tsx';
 import { useCurrentUser, useLogout } from '../auth/session.ts';
 import { CompensationNav } from '../compensation/CompensationNav.tsx';
 import { InboxSearch } from '../inbox/InboxSearch.tsx';
@@ -124,6 +125,7 @@ export function ConsoleLayout() {
           <CompensationNav onNavigate={closeNav} />
           <ModerationNav onNavigate={closeNav} />
           <StoriesNav onNavigate={closeNav} />
+          <AnalyticsNav onNavigate={closeNav} />
           {isAdminArea && (
             <NavLink
               component={RouterLink}

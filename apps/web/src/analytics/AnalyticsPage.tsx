@@ -1,0 +1,465 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { can, csvHeader, csvLine } from '@sada/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ForbiddenState } from '../admin/AdminParts.tsx';
+import { toQueryString } from '../api/client.ts';
+import { useCurrentUser } from '../auth/session.ts';
+import { useCategoryName } from '../cases/triage-queries.ts';
+import { downloadText } from '../ui/download.ts';
+import { useFormatters } from '../ui/format.ts';
+import { ErrorState, LoadingState } from '../ui/states.tsx';
+import {
+  type HandlingDimension,
+  type Range,
+  useHandling,
+  useVolume,
+  type VolumeDimension,
+} from './analytics-queries.ts';
+
+const DAY_MS = 86_400_000;
+const RANGES = { last7: 7, last30: 30, last90: 90, last365: 365 } as const;
+type RangeKey = keyof typeof RANGES;
+const VOLUME_DIMENSIONS: readonly VolumeDimension[] = [
+  'category',
+  'channel',
+  'kind',
+  'product',
+  'region',
+  'team',
+];
+const HANDLING_DIMENSIONS: readonly HandlingDimension[] = ['team', 'agent', 'channel'];
+/** Series drawn as lines; the rest are summed into "Other" so the chart stays readable. */
+const MAX_LINES = 6;
+const COLOURS = ['#1c7ed6', '#e8590c', '#2b8a3e', '#c2255c', '#6741d9', '#087f5b', '#868e96'];
+/** The inbox's filter for each field the chart splits by; product and region have none yet. */
+const INBOX_FILTER: Partial<Record<VolumeDimension | HandlingDimension, string>> = {
+  category: 'category',
+  channel: 'channel',
+  kind: 'kind',
+  team: 'team',
+  agent: 'assignee',
+};
+
+/** The last N days up to the next midnight (UTC), so a day's figures stay put while it lasts. */
+function rangeOf(key: RangeKey): Range {
+  const to = new Date(Math.ceil(Date.now() / DAY_MS) * DAY_MS);
+  return { from: new Date(to.getTime() - RANGES[key] * DAY_MS).toISOString(), to: to.toISOString() };
+}
+
+/** The inbox's "all cases" list narrowed to a field's value and a creation range. */
+function inboxHref(filters: Record<string, string | undefined>, from: string, to: string) {
+  // The case list's creation filter is inclusive: a millisecond before the exclusive end.
+  const createdTo = new Date(new Date(to).getTime() - 1).toISOString();
+  return `/inbox/all${toQueryString({ ...filters, createdFrom: from, createdTo })}`;
+}
+
+/** Complaint volume over time and how cases were handled, with drill-down to the inbox and CSV. */
+export function AnalyticsPage() {
+  const { t, i18n } = useTranslation('analytics');
+  const role = useCurrentUser().role;
+  const [rangeKey, setRangeKey] = useState<RangeKey>('last30');
+  const range = useMemo(() => rangeOf(rangeKey), [rangeKey]);
+  if (!can(role, 'analytics:read')) return <ForbiddenState />;
+  return (
+    <Stack p="md" gap="lg" maw={1400}>
+      <Group justify="space-between" align="flex-end">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t('title')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('intro')}
+          </Text>
+        </Stack>
+        <Group align="flex-end">
+          <Select
+            label={t('range.label')}
+            allowDeselect={false}
+            value={rangeKey}
+            onChange={(value) => value && setRangeKey(value as RangeKey)}
+            data={(Object.keys(RANGES) as RangeKey[]).map((key) => ({
+              value: key,
+              label: t(`range.${key}`),
+            }))}
+          />
+          <Button
+            component="a"
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden />}
+            href={`/api/cases/export.csv${toQueryString({
+              createdFrom: range.from,
+              createdTo: new Date(new Date(range.to).getTime() - 1).toISOString(),
+              lang: i18n.language === 'en' ? 'en' : 'ar',
+            })}`}
+            download
+          >
+            {t('exportCases')}
+          </Button>
+        </Group>
+      </Group>
+      <VolumeSection range={range} />
+      <HandlingSection range={range} />
+    </Stack>
+  );
+}
+
+function useKeyLabel() {
+  const { t } = useTranslation(['analytics', 'common']);
+  const categoryName = useCategoryName();
+  return (by: VolumeDimension | HandlingDimension, key: string | null, label: string | null) => {
+    if (key === null) return t('analytics:notSet');
+    if (by === 'category') return categoryName(key);
+    if (by === 'channel') return t(`common:channel.${key}`, { defaultValue: key });
+    if (by === 'kind') return t(`common:kind.${key}`, { defaultValue: key });
+    return label ?? key;
+  };
+}
+
+function VolumeSection({ range }: { range: Range }) {
+  const { t, i18n } = useTranslation('analytics');
+  const navigate = useNavigate();
+  const format = useFormatters();
+  const keyLabel = useKeyLabel();
+  const [by, setBy] = useState<VolumeDimension>('category');
+  const [interval, setInterval] = useState<'day' | 'week'>('day');
+  const volume = useVolume(range, by, interval);
+  const isRtl = i18n.dir() === 'rtl';
+  const shown = volume.data?.series.slice(0, MAX_LINES) ?? [];
+  const rest = volume.data?.series.slice(MAX_LINES) ?? [];
+  const lines = [
+    ...shown.map((series) => ({
+      id: String(series.key),
+      name: keyLabel(by, series.key, series.label),
+      series: [series],
+    })),
+    ...(rest.length > 0 ? [{ id: '__other', name: t('volume.other'), series: rest }] : []),
+  ];
+  const buckets = volume.data?.series[0]?.points.map((point) => point.t) ?? [];
+  const dayMonth = new Intl.DateTimeFormat(format.locale, { day: 'numeric', month: 'short' });
+  const data = buckets.map((start, index) => ({
+    start,
+    label: dayMonth.format(new Date(start)),
+    ...Object.fromEntries(
+      lines.map((line) => [
+        line.id,
+        line.series.reduce((sum, series) => sum + (series.points[index]?.count ?? 0), 0),
+      ]),
+    ),
+  }));
+  const bucketEnd = (index: number) =>
+    buckets[index + 1] ??
+    new Date(new Date(buckets[index]!).getTime() + (interval === 'day' ? 1 : 7) * DAY_MS).toISOString();
+  const filterOf = (key: string | null) => {
+    const filter = INBOX_FILTER[by];
+    return filter && key !== null ? { [filter]: key } : undefined;
+  };
+  const exportTable = () => {
+    const header = csvHeader([t(`by.${by}`), ...buckets.map((start) => start), t('volume.total')]);
+    const rows = (volume.data?.series ?? []).map((series) =>
+      csvLine([
+        keyLabel(by, series.key, series.label),
+        ...series.points.map((point) => point.count),
+        series.total,
+      ]),
+    );
+    downloadText(`volume-${by}-${interval}.csv`, header + rows.join(''));
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="volume-title">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="volume-title">
+          {t('volume.title')}
+        </Title>
+        <Group align="flex-end">
+          <Select
+            label={t('volume.by')}
+            allowDeselect={false}
+            value={by}
+            onChange={(value) => value && setBy(value as VolumeDimension)}
+            data={VOLUME_DIMENSIONS.map((value) => ({ value, label: t(`by.${value}`) }))}
+          />
+          <SegmentedControl
+            aria-label={t('volume.interval')}
+            value={interval}
+            onChange={(value) => setInterval(value as 'day' | 'week')}
+            data={[
+              { value: 'day', label: t('volume.day') },
+              { value: 'week', label: t('volume.week') },
+            ]}
+          />
+          <Button variant="default" onClick={exportTable} disabled={!volume.data}>
+            {t('exportTable')}
+          </Button>
+        </Group>
+      </Group>
+      {volume.isPending ? (
+        <LoadingState />
+      ) : volume.isError ? (
+        <ErrorState error={volume.error} onRetry={() => void volume.refetch()} />
+      ) : volume.data.series.length === 0 ? (
+        <Text c="dimmed">{t('volume.empty')}</Text>
+      ) : (
+        <>
+          <div
+            role="img"
+            aria-label={t('volume.chartLabel', { interval: t(`volume.${interval}`), by: t(`by.${by}`) })}
+            style={{ width: '100%', height: 320 }}
+            // The chart lays its own text out; time runs right to left through the reversed axis.
+            dir="ltr"
+            data-testid="volume-chart"
+          >
+            <ResponsiveContainer>
+              <LineChart
+                data={data}
+                margin={{ top: 8, right: 16, bottom: 8, left: 16 }}
+                onClick={(state) => {
+                  const index = Number(state?.activeTooltipIndex ?? Number.NaN);
+                  if (!Number.isInteger(index) || !buckets[index]) return;
+                  void navigate(inboxHref({}, buckets[index], bucketEnd(index)));
+                }}
+                style={{ cursor: 'pointer' }}
+              >
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" reversed={isRtl} />
+                <YAxis allowDecimals={false} orientation={isRtl ? 'right' : 'left'} />
+                <Tooltip />
+                <Legend />
+                {lines.map((line, index) => (
+                  <Line
+                    key={line.id}
+                    type="monotone"
+                    dataKey={line.id}
+                    name={line.name}
+                    stroke={COLOURS[index % COLOURS.length]}
+                    strokeWidth={2}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          <Table mt="md" striped withTableBorder data-testid="volume-series">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t(`by.${by}`)}</Table.Th>
+                <Table.Th>{t('volume.total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {volume.data.series.map((series) => {
+                const filter = filterOf(series.key);
+                const name = keyLabel(by, series.key, series.label);
+                return (
+                  <Table.Tr key={String(series.key)} data-key={series.key ?? ''}>
+                    <Table.Td>
+                      {filter ? (
+                        <Anchor component={Link} to={inboxHref(filter, range.from, range.to)}>
+                          <bdi>{name}</bdi>
+                        </Anchor>
+                      ) : (
+                        <bdi>{name}</bdi>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{format.number(series.total)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+    </Paper>
+  );
+}
+
+function useDuration() {
+  const { i18n } = useTranslation();
+  const locale = useFormatters().locale;
+  return (seconds: number | null) => {
+    if (seconds === null) return '—';
+    const [unit, size] =
+      seconds < 3600
+        ? (['minute', 60] as const)
+        : seconds < 172_800
+          ? (['hour', 3600] as const)
+          : (['day', 86_400] as const);
+    return new Intl.NumberFormat(locale ?? i18n.language, {
+      style: 'unit',
+      unit,
+      unitDisplay: 'short',
+      maximumFractionDigits: 1,
+    }).format(seconds / size);
+  };
+}
+
+function HandlingSection({ range }: { range: Range }) {
+  const { t } = useTranslation('analytics');
+  const format = useFormatters();
+  const duration = useDuration();
+  const keyLabel = useKeyLabel();
+  const [by, setBy] = useState<HandlingDimension>('team');
+  const handling = useHandling(range, by);
+  const percent = (value: number | null) =>
+    value === null
+      ? t('handling.none')
+      : new Intl.NumberFormat(format.locale, { style: 'percent' }).format(value);
+  const money = (items: { currency: string; amount: number }[]) =>
+    items.length === 0
+      ? t('handling.none')
+      : items
+          .map((item) =>
+            new Intl.NumberFormat(format.locale, { style: 'currency', currency: item.currency }).format(
+              item.amount,
+            ),
+          )
+          .join(' · ');
+  type Row = NonNullable<typeof handling.data>['total'];
+  const cells = (row: Row) => [
+    format.number(row.cases),
+    format.number(row.open),
+    `${duration(row.firstResponse.median)} / ${duration(row.firstResponse.p90)}`,
+    `${duration(row.resolution.median)} / ${duration(row.resolution.p90)}`,
+    percent(row.reopenRate),
+    percent(row.sla.compliance),
+    row.csat.average === null
+      ? t('handling.none')
+      : `${percent(row.csat.score)} (${row.csat.average.toFixed(1)})`,
+    row.nps.score === null ? t('handling.none') : format.number(row.nps.score),
+    money(row.compensation),
+  ];
+  const columns = [
+    t('handling.cases'),
+    t('handling.open'),
+    t('handling.firstResponse'),
+    t('handling.resolution'),
+    t('handling.reopenRate'),
+    t('handling.sla'),
+    t('handling.csat'),
+    t('handling.nps'),
+    t('handling.compensation'),
+  ];
+  const exportTable = () => {
+    if (!handling.data) return;
+    const line = (name: string, row: Row) =>
+      csvLine([
+        name,
+        row.cases,
+        row.open,
+        row.firstResponse.median,
+        row.firstResponse.p90,
+        row.resolution.median,
+        row.resolution.p90,
+        row.reopenRate,
+        row.sla.compliance,
+        row.csat.average,
+        row.csat.score,
+        row.nps.score,
+        row.compensation.map((item) => `${item.amount} ${item.currency}`).join('; '),
+      ]);
+    const header = csvHeader([
+      t(`by.${by}`),
+      'cases',
+      'open',
+      'first_response_median_s',
+      'first_response_p90_s',
+      'resolution_median_s',
+      'resolution_p90_s',
+      'reopen_rate',
+      'sla_compliance',
+      'csat_average',
+      'csat_score',
+      'nps',
+      'compensation',
+    ]);
+    downloadText(
+      `handling-${by}.csv`,
+      header +
+        handling.data.rows.map((row) => line(keyLabel(by, row.key, row.label), row)).join('') +
+        line(t('handling.total'), handling.data.total),
+    );
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="handling-title">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="handling-title">
+          {t('handling.title')}
+        </Title>
+        <Group align="flex-end">
+          <SegmentedControl
+            aria-label={t('handling.by')}
+            value={by}
+            onChange={(value) => setBy(value as HandlingDimension)}
+            data={HANDLING_DIMENSIONS.map((value) => ({ value, label: t(`by.${value}`) }))}
+          />
+          <Button variant="default" onClick={exportTable} disabled={!handling.data}>
+            {t('exportTable')}
+          </Button>
+        </Group>
+      </Group>
+      {handling.isPending ? (
+        <LoadingState />
+      ) : handling.isError ? (
+        <ErrorState error={handling.error} onRetry={() => void handling.refetch()} />
+      ) : handling.data.total.cases === 0 ? (
+        <Text c="dimmed">{t('handling.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped withTableBorder data-testid="handling-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t(`by.${by}`)}</Table.Th>
+                {columns.map((column) => (
+                  <Table.Th key={column}>{column}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {handling.data.rows.map((row) => {
+                const filter = INBOX_FILTER[by];
+                const name = keyLabel(by, row.key, row.label);
+                return (
+                  <Table.Tr key={String(row.key)} data-key={row.key ?? ''}>
+                    <Table.Td>
+                      {filter && row.key !== null ? (
+                        <Anchor component={Link} to={inboxHref({ [filter]: row.key }, range.from, range.to)}>
+                          <bdi>{name}</bdi>
+                        </Anchor>
+                      ) : (
+                        <bdi>{name}</bdi>
+                      )}
+                    </Table.Td>
+                    {cells(row).map((cell, index) => (
+                      <Table.Td key={columns[index]}>{cell}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                );
+              })}
+              <Table.Tr fw={700} data-key="total">
+                <Table.Td>{t('handling.total')}</Table.Td>
+                {cells(handling.data.total).map((cell, index) => (
+                  <Table.Td key={columns[index]}>{cell}</Table.Td>
+                ))}
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,25 @@
+import type { HandlingReport, VolumeReport } from '@sada/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { api, toQueryString, type Wire } from '../api/client.ts';
+
+export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'team';
+export type HandlingDimension = 'team' | 'agent' | 'channel';
+export type Range = { from: string; to: string };
+
+export function useVolume(range: Range, by: VolumeDimension, interval: 'day' | 'week') {
+  return useQuery({
+    queryKey: ['analytics', 'volume', range, by, interval],
+    queryFn: ({ signal }) =>
+      api.get<Wire<VolumeReport>>(`/api/analytics/volume${toQueryString({ ...range, by, interval })}`, {
+        signal,
+      }),
+  });
+}
+
+export function useHandling(range: Range, by: HandlingDimension) {
+  return useQuery({
+    queryKey: ['analytics', 'handling', range, by],
+    queryFn: ({ signal }) =>
+      api.get<Wire<HandlingReport>>(`/api/analytics/handling${toQueryString({ ...range, by })}`, { signal }),
+  });
+}

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
+import { seriousAxeViolations } from './accessibility.ts';
+import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+
+// An admin reads the analytics page in Arabic: the volume chart and its series, how cases were
+// handled, a series opening its cases in the inbox, and a table downloaded as CSV.
+let fixture: ConsoleFixture;
+let admin: ApiClient;
+
+beforeAll(async () => {
+  fixture = await startConsole();
+  admin = (await signInOverHttp(fixture.server.baseUrl, fixture.demo)).client;
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+test('the analytics page shows volume and handling right to left, drills down to the inbox and exports CSV', async () => {
+  await createCase(admin, { subject: 'شكوى عن الفاتورة', channel: 'phone', category: 'الفوترة' });
+  const day = 86_400_000;
+  const to = new Date(Math.ceil(Date.now() / day) * day);
+  const from = new Date(to.getTime() - 30 * day);
+  const range = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  const handling = (await admin.get(`/api/analytics/handling?${range}&by=team`)).body;
+  const phone = (await admin.get(`/api/cases?channel=phone&limit=100`)).body.items.length as number;
+
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.getByRole('link', { name: 'التحليلات' }).click();
+  await page.waitForURL(/\/analytics$/);
+  expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+
+  // The chart is drawn (an SVG with a line per series) and the series are listed with their totals.
+  await page.getByTestId('volume-chart').locator('svg path.recharts-line-curve').first().waitFor();
+  const series = page.getByTestId('volume-series');
+  await series.getByRole('link', { name: 'الفوترة' }).waitFor();
+
+  // The handling table's total counts what the API counts.
+  const total = page.getByTestId('handling-table').locator('tr[data-key="total"]');
+  await total.waitFor();
+  expect(await total.locator('td').nth(1).textContent()).toBe(
+    new Intl.NumberFormat('ar').format(handling.total.cases),
+  );
+  expect(await seriousAxeViolations(page, '#main')).toEqual([]);
+  await saveScreenshot(page, 'analytics-ar');
+
+  // A table downloads as CSV with a byte-order mark and a header.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#handling-title').locator('..').getByRole('button', { name: 'تصدير الجدول (CSV)' }).click(),
+  ]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const csv = Buffer.concat(chunks).toString('utf8');
+  expect(csv.startsWith('\uFEFFالفريق,cases,open,')).toBe(true);
+  expect(csv.trimEnd().split('\r\n')).toHaveLength(handling.rows.length + 2);
+
+  // Split by channel, a series opens its cases in the inbox.
+  await page.getByRole('combobox', { name: 'التقسيم حسب' }).click();
+  await page.getByRole('option', { name: 'القناة' }).click();
+  await series.getByRole('link', { name: 'الهاتف' }).click();
+  await page.waitForURL(/\/inbox\/all\?channel=phone/);
+  await expect.poll(() => page.locator('[data-case-row]').count()).toBe(phone);
+  await context.close();
+});
