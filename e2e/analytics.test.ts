@@ -43,6 +43,14 @@ test('the analytics page shows volume and handling right to left, drills down to
   expect(await total.locator('td').nth(1).textContent()).toBe(
     new Intl.NumberFormat('ar').format(handling.total.cases),
   );
+  // The peak hours: every case of the range in one of the 7 × 24 cells.
+  const heatmap = (await admin.get(`/api/analytics/heatmap?${range}`)).body;
+  const cells = page.getByTestId('heatmap').locator('td[data-hour]');
+  expect(await cells.count()).toBe(7 * 24);
+  const shown = (await cells.allTextContents())
+    .filter((text) => text !== '')
+    .map((text) => Number(text.replace(/[٠-٩]/g, (digit) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(digit)))));
+  expect(shown.reduce((sum, count) => sum + count, 0)).toBe(heatmap.total);
   expect(await seriousAxeViolations(page, '#main')).toEqual([]);
   await saveScreenshot(page, 'analytics-ar');
 

@@ -133,6 +133,25 @@ describe('volume over time', () => {
     });
   });
 
+  it('counts the peak hours per weekday and hour of the zone, with the list filters', async () => {
+    const { admin } = await seed();
+    const heatmap = await admin.get(`/api/analytics/heatmap?${range}`);
+    expect(heatmap.status).toBe(200);
+    expect(heatmap.body).toMatchObject({ timeZone: 'Asia/Riyadh', total: 3 });
+    const cells = heatmap.body.counts.flatMap((hours: number[], weekday: number) =>
+      hours.flatMap((count, hour) => (count > 0 ? [{ weekday, hour, count }] : [])),
+    );
+    // Sunday 23:00, Monday 01:30 and Tuesday 13:00 in Riyadh; the case of 5 November is outside.
+    expect(cells).toEqual([
+      { weekday: 0, hour: 23, count: 1 },
+      { weekday: 1, hour: 1, count: 1 },
+      { weekday: 2, hour: 13, count: 1 },
+    ]);
+    const email = await admin.get(`/api/analytics/heatmap?${range}&channel=email`);
+    expect(email.body.total).toBe(2);
+    expect(email.body.counts[0][23]).toBe(0);
+  });
+
   it('refuses a range that ends before it starts, or is too long, saying why', async () => {
     const { client: admin } = await (await createTestWorkspace(server())).withToken('admin');
     const backwards = await admin.get(

@@ -826,6 +826,13 @@ const routeRules: RouteRule[] = [
       actor.get('/api/analytics/handling?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z&by=agent'),
   },
   {
+    route: 'GET /api/analytics/heatmap',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) =>
+      actor.get('/api/analytics/heatmap?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z'),
+  },
+  {
     route: 'GET /api/cases/export.csv',
     allowed: ANALYSTS,
     successStatus: 200,

@@ -2,6 +2,7 @@
 // one-row-per-case CSV.
 //   GET /api/analytics/volume?from&to&by&interval  → VolumeReport
 //   GET /api/analytics/handling?from&to&by         → HandlingReport
+//   GET /api/analytics/heatmap?from&to             → HeatmapReport
 //   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
 import { z } from 'zod';
 import { caseFilters } from './cases.ts';
@@ -117,6 +118,20 @@ export const handlingReport = z
   .object({ rows: z.array(handlingRow), total: handlingRow })
   .meta({ id: 'HandlingReport' });
 export type HandlingReport = z.output<typeof handlingReport>;
+
+/** The same range and filters as the handling figures (at most 366 days). */
+export const heatmapQuery = handlingQuery;
+export type HeatmapQuery = HandlingQuery;
+
+export const heatmapReport = z
+  .object({
+    timeZone: z.string(),
+    /** 7 × 24 counts: `counts[weekday][hour]`, weekday 0 = Sunday, in the workspace's zone. */
+    counts: z.array(z.array(z.number().int())),
+    total: z.number().int(),
+  })
+  .meta({ id: 'HeatmapReport' });
+export type HeatmapReport = z.output<typeof heatmapReport>;
 
 export const caseExportQuery = caseFilters.extend({
   lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),

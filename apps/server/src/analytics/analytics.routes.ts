@@ -4,6 +4,8 @@ import {
   errorResponse,
   handlingQuery,
   handlingReport,
+  heatmapQuery,
+  heatmapReport,
   volumeQuery,
   volumeReport,
 } from '@sada/contracts';
@@ -42,6 +44,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => analytics.handling(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/analytics/heatmap',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: "Cases created per weekday and hour of the workspace's zone: the peak hours",
+        querystring: heatmapQuery,
+        response: { 200: heatmapReport, 422: errorResponse },
+      },
+    },
+    async (request) => analytics.heatmap(actorOf(request), request.query),
   );
 
   app.get(

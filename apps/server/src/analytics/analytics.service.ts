@@ -2,11 +2,14 @@ import type {
   CaseExportQuery,
   HandlingQuery,
   HandlingReport,
+  HeatmapQuery,
+  HeatmapReport,
   VolumeQuery,
   VolumeReport,
 } from '@sada/contracts';
 import { assertCan, type Clock, type CsvValue, csvHeader, csvLine } from '@sada/core';
 import {
+  countByWeekdayHour,
   countCaseVolume,
   type Database,
   type HandlingRow,
@@ -126,6 +129,21 @@ export function createAnalyticsService({ database, clock }: { database: Database
           .sort((a, b) => b.cases - a.cases || String(a.label).localeCompare(String(b.label))),
         total: handlingView(total ?? emptyHandling, null),
       };
+    },
+
+    /** When complaints arrive: cases per weekday and hour of the workspace's zone (peak hours). */
+    async heatmap(actor: Actor, query: HeatmapQuery): Promise<HeatmapReport> {
+      assertCan(actor.role, 'analytics:read');
+      const { timeZone } = actor.workspace;
+      const cells = await countByWeekdayHour(db, {
+        filter: caseFilterFor(actor, query),
+        timeZone,
+        from: new Date(query.from),
+        to: new Date(query.to),
+      });
+      const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+      for (const cell of cells) counts[cell.weekday]![cell.hour] = cell.count;
+      return { timeZone, counts, total: cells.reduce((sum, cell) => sum + cell.count, 0) };
     },
 
     /**

@@ -27,6 +27,7 @@ import {
   type HandlingDimension,
   type Range,
   useHandling,
+  useHeatmap,
   useVolume,
   type VolumeDimension,
 } from './analytics-queries.ts';
@@ -114,6 +115,7 @@ export function AnalyticsPage() {
       </Group>
       <VolumeSection range={range} />
       <HandlingSection range={range} />
+      <HeatmapSection range={range} />
     </Stack>
   );
 }
@@ -456,6 +458,98 @@ function HandlingSection({ range }: { range: Range }) {
                   <Table.Td key={columns[index]}>{cell}</Table.Td>
                 ))}
               </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
+/** Sunday 4 January 2026 and the six days after it: weekday names in the reader's language. */
+const weekdayNames = (locale: string) =>
+  Array.from({ length: 7 }, (_, day) =>
+    new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2026, 0, 4 + day)),
+    ),
+  );
+
+/**
+ * A cell's shade by its share of the busiest hour, and its text black or white, whichever keeps a
+ * contrast of 4.5:1 on that shade (the switch where both do).
+ */
+function heatStyle(count: number, max: number) {
+  if (count === 0) return undefined;
+  const alpha = 0.15 + 0.85 * (count / max);
+  return { background: `rgba(16, 70, 140, ${alpha})`, color: alpha >= 0.75 ? 'white' : 'black' };
+}
+
+function HeatmapSection({ range }: { range: Range }) {
+  const { t } = useTranslation('analytics');
+  const format = useFormatters();
+  const heatmap = useHeatmap(range);
+  const days = weekdayNames(format.locale);
+  const hours = Array.from({ length: 24 }, (_, hour) => hour);
+  const max = Math.max(1, ...(heatmap.data?.counts.flat() ?? [0]));
+  const exportTable = () => {
+    if (!heatmap.data) return;
+    const header = csvHeader([t('heatmap.weekday'), ...hours.map(String)]);
+    const rows = heatmap.data.counts.map((counts, day) => csvLine([days[day], ...counts]));
+    downloadText('peak-hours.csv', header + rows.join(''));
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="heatmap-title">
+      <Group justify="space-between" mb="sm">
+        <Stack gap={2}>
+          <Title order={2} size="h3" id="heatmap-title">
+            {t('heatmap.title')}
+          </Title>
+          {heatmap.data && (
+            <Text size="sm" c="dimmed">
+              {t('heatmap.intro', { zone: heatmap.data.timeZone })}
+            </Text>
+          )}
+        </Stack>
+        <Button variant="default" onClick={exportTable} disabled={!heatmap.data}>
+          {t('exportTable')}
+        </Button>
+      </Group>
+      {heatmap.isPending ? (
+        <LoadingState />
+      ) : heatmap.isError ? (
+        <ErrorState error={heatmap.error} onRetry={() => void heatmap.refetch()} />
+      ) : (
+        <Table.ScrollContainer minWidth={900}>
+          <Table withTableBorder verticalSpacing={2} horizontalSpacing={2} fz="xs" data-testid="heatmap">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('heatmap.weekday')}</Table.Th>
+                {hours.map((hour) => (
+                  <Table.Th key={hour} ta="center">
+                    {format.number(hour)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {heatmap.data.counts.map((counts, day) => (
+                <Table.Tr key={days[day]}>
+                  <Table.Th scope="row">{days[day]}</Table.Th>
+                  {counts.map((count, hour) => (
+                    <Table.Td
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the hour is the cell's identity
+                      key={hour}
+                      ta="center"
+                      title={t('heatmap.cell', { count, day: days[day], hour })}
+                      data-weekday={day}
+                      data-hour={hour}
+                      style={heatStyle(count, max)}
+                    >
+                      {count === 0 ? '' : format.number(count)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

@@ -1,4 +1,4 @@
-import type { HandlingReport, VolumeReport } from '@sada/contracts';
+import type { HandlingReport, HeatmapReport, VolumeReport } from '@sada/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, toQueryString, type Wire } from '../api/client.ts';
 
@@ -21,5 +21,13 @@ export function useHandling(range: Range, by: HandlingDimension) {
     queryKey: ['analytics', 'handling', range, by],
     queryFn: ({ signal }) =>
       api.get<Wire<HandlingReport>>(`/api/analytics/handling${toQueryString({ ...range, by })}`, { signal }),
+  });
+}
+
+export function useHeatmap(range: Range) {
+  return useQuery({
+    queryKey: ['analytics', 'heatmap', range],
+    queryFn: ({ signal }) =>
+      api.get<Wire<HeatmapReport>>(`/api/analytics/heatmap${toQueryString(range)}`, { signal }),
   });
 }

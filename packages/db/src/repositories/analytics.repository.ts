@@ -278,3 +278,32 @@ export async function reportCaseHandling(
     };
   });
 }
+
+/** Cases created in [from, to) that match the filter, per weekday (0 Sunday) and hour of the zone. */
+export async function countByWeekdayHour(
+  executor: Executor,
+  options: { filter: CaseFilter; timeZone: string; from: Date; to: Date },
+): Promise<{ weekday: number; hour: number; count: number }[]> {
+  const local = sql`(${supportCase.createdAt} AT TIME ZONE ${options.timeZone})`;
+  const rows = await executor
+    .select({
+      weekday: sql<number>`extract(dow FROM ${local})::int`,
+      hour: sql<number>`extract(hour FROM ${local})::int`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(supportCase)
+    .where(
+      and(
+        ...caseFilterConditions(options.filter),
+        gte(supportCase.createdAt, options.from),
+        lt(supportCase.createdAt, options.to),
+      ),
+    )
+    .groupBy(sql`1, 2`)
+    .orderBy(sql`1, 2`);
+  return rows.map((row) => ({
+    weekday: Number(row.weekday),
+    hour: Number(row.hour),
+    count: Number(row.count),
+  }));
+}

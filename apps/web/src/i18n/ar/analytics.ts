@@ -52,6 +52,13 @@ export const arAnalytics: typeof enAnalytics = {
     none: '—',
     empty: 'لم تُنشأ أي حالة في هذا المدى.',
   },
+  heatmap: {
+    title: 'ساعات الذروة',
+    intro: 'الحالات المنشأة لكل يوم وساعة ({{zone}}).',
+    weekday: 'اليوم',
+    hour: 'الساعة',
+    cell: '{{count}} حالة يوم {{day}} الساعة {{hour}}:00',
+  },
   notSet: 'غير محدد',
   exportTable: 'تصدير الجدول (CSV)',
   exportCases: 'تصدير كل حالات المدى (CSV)',

@@ -51,6 +51,13 @@ export const enAnalytics = {
     none: '—',
     empty: 'No case was created in this range.',
   },
+  heatmap: {
+    title: 'Peak hours',
+    intro: 'Cases created per weekday and hour ({{zone}}).',
+    weekday: 'Day',
+    hour: 'Hour',
+    cell: '{{count}} cases on {{day}} at {{hour}}:00',
+  },
   notSet: 'Not set',
   exportTable: 'Export the table (CSV)',
   exportCases: 'Export every case of the range (CSV)',
