@@ -43,6 +43,12 @@ test('the analytics page shows volume and handling right to left, drills down to
   expect(await total.locator('td').nth(1).textContent()).toBe(
     new Intl.NumberFormat('ar').format(handling.total.cases),
   );
+  // The backlog: every open case of the workspace in one age band.
+  const backlog = (await admin.get('/api/analytics/backlog')).body;
+  const backlogTotal = page.getByTestId('backlog-table').locator('tr[data-key="total"] td').last();
+  expect(await backlogTotal.textContent()).toBe(new Intl.NumberFormat('ar').format(backlog.total));
+  await page.getByTestId('backlog-table').getByText('أقل من يوم').waitFor();
+
   // The peak hours: every case of the range in one of the 7 × 24 cells.
   const heatmap = (await admin.get(`/api/analytics/heatmap?${range}`)).body;
   const cells = page.getByTestId('heatmap').locator('td[data-hour]');

@@ -234,6 +234,43 @@ describe('the one-row-per-case export', () => {
   });
 });
 
+describe('the backlog', () => {
+  it('counts the open cases now by age band and status, leaving out resolved ones', async () => {
+    const workspace = await createTestWorkspace(server());
+    const created: Record<string, string> = {};
+    for (const [name, iso] of [
+      ['hours', '2026-11-20T06:00:00Z'], // 6 hours old
+      ['twoDays', '2026-11-18T12:00:00Z'], // 2 days
+      ['fiveDays', '2026-11-15T12:00:00Z'], // 5 days
+      ['tenDays', '2026-11-10T12:00:00Z'], // 10 days
+      ['old', '2026-09-01T12:00:00Z'], // 80 days
+      ['resolved', '2026-11-19T12:00:00Z'],
+    ] as const) {
+      at(iso);
+      created[name] = (
+        await createCase((await workspace.withToken('admin')).client, { channel: 'email' })
+      ).referenceNumber;
+    }
+    at('2026-11-20T12:00:00Z');
+    const { client } = await workspace.withToken('admin');
+    await client.post(`/api/cases/${created.resolved}/transition`, { to: 'resolved' });
+    await client.post(`/api/cases/${created.twoDays}/transition`, { to: 'pending' });
+    const backlog = await client.get('/api/analytics/backlog');
+    expect(backlog.status).toBe(200);
+    expect(backlog.body.total).toBe(5);
+    expect(
+      backlog.body.bands.map((band: any) => [band.underDays, band.new + band.open, band.pending, band.total]),
+    ).toEqual([
+      [1, 1, 0, 1],
+      [3, 0, 1, 1],
+      [7, 1, 0, 1],
+      [30, 1, 0, 1],
+      [null, 1, 0, 1],
+    ]);
+    expect((await client.get('/api/analytics/backlog?channel=phone')).body.total).toBe(0);
+  });
+});
+
 describe('how cases were handled', () => {
   // Three cases created at 10:00 UTC on 2 Nov; every later step at a chosen minute, so each figure
   // below is computed by hand.

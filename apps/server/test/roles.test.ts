@@ -833,6 +833,12 @@ const routeRules: RouteRule[] = [
       actor.get('/api/analytics/heatmap?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z'),
   },
   {
+    route: 'GET /api/analytics/backlog',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/analytics/backlog'),
+  },
+  {
     route: 'GET /api/cases/export.csv',
     allowed: ANALYSTS,
     successStatus: 200,

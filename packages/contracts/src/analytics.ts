@@ -3,12 +3,21 @@
 //   GET /api/analytics/volume?from&to&by&interval  → VolumeReport
 //   GET /api/analytics/handling?from&to&by         → HandlingReport
 //   GET /api/analytics/heatmap?from&to             → HeatmapReport
+//   GET /api/analytics/backlog                     → BacklogReport
 //   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
 import { z } from 'zod';
 import { caseFilters } from './cases.ts';
 import { isoDate, localizedMessage } from './common.ts';
 
-export const VOLUME_DIMENSIONS = ['category', 'channel', 'kind', 'product', 'region', 'team'] as const;
+export const VOLUME_DIMENSIONS = [
+  'category',
+  'channel',
+  'kind',
+  'product',
+  'region',
+  'sentiment',
+  'team',
+] as const;
 export const VOLUME_INTERVALS = ['day', 'week'] as const;
 
 /** How many points one series may have: a year of days, five years of weeks. */
@@ -132,6 +141,28 @@ export const heatmapReport = z
   })
   .meta({ id: 'HeatmapReport' });
 export type HeatmapReport = z.output<typeof heatmapReport>;
+
+/** The open cases now: the case list's filters but status (always new, open and pending). */
+export const backlogQuery = caseFilters.omit({ sort: true, slaDueWithin: true, status: true });
+export type BacklogQuery = z.output<typeof backlogQuery>;
+
+export const backlogReport = z
+  .object({
+    asOf: z.date(),
+    total: z.number().int(),
+    bands: z.array(
+      z.object({
+        /** Cases younger than this many days (and at least the previous band's); null: the oldest band. */
+        underDays: z.number().int().nullable(),
+        new: z.number().int(),
+        open: z.number().int(),
+        pending: z.number().int(),
+        total: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'BacklogReport' });
+export type BacklogReport = z.output<typeof backlogReport>;
 
 export const caseExportQuery = caseFilters.extend({
   lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),

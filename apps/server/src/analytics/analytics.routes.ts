@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 import {
+  backlogQuery,
+  backlogReport,
   caseExportQuery,
   errorResponse,
   handlingQuery,
@@ -58,6 +60,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => analytics.heatmap(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/analytics/backlog',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary: 'The cases still new, open or pending now, per age band and status',
+        querystring: backlogQuery,
+        response: { 200: backlogReport, 422: errorResponse },
+      },
+    },
+    async (request) => analytics.backlog(actorOf(request), request.query),
   );
 
   app.get(

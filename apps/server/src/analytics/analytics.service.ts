@@ -1,4 +1,6 @@
 import type {
+  BacklogQuery,
+  BacklogReport,
   CaseExportQuery,
   HandlingQuery,
   HandlingReport,
@@ -9,6 +11,8 @@ import type {
 } from '@sada/contracts';
 import { assertCan, type Clock, type CsvValue, csvHeader, csvLine } from '@sada/core';
 import {
+  BACKLOG_AGE_DAYS,
+  countBacklogByAge,
   countByWeekdayHour,
   countCaseVolume,
   type Database,
@@ -129,6 +133,26 @@ export function createAnalyticsService({ database, clock }: { database: Database
           .sort((a, b) => b.cases - a.cases || String(a.label).localeCompare(String(b.label))),
         total: handlingView(total ?? emptyHandling, null),
       };
+    },
+
+    /** The open cases now, per age band (under 1, 3, 7, 30 days, and older) and status. */
+    async backlog(actor: Actor, query: BacklogQuery): Promise<BacklogReport> {
+      assertCan(actor.role, 'analytics:read');
+      const now = clock.now();
+      const counted = await countBacklogByAge(db, { filter: caseFilterFor(actor, query, now), now });
+      const bands = [...BACKLOG_AGE_DAYS, null].map((underDays) => ({
+        underDays,
+        new: 0,
+        open: 0,
+        pending: 0,
+        total: 0,
+      }));
+      for (const { status, band, count } of counted) {
+        const row = bands[band]!;
+        if (status === 'new' || status === 'open' || status === 'pending') row[status] += count;
+        row.total += count;
+      }
+      return { asOf: now, total: bands.reduce((sum, band) => sum + band.total, 0), bands };
     },
 
     /** When complaints arrive: cases per weekday and hour of the workspace's zone (peak hours). */

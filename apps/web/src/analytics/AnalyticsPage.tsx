@@ -26,6 +26,7 @@ import { ErrorState, LoadingState } from '../ui/states.tsx';
 import {
   type HandlingDimension,
   type Range,
+  useBacklog,
   useHandling,
   useHeatmap,
   useVolume,
@@ -39,6 +40,7 @@ const VOLUME_DIMENSIONS: readonly VolumeDimension[] = [
   'category',
   'channel',
   'kind',
+  'sentiment',
   'product',
   'region',
   'team',
@@ -115,6 +117,7 @@ export function AnalyticsPage() {
       </Group>
       <VolumeSection range={range} />
       <HandlingSection range={range} />
+      <BacklogSection />
       <HeatmapSection range={range} />
     </Stack>
   );
@@ -128,6 +131,7 @@ function useKeyLabel() {
     if (by === 'category') return categoryName(key);
     if (by === 'channel') return t(`common:channel.${key}`, { defaultValue: key });
     if (by === 'kind') return t(`common:kind.${key}`, { defaultValue: key });
+    if (by === 'sentiment') return t(`common:sentiment.${key}`, { defaultValue: key });
     return label ?? key;
   };
 }
@@ -553,6 +557,61 @@ function HeatmapSection({ range }: { range: Range }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}
+
+/** The cases still waiting now, by how long ago they arrived: the ones a lead should look at first. */
+function BacklogSection() {
+  const { t } = useTranslation(['analytics', 'common']);
+  const format = useFormatters();
+  const backlog = useBacklog();
+  const bandName = (
+    underDays: number | null,
+    index: number,
+    all: readonly { underDays: number | null }[],
+  ) => {
+    if (underDays === null) return t('backlog.older', { count: all[index - 1]?.underDays ?? 0 });
+    return t('backlog.under', { count: underDays });
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="backlog-title">
+      <Title order={2} size="h3" id="backlog-title" mb="sm">
+        {t('backlog.title')}
+      </Title>
+      {backlog.isPending ? (
+        <LoadingState />
+      ) : backlog.isError ? (
+        <ErrorState error={backlog.error} onRetry={() => void backlog.refetch()} />
+      ) : (
+        <Table striped withTableBorder data-testid="backlog-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('backlog.band')}</Table.Th>
+              <Table.Th>{t('common:status.new')}</Table.Th>
+              <Table.Th>{t('common:status.open')}</Table.Th>
+              <Table.Th>{t('common:status.pending')}</Table.Th>
+              <Table.Th>{t('handling.cases')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {backlog.data.bands.map((band, index, all) => (
+              <Table.Tr key={String(band.underDays)}>
+                <Table.Th scope="row">{bandName(band.underDays, index, all)}</Table.Th>
+                <Table.Td>{format.number(band.new)}</Table.Td>
+                <Table.Td>{format.number(band.open)}</Table.Td>
+                <Table.Td>{format.number(band.pending)}</Table.Td>
+                <Table.Td>{format.number(band.total)}</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr fw={700} data-key="total">
+              <Table.Th scope="row">{t('backlog.total')}</Table.Th>
+              <Table.Td colSpan={3} />
+              <Table.Td>{format.number(backlog.data.total)}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
       )}
     </Paper>
   );

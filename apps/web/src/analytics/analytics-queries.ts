@@ -1,8 +1,8 @@
-import type { HandlingReport, HeatmapReport, VolumeReport } from '@sada/contracts';
+import type { BacklogReport, HandlingReport, HeatmapReport, VolumeReport } from '@sada/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, toQueryString, type Wire } from '../api/client.ts';
 
-export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'team';
+export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'sentiment' | 'team';
 export type HandlingDimension = 'team' | 'agent' | 'channel';
 export type Range = { from: string; to: string };
 
@@ -29,5 +29,12 @@ export function useHeatmap(range: Range) {
     queryKey: ['analytics', 'heatmap', range],
     queryFn: ({ signal }) =>
       api.get<Wire<HeatmapReport>>(`/api/analytics/heatmap${toQueryString(range)}`, { signal }),
+  });
+}
+
+export function useBacklog() {
+  return useQuery({
+    queryKey: ['analytics', 'backlog'],
+    queryFn: ({ signal }) => api.get<Wire<BacklogReport>>('/api/analytics/backlog', { signal }),
   });
 }

@@ -5,7 +5,7 @@ import { type Executor, rowsOf } from '../database.ts';
 import { satisfactionSurvey, supportCase } from '../schema.ts';
 import { type CaseFilter, caseFilterConditions } from './case.repository.ts';
 
-export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'team';
+export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'sentiment' | 'team';
 export type VolumeInterval = 'day' | 'week';
 
 const DIMENSION_COLUMNS: Record<VolumeDimension, SQL> = {
@@ -14,6 +14,7 @@ const DIMENSION_COLUMNS: Record<VolumeDimension, SQL> = {
   kind: sql`${supportCase.kind}`,
   product: sql`${supportCase.product}`,
   region: sql`${supportCase.region}`,
+  sentiment: sql`${supportCase.sentiment}`,
   team: sql`${supportCase.teamId}::text`,
 };
 
@@ -306,4 +307,37 @@ export async function countByWeekdayHour(
     hour: Number(row.hour),
     count: Number(row.count),
   }));
+}
+
+/** The age bands of the backlog, in days: under 1, 1–3, 3–7, 7–30, 30 and more. */
+export const BACKLOG_AGE_DAYS = [1, 3, 7, 30] as const;
+
+/** Cases still new, open or pending that match the filter, per status and age band at `now`. */
+export async function countBacklogByAge(
+  executor: Executor,
+  options: { filter: CaseFilter; now: Date },
+): Promise<{ status: string; band: number; count: number }[]> {
+  const age = sql`(${options.now.toISOString()}::timestamptz - ${supportCase.createdAt})`;
+  const band = sql.join(
+    BACKLOG_AGE_DAYS.map(
+      (days, index) => sql`WHEN ${age} < ${sql.raw(`interval '${days} days'`)} THEN ${index}`,
+    ),
+    sql` `,
+  );
+  const rows = await executor
+    .select({
+      status: supportCase.status,
+      band: sql<number>`CASE ${band} ELSE ${BACKLOG_AGE_DAYS.length} END`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(supportCase)
+    .where(
+      and(
+        ...caseFilterConditions({ ...options.filter, statuses: ['new', 'open', 'pending'] }),
+        lt(supportCase.createdAt, options.now),
+      ),
+    )
+    .groupBy(sql`1, 2`)
+    .orderBy(sql`1, 2`);
+  return rows.map((row) => ({ status: row.status, band: Number(row.band), count: Number(row.count) }));
 }
