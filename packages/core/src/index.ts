@@ -16,6 +16,7 @@ export * from './reference-number.ts';
 export * from './reply-template.ts';
 export * from './routing.ts';
 export * from './sla.ts';
+export * from './spike.ts';
 export * from './time-zone.ts';
 export * from './timeline.ts';
 export * from './vocabulary.ts';
