@@ -18,6 +18,11 @@ afterAll(async () => {
 
 test('the analytics page shows volume and handling right to left, drills down to the inbox and exports CSV', async () => {
   await createCase(admin, { subject: 'شكوى عن الفاتورة', channel: 'phone', category: 'الفوترة' });
+  // Ten negative complaints about delivery in this hour: the watch reads the hour and warns.
+  for (let index = 0; index < 10; index += 1) {
+    await createCase(admin, { subject: `الطلب متأخر ${index}`, category: 'الشحن', sentiment: 'negative' });
+  }
+  await fixture.server.services.spikes.detect(new Date(Date.now() + 3_600_000));
   const day = 86_400_000;
   const to = new Date(Math.ceil(Date.now() / day) * day);
   const from = new Date(to.getTime() - 30 * day);
@@ -31,6 +36,15 @@ test('the analytics page shows volume and handling right to left, drills down to
   await page.getByRole('link', { name: 'التحليلات' }).click();
   await page.waitForURL(/\/analytics$/);
   expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+
+  // The early warning names the category, its count and usual, and links to example cases.
+  const alert = page.getByTestId('spike-alert').filter({ hasText: 'الشحن' });
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain('10 شكوى سلبية في ساعة واحدة');
+  await alert
+    .getByRole('link', { name: /الطلب متأخر/ })
+    .first()
+    .waitFor();
 
   // The chart is drawn (an SVG with a line per series) and the series are listed with their totals.
   await page.getByTestId('volume-chart').locator('svg path.recharts-line-curve').first().waitFor();

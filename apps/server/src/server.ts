@@ -2,6 +2,7 @@ import { createMailSender, type SmtpInbound, SOCIAL_ADAPTERS, startSmtpInbound }
 import { type Clock, systemClock } from '@sada/core';
 import { type Database, openDatabase, type WorkspaceRow } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
+import { spikeWatchJob } from './analytics/spike-watch.ts';
 import { buildApp } from './app.ts';
 import { type AssignmentWorker, createAssignmentWorker } from './assignment/assignment-worker.ts';
 import { createDeliveryWorker, type DeliveryWorker, deliverySweepJob } from './channels/delivery-worker.ts';
@@ -156,6 +157,7 @@ export async function startSada(options: {
           ...(planWorker ? [registerJob(planDueJob(planWorker))] : []),
           ...(surveyWorker ? [registerJob(surveyJob(surveyWorker))] : []),
           registerJob(responseTimeRefreshJob(services.responseTime)),
+          registerJob(spikeWatchJob(services.spikes)),
         ],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),

@@ -2,6 +2,7 @@ import { SOCIAL_ADAPTERS } from '@sada/channels';
 import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
 import { createAnalyticsService } from './analytics/analytics.service.ts';
+import { createSpikeWatch } from './analytics/spike-watch.ts';
 import { createAssignmentService } from './assignment/assignment.service.ts';
 import { createAuthService, type TokenActor } from './auth/auth.service.ts';
 import { createCalendarService } from './calendars/calendar.service.ts';
@@ -123,6 +124,7 @@ export function createServices(deps: ServiceDeps) {
     moderation: createModerationService(deps),
     responseTime: createResponseTime(deps),
     analytics: createAnalyticsService(deps),
+    spikes: createSpikeWatch(deps),
     routing: createRoutingService(deps),
     surveys,
     plans: createPlanService({ ...deps, statusLink }),

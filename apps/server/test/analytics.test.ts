@@ -371,3 +371,86 @@ describe('how cases were handled', () => {
     expect(backwards.body.error.fields[0].path).toContain('to');
   });
 });
+
+describe('early warnings', () => {
+  // The workspace is two months old; the watched hour is Tuesday 3 November, 09:00–10:00 UTC.
+  async function seed() {
+    at('2026-09-01T00:00:00Z');
+    const workspace = await createTestWorkspace(server());
+    const complaint = async (iso: string, category: string, sentiment = 'negative') => {
+      at(iso);
+      const { client } = await workspace.withToken('admin');
+      return createCase(client, { channel: 'email', category, sentiment });
+    };
+    for (let week = 1; week <= 8; week += 1) {
+      const sameHour = new Date(Date.parse('2026-11-03T09:30:00Z') - week * 7 * 86_400_000).toISOString();
+      await complaint(sameHour, 'delivery'); // usually 1 an hour
+      await complaint(sameHour, 'billing'); // usually 2 an hour
+      await complaint(sameHour, 'billing');
+    }
+    const spiked: string[] = [];
+    for (let minute = 0; minute < 12; minute += 1) {
+      const created = await complaint(
+        `2026-11-03T09:${String(5 + minute * 4).padStart(2, '0')}:00Z`,
+        'delivery',
+      );
+      spiked.push(created.referenceNumber);
+    }
+    for (const minute of ['10', '20', '30']) await complaint(`2026-11-03T09:${minute}:00Z`, 'billing');
+    for (const minute of ['15', '25']) await complaint(`2026-11-03T09:${minute}:00Z`, 'delivery', 'positive');
+    return { workspace, spiked };
+  }
+
+  it('raises one alert for an injected spike, with examples, and tells the analytics readers', async () => {
+    const { workspace, spiked } = await seed();
+    const watch = server().services.spikes;
+    at('2026-11-03T10:05:00Z');
+    // Users there when the hour is read (withToken adds a user each time).
+    const { client: analyst } = await workspace.withToken('analyst');
+    const { client: agent } = await workspace.withToken('agent');
+    // The server's own quarter-hour job may read the hour first: either way it is raised once.
+    await watch.detect();
+    expect(await watch.detect()).toBe(0);
+
+    const alerts = (await analyst.get('/api/analytics/alerts')).body.items;
+    const categories = alerts.filter((alert: { dimension: string }) => alert.dimension === 'category');
+    // Delivery: 12 against a usual 1. Billing: 3 against a usual 2 is ordinary.
+    expect(categories).toMatchObject([
+      {
+        key: 'delivery',
+        count: 12,
+        usual: 1,
+        windowStart: '2026-11-03T09:00:00.000Z',
+        windowEnd: '2026-11-03T10:00:00.000Z',
+      },
+    ]);
+    expect(categories[0].examples).toHaveLength(3);
+    for (const example of categories[0].examples) expect(spiked).toContain(example.referenceNumber);
+
+    const notifications = (await analyst.get('/api/notifications')).body.items;
+    expect(
+      notifications.filter((item: { type: string }) => item.type === 'analytics.spike').length,
+    ).toBeGreaterThanOrEqual(1);
+    const agentNotifications = (await agent.get('/api/notifications')).body.items;
+    expect(agentNotifications.filter((item: { type: string }) => item.type === 'analytics.spike')).toEqual(
+      [],
+    );
+  });
+
+  it('stays quiet in an ordinary hour', async () => {
+    const { workspace } = await seed();
+    at('2026-11-10T09:10:00Z');
+    await createCase((await workspace.withToken('admin')).client, {
+      channel: 'email',
+      category: 'delivery',
+      sentiment: 'negative',
+    });
+    at('2026-11-10T10:05:00Z');
+    await server().services.spikes.detect();
+    const { client: analyst } = await workspace.withToken('analyst');
+    const alerts = (await analyst.get('/api/analytics/alerts')).body.items;
+    expect(
+      alerts.filter((alert: { windowStart: string }) => alert.windowStart === '2026-11-10T09:00:00.000Z'),
+    ).toEqual([]);
+  });
+});

@@ -839,6 +839,12 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.get('/api/analytics/backlog'),
   },
   {
+    route: 'GET /api/analytics/alerts',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/analytics/alerts'),
+  },
+  {
     route: 'GET /api/cases/export.csv',
     allowed: ANALYSTS,
     successStatus: 200,

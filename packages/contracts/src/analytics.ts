@@ -4,6 +4,7 @@
 //   GET /api/analytics/handling?from&to&by         → HandlingReport
 //   GET /api/analytics/heatmap?from&to             → HeatmapReport
 //   GET /api/analytics/backlog                     → BacklogReport
+//   GET /api/analytics/alerts                      → SpikeAlertList
 //   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
 import { z } from 'zod';
 import { caseFilters } from './cases.ts';
@@ -163,6 +164,25 @@ export const backlogReport = z
   })
   .meta({ id: 'BacklogReport' });
 export type BacklogReport = z.output<typeof backlogReport>;
+
+/** An hour with far more negative complaints than usual for a category, product or channel. */
+export const spikeAlert = z
+  .object({
+    id: z.string(),
+    dimension: z.enum(['category', 'product', 'channel']),
+    key: z.string(),
+    windowStart: z.date(),
+    windowEnd: z.date(),
+    count: z.number().int().describe('Negative cases in the hour'),
+    usual: z.number().describe('The mean of the same hour of the week in earlier weeks'),
+    threshold: z.number().int().describe('The count at or above which the hour was a spike'),
+    examples: z.array(z.object({ referenceNumber: z.string(), subject: z.string() })),
+    createdAt: z.date(),
+  })
+  .meta({ id: 'SpikeAlert' });
+export type SpikeAlert = z.output<typeof spikeAlert>;
+
+export const spikeAlertList = z.object({ items: z.array(spikeAlert) });
 
 export const caseExportQuery = caseFilters.extend({
   lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),

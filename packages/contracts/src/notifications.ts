@@ -10,6 +10,7 @@ export const NOTIFICATION_TYPES = [
   'compensation.approved',
   'compensation.rejected',
   'offer.chosen',
+  'analytics.spike',
 ] as const;
 
 /** Something that happened for one user: today, a colleague mentioned them in a note. */

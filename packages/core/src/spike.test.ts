@@ -36,7 +36,12 @@ describe('readSpike', () => {
     expect(readSpike(10, quiet).isSpike).toBe(true);
     expect(readSpike(4, []).isSpike).toBe(false);
     // However long the quiet history, the threshold never drops under the minimum.
-    expect(readSpike(0, Array.from({ length: 400 }, () => 0)).threshold).toBe(SPIKE_MIN_COUNT);
+    expect(
+      readSpike(
+        0,
+        Array.from({ length: 400 }, () => 0),
+      ).threshold,
+    ).toBe(SPIKE_MIN_COUNT);
   });
 
   it('stays quiet on normal noise: under 0.5 % of ordinary hours fire', () => {

@@ -22,6 +22,7 @@ export * from './repositories/response-time.repository.ts';
 export * from './repositories/routing.repository.ts';
 export * from './repositories/sla.repository.ts';
 export * from './repositories/social.repository.ts';
+export * from './repositories/spike.repository.ts';
 export * from './repositories/story.repository.ts';
 export * from './repositories/survey.repository.ts';
 export * from './repositories/template.repository.ts';

@@ -5,6 +5,7 @@ import {
   bigint,
   boolean,
   customType,
+  doublePrecision,
   integer,
   jsonb,
   numeric,
@@ -660,3 +661,19 @@ export const buttonPress = pgTable(
   },
   (table) => [primaryKey({ columns: [table.channelAccountId, table.deliveryKey] })],
 );
+
+/** An hour with far more negative complaints than usual for a category, product or channel (migration 0013). */
+export const spikeAlert = pgTable('spike_alert', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  /** 'category' | 'product' | 'channel'. */
+  dimension: text('dimension').notNull(),
+  key: text('key').notNull(),
+  windowStart: timestamptz('window_start').notNull(),
+  windowEnd: timestamptz('window_end').notNull(),
+  count: integer('count').notNull(),
+  usual: doublePrecision('usual').notNull(),
+  threshold: integer('threshold').notNull(),
+  exampleCaseIds: jsonb('example_case_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  createdAt: timestamptz('created_at').notNull(),
+});

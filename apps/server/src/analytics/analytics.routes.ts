@@ -8,6 +8,7 @@ import {
   handlingReport,
   heatmapQuery,
   heatmapReport,
+  spikeAlertList,
   volumeQuery,
   volumeReport,
 } from '@sada/contracts';
@@ -74,6 +75,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => analytics.backlog(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/analytics/alerts',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Early warnings: the newest hours with far more negative complaints than usual for a category, product or channel, with example cases',
+        response: { 200: spikeAlertList },
+      },
+    },
+    async (request) => services.spikes.list(actorOf(request)),
   );
 
   app.get(

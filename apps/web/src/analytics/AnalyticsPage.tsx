@@ -29,6 +29,7 @@ import {
   useBacklog,
   useHandling,
   useHeatmap,
+  useSpikeAlerts,
   useVolume,
   type VolumeDimension,
 } from './analytics-queries.ts';
@@ -115,6 +116,7 @@ export function AnalyticsPage() {
           </Button>
         </Group>
       </Group>
+      <AlertsSection />
       <VolumeSection range={range} />
       <HandlingSection range={range} />
       <BacklogSection />
@@ -612,6 +614,73 @@ function BacklogSection() {
             </Table.Tr>
           </Table.Tbody>
         </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** Spikes of negative complaints the watch raised, newest first, each opening its hour's cases. */
+function AlertsSection() {
+  const { t } = useTranslation(['analytics', 'common']);
+  const format = useFormatters();
+  const keyLabel = useKeyLabel();
+  const alerts = useSpikeAlerts();
+  const filterKey = { category: 'category', channel: 'channel', product: undefined } as const;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="alerts-title" data-testid="spike-alerts">
+      <Title order={2} size="h3" id="alerts-title" mb="sm">
+        {t('alerts.title')}
+      </Title>
+      {alerts.isPending ? (
+        <LoadingState />
+      ) : alerts.isError ? (
+        <ErrorState error={alerts.error} onRetry={() => void alerts.refetch()} />
+      ) : alerts.data.items.length === 0 ? (
+        <Text c="dimmed">{t('alerts.none')}</Text>
+      ) : (
+        <Stack gap="sm">
+          {alerts.data.items.map((alert) => {
+            const filter = filterKey[alert.dimension];
+            return (
+              <Paper key={alert.id} withBorder p="sm" bg="orange.0" data-testid="spike-alert">
+                <Text fw={700}>
+                  {t('alerts.headline', {
+                    count: alert.count,
+                    what: `${t(`by.${alert.dimension}`)}: \u2068${keyLabel(alert.dimension, alert.key, null)}\u2069`,
+                    usual: format.number(Math.round(alert.usual * 10) / 10),
+                  })}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {t('alerts.when', {
+                    start: format.dateTime(alert.windowStart),
+                    end: format.dateTime(alert.windowEnd),
+                  })}
+                </Text>
+                <Group gap="sm" mt={4}>
+                  {alert.examples.map((example) => (
+                    <Anchor
+                      key={example.referenceNumber}
+                      component={Link}
+                      to={`/cases/${example.referenceNumber}`}
+                      size="sm"
+                    >
+                      <bdi>{example.referenceNumber}</bdi> · <bdi>{example.subject}</bdi>
+                    </Anchor>
+                  ))}
+                  {filter && (
+                    <Anchor
+                      component={Link}
+                      size="sm"
+                      to={inboxHref({ [filter]: alert.key }, alert.windowStart, alert.windowEnd)}
+                    >
+                      {t('alerts.open')}
+                    </Anchor>
+                  )}
+                </Group>
+              </Paper>
+            );
+          })}
+        </Stack>
       )}
     </Paper>
   );

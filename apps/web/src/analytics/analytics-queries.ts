@@ -1,4 +1,4 @@
-import type { BacklogReport, HandlingReport, HeatmapReport, VolumeReport } from '@sada/contracts';
+import type { BacklogReport, HandlingReport, HeatmapReport, SpikeAlert, VolumeReport } from '@sada/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, toQueryString, type Wire } from '../api/client.ts';
 
@@ -36,5 +36,14 @@ export function useBacklog() {
   return useQuery({
     queryKey: ['analytics', 'backlog'],
     queryFn: ({ signal }) => api.get<Wire<BacklogReport>>('/api/analytics/backlog', { signal }),
+  });
+}
+
+export type SpikeAlertItem = Wire<SpikeAlert>;
+
+export function useSpikeAlerts() {
+  return useQuery({
+    queryKey: ['analytics', 'alerts'],
+    queryFn: ({ signal }) => api.get<{ items: SpikeAlertItem[] }>('/api/analytics/alerts', { signal }),
   });
 }

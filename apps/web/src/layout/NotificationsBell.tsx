@@ -35,11 +35,12 @@ const HEADLINE_KEYS = {
   'compensation.approved': 'compensation:notification.approved',
   'compensation.rejected': 'compensation:notification.rejected',
   'offer.chosen': 'compensation:notification.chosen',
+  'analytics.spike': 'analytics:notification.spike',
 } as const satisfies Record<Exclude<UserNotification['type'], 'mention'>, string>;
 
 /** Mentions of the signed-in user: an unread count on the bell, the list, mark read; live. */
 export function NotificationsBell() {
-  const { t } = useTranslation(['case', 'common', 'sla', 'plans', 'surveys', 'compensation']);
+  const { t } = useTranslation(['case', 'common', 'sla', 'plans', 'surveys', 'compensation', 'analytics']);
   const format = useFormatters();
   // What happened, by the notification's type: a mention, or what happened on one of the case's parts.
   const headline = (item: UserNotification) =>
