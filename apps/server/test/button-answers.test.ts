@@ -19,13 +19,12 @@ import {
   type TestWorkspace,
   waitFor,
 } from './harness.ts';
+import { connectChannel, uniqueDigits } from './social-harness.ts';
 
 // Buttons under Sada's automatic messages on social channels, and what a customer's press does: a
 // Sada press goes to its handler (never a customer message), anything else stays a message.
 
 const SUBJECT = '3f0c9d2a-1b4e-4c5d-9e6f-7a8b9c0d1e2f';
-const uniqueDigits = () =>
-  String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 
 describe('button payloads', () => {
   it('round-trips kind, subject and choice', () => {
@@ -86,11 +85,8 @@ describe('buttons on social channels', () => {
 
   const webhook = (path: string) => `${server.baseUrl}${path}`;
 
-  async function connect(workspace: TestWorkspace, body: Record<string, unknown>) {
-    const created = await workspace.admin.post('/api/channels', body);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return created.body as { id: string };
-  }
+  const connect = (workspace: TestWorkspace, body: Record<string, unknown>) =>
+    connectChannel(workspace.admin, body);
 
   async function connectBot(workspace: TestWorkspace) {
     const botId = Number(uniqueDigits().slice(0, 10));

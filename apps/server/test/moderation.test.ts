@@ -13,10 +13,9 @@ import {
   type TestWorkspace,
   waitFor,
 } from './harness.ts';
+import { connectFacebookPage, uniqueDigits } from './social-harness.ts';
 
 // Platform ids are unique per test run: on a shared database an account may be connected once.
-const uniqueDigits = () =>
-  String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 
 type Item = { id: string; status: string; label: string; source: string; message: { id: string } };
 
@@ -35,16 +34,8 @@ describe('the moderation queue', () => {
 
   const metaWebhook = () => `${server.baseUrl}/webhooks/meta`;
 
-  async function connectPage(workspace: TestWorkspace) {
-    const pageId = uniqueDigits();
-    const created = await workspace.admin.post('/api/channels', {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return pageId;
-  }
+  const connectPage = (workspace: TestWorkspace) =>
+    connectFacebookPage(workspace.admin, simulator.secrets.appSecret);
 
   /** A public comment from one author; answers the case it opened (or continued) and the delivery. */
   async function comment(

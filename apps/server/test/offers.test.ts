@@ -9,6 +9,7 @@ import {
   type TestWorkspace,
   waitFor,
 } from './harness.ts';
+import { uniqueDigits } from './social-harness.ts';
 
 // Solution offers: sent at once within the limits, held for approval above them, chosen once by a
 // Telegram button, the signed web page or an agent; the choice gives the compensation and starts the plan.
@@ -24,9 +25,6 @@ afterAll(async () => {
   await server?.stop();
   await simulator?.close();
 });
-
-const uniqueDigits = () =>
-  String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 
 const refundOrRepair = (amount: number) => ({
   message: 'We are sorry about the broken screen.',

@@ -12,10 +12,9 @@ import {
 } from '@sada/channels/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, startTestServer, type TestServer, waitFor } from './harness.ts';
+import { connectChannel, connectFacebookPage, uniqueDigits } from './social-harness.ts';
 
 // Platform ids are unique per test run: on a shared database an account may be connected once.
-const uniqueDigits = () =>
-  String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 
 describe('social channels against a simulator of the platforms', () => {
   let simulator: Simulator;
@@ -32,25 +31,12 @@ describe('social channels against a simulator of the platforms', () => {
 
   const webhook = (path: string) => `${server.baseUrl}${path}`;
 
-  async function connect(
+  const connect = (
     workspace: Awaited<ReturnType<typeof createTestWorkspace>>,
     body: Record<string, unknown>,
-  ) {
-    const created = await workspace.admin.post('/api/channels', body);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    return created.body as { id: string; webhookUrl: string; verifyToken?: string };
-  }
-
-  /** A Facebook Page of its own for the workspace, signed with the simulator's app secret. */
-  async function connectPage(workspace: Awaited<ReturnType<typeof createTestWorkspace>>) {
-    const pageId = uniqueDigits();
-    await connect(workspace, {
-      kind: 'facebook',
-      name: 'Our Page',
-      credentials: { appSecret: simulator.secrets.appSecret, pageId, pageAccessToken: 'page-token' },
-    });
-    return pageId;
-  }
+  ) => connectChannel(workspace.admin, body);
+  const connectPage = (workspace: Awaited<ReturnType<typeof createTestWorkspace>>) =>
+    connectFacebookPage(workspace.admin, simulator.secrets.appSecret);
 
   async function casesOn(workspace: Awaited<ReturnType<typeof createTestWorkspace>>, channel: string) {
     return (await workspace.admin.get(`/api/cases?channel=${channel}`)).body.items as {

@@ -8,12 +8,11 @@ import {
 import type { Clock } from '@sada/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, createTestWorkspace, startTestServer, type TestServer, waitFor } from './harness.ts';
+import { uniqueDigits } from './social-harness.ts';
 
 // Platform windows, decided before a reply is stored: a reply the platform would refuse is refused
 // to the agent at once, and a WhatsApp template reaches the customer after the window closed.
 
-const uniqueDigits = () =>
-  String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 const hourMs = 3_600_000;
 
 describe('replies within the platforms’ windows', () => {

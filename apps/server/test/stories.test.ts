@@ -15,6 +15,7 @@ import {
   useTestServer,
   waitFor,
 } from './harness.ts';
+import { uniqueDigits } from './social-harness.ts';
 
 // Success stories: a resolved case the customer rated 4 or 5 becomes a candidate, its text anonymised;
 // the customer consents on a signed page or with a button; only then it exports as Markdown and SVG.
@@ -308,9 +309,6 @@ describe('consent by a Telegram button', () => {
     await telegramServer?.stop();
     await simulator?.close();
   });
-
-  const uniqueDigits = () =>
-    String(Date.now()).slice(-9) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
 
   it('records consent from a press in the customer’s chat, once, and ignores another chat', async () => {
     const workspace = await createTestWorkspace(telegramServer);
