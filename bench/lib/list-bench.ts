@@ -5,7 +5,7 @@ import { SEARCH_WORDS } from './vocabulary.ts';
 
 /** A first-page request of the case list, as the console sends it. */
 export type ListQuery = {
-  kind: 'list' | 'search';
+  kind: 'list' | 'search' | 'analytics';
   label: string;
   path: string;
   /** For search: the word, for the database to count its matches. */
@@ -41,6 +41,36 @@ export function listQueries(workspace: BenchWorkspace): ListQuery[] {
   ];
 }
 
+/** The analytics page's queries over the last 90 days (issue 9's target: p95 under 500 ms at 1M). */
+export function analyticsQueries(): ListQuery[] {
+  const to = new Date();
+  const from = new Date(to.getTime() - 90 * 86_400_000);
+  const range = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  return [
+    {
+      kind: 'analytics',
+      label: 'volume by category, per day, 90 days',
+      path: `/api/analytics/volume?${range}&by=category`,
+    },
+    {
+      kind: 'analytics',
+      label: 'handling by team, 90 days',
+      path: `/api/analytics/handling?${range}&by=team`,
+    },
+    { kind: 'analytics', label: 'peak hours, 90 days', path: `/api/analytics/heatmap?${range}` },
+    { kind: 'analytics', label: 'backlog by age', path: '/api/analytics/backlog' },
+  ];
+}
+
+/** How many rows an answer carries: a list's items, a report's series, rows, bands or weekdays. */
+function rowsOf(body: Record<string, unknown>): number {
+  for (const key of ['items', 'series', 'rows', 'bands', 'counts']) {
+    const value = body[key];
+    if (Array.isArray(value)) return value.length;
+  }
+  return 0;
+}
+
 /** Sends each query `requests` times, one at a time, and summarises the latencies. */
 export async function runListBench(options: {
   baseUrl: string;
@@ -51,7 +81,7 @@ export async function runListBench(options: {
   const client = createHttpClient(options.baseUrl, options.workspace.token, 1);
   const results: ListResult[] = [];
   try {
-    for (const query of listQueries(options.workspace)) {
+    for (const query of [...listQueries(options.workspace), ...analyticsQueries()]) {
       for (let index = 0; index < WARMUP_REQUESTS; index++) await client.request('GET', query.path);
       const latencies: number[] = [];
       let failures = 0;
@@ -63,7 +93,7 @@ export async function runListBench(options: {
         if (answer.status !== 200) {
           failures += 1;
           firstFailure ??= `${answer.status} ${answer.body.slice(0, 300)}`;
-        } else rowsReturned = (JSON.parse(answer.body) as { items: unknown[] }).items.length;
+        } else rowsReturned = rowsOf(JSON.parse(answer.body) as Record<string, unknown>);
       }
       results.push({
         ...query,
