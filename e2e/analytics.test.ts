@@ -85,6 +85,16 @@ test('the analytics page shows volume and handling right to left, drills down to
   expect(csv.startsWith('\uFEFFالفريق,cases,open,')).toBe(true);
   expect(csv.trimEnd().split('\r\n')).toHaveLength(handling.rows.length + 2);
 
+  // The page's channel filter narrows every figure: the handling total is the phone cases'.
+  const phoneHandling = (await admin.get(`/api/analytics/handling?${range}&by=team&channel=phone`)).body;
+  await page.getByTestId('scope-channel').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: 'الهاتف' }).click();
+  await page.keyboard.press('Escape');
+  await expect
+    .poll(() => total.locator('td').nth(1).textContent())
+    .toBe(new Intl.NumberFormat('ar').format(phoneHandling.total.cases));
+
   // Split by channel, a series opens its cases in the inbox.
   await page.getByRole('combobox', { name: 'التقسيم حسب' }).click();
   await page.getByRole('option', { name: 'القناة' }).click();

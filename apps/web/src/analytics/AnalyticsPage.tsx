@@ -2,6 +2,7 @@ import {
   Anchor,
   Button,
   Group,
+  MultiSelect,
   Paper,
   SegmentedControl,
   Select,
@@ -10,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { can, csvHeader, csvLine } from '@sada/core';
+import { CHANNELS, can, csvHeader, csvLine } from '@sada/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,11 +20,13 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { ForbiddenState } from '../admin/AdminParts.tsx';
 import { toQueryString } from '../api/client.ts';
 import { useCurrentUser } from '../auth/session.ts';
-import { useCategoryName } from '../cases/triage-queries.ts';
+import { useCategoryName, useTriageSettings } from '../cases/triage-queries.ts';
+import { useTeams } from '../cases/useWorkspaceLists.ts';
 import { downloadText } from '../ui/download.ts';
 import { useFormatters } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import {
+  filtersOf,
   type HandlingDimension,
   type Range,
   useBacklog,
@@ -65,8 +68,8 @@ function rangeOf(key: RangeKey): Range {
   return { from: new Date(to.getTime() - RANGES[key] * DAY_MS).toISOString(), to: to.toISOString() };
 }
 
-/** The inbox's "all cases" list narrowed to a field's value and a creation range. */
-function inboxHref(filters: Record<string, string | undefined>, from: string, to: string) {
+/** The inbox's "all cases" list narrowed to the page's filters, a field's value and a creation range. */
+function inboxHref(filters: Record<string, string | string[] | undefined>, from: string, to: string) {
   // The case list's creation filter is inclusive: a millisecond before the exclusive end.
   const createdTo = new Date(new Date(to).getTime() - 1).toISOString();
   return `/inbox/all${toQueryString({ ...filters, createdFrom: from, createdTo })}`;
@@ -77,7 +80,12 @@ export function AnalyticsPage() {
   const { t, i18n } = useTranslation('analytics');
   const role = useCurrentUser().role;
   const [rangeKey, setRangeKey] = useState<RangeKey>('last30');
-  const range = useMemo(() => rangeOf(rangeKey), [rangeKey]);
+  const [filters, setFilters] = useState<{ team: string[]; channel: string[]; category: string[] }>({
+    team: [],
+    channel: [],
+    category: [],
+  });
+  const range = useMemo<Range>(() => ({ ...rangeOf(rangeKey), ...filters }), [rangeKey, filters]);
   if (!can(role, 'analytics:read')) return <ForbiddenState />;
   return (
     <Stack p="md" gap="lg" maw={1400}>
@@ -101,11 +109,13 @@ export function AnalyticsPage() {
               label: t(`range.${key}`),
             }))}
           />
+          <ScopeFilters value={filters} onChange={setFilters} />
           <Button
             component="a"
             variant="default"
             leftSection={<IconDownload size={16} aria-hidden />}
             href={`/api/cases/export.csv${toQueryString({
+              ...filtersOf(range),
               createdFrom: range.from,
               createdTo: new Date(new Date(range.to).getTime() - 1).toISOString(),
               lang: i18n.language === 'en' ? 'en' : 'ar',
@@ -119,7 +129,7 @@ export function AnalyticsPage() {
       <AlertsSection />
       <VolumeSection range={range} />
       <HandlingSection range={range} />
-      <BacklogSection />
+      <BacklogSection range={range} />
       <HeatmapSection range={range} />
     </Stack>
   );
@@ -238,7 +248,7 @@ function VolumeSection({ range }: { range: Range }) {
                 onClick={(state) => {
                   const index = Number(state?.activeTooltipIndex ?? Number.NaN);
                   if (!Number.isInteger(index) || !buckets[index]) return;
-                  void navigate(inboxHref({}, buckets[index], bucketEnd(index)));
+                  void navigate(inboxHref(filtersOf(range), buckets[index], bucketEnd(index)));
                 }}
                 style={{ cursor: 'pointer' }}
               >
@@ -277,7 +287,10 @@ function VolumeSection({ range }: { range: Range }) {
                   <Table.Tr key={String(series.key)} data-key={series.key ?? ''}>
                     <Table.Td>
                       {filter ? (
-                        <Anchor component={Link} to={inboxHref(filter, range.from, range.to)}>
+                        <Anchor
+                          component={Link}
+                          to={inboxHref({ ...filtersOf(range), ...filter }, range.from, range.to)}
+                        >
                           <bdi>{name}</bdi>
                         </Anchor>
                       ) : (
@@ -445,7 +458,10 @@ function HandlingSection({ range }: { range: Range }) {
                   <Table.Tr key={String(row.key)} data-key={row.key ?? ''}>
                     <Table.Td>
                       {filter && row.key !== null ? (
-                        <Anchor component={Link} to={inboxHref({ [filter]: row.key }, range.from, range.to)}>
+                        <Anchor
+                          component={Link}
+                          to={inboxHref({ ...filtersOf(range), [filter]: row.key }, range.from, range.to)}
+                        >
                           <bdi>{name}</bdi>
                         </Anchor>
                       ) : (
@@ -565,10 +581,10 @@ function HeatmapSection({ range }: { range: Range }) {
 }
 
 /** The cases still waiting now, by how long ago they arrived: the ones a lead should look at first. */
-function BacklogSection() {
+function BacklogSection({ range }: { range: Range }) {
   const { t } = useTranslation(['analytics', 'common']);
   const format = useFormatters();
-  const backlog = useBacklog();
+  const backlog = useBacklog(range);
   const bandName = (
     underDays: number | null,
     index: number,
@@ -683,5 +699,51 @@ function AlertsSection() {
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/** The page's filters: teams, channels and categories, as the case list takes them. */
+function ScopeFilters({
+  value,
+  onChange,
+}: {
+  value: { team: string[]; channel: string[]; category: string[] };
+  onChange: (value: { team: string[]; channel: string[]; category: string[] }) => void;
+}) {
+  const { t } = useTranslation(['analytics', 'common']);
+  const teams = useTeams();
+  const triage = useTriageSettings();
+  const categoryName = useCategoryName();
+  const field = (key: 'team' | 'channel' | 'category', data: { value: string; label: string }[]) => (
+    <MultiSelect
+      label={t(`by.${key}`)}
+      placeholder={t('filters.all')}
+      data={data}
+      value={value[key]}
+      onChange={(values) => onChange({ ...value, [key]: values })}
+      clearable
+      searchable
+      maw={240}
+      data-testid={`scope-${key}`}
+    />
+  );
+  return (
+    <>
+      {field(
+        'team',
+        (teams.data ?? []).map((team) => ({ value: team.id, label: team.name })),
+      )}
+      {field(
+        'channel',
+        CHANNELS.map((channel) => ({ value: channel, label: t(`common:channel.${channel}`) })),
+      )}
+      {field(
+        'category',
+        (triage.data?.categories ?? []).map((category) => ({
+          value: category.id,
+          label: categoryName(category.id),
+        })),
+      )}
+    </>
   );
 }

@@ -4,7 +4,11 @@ import { api, toQueryString, type Wire } from '../api/client.ts';
 
 export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'sentiment' | 'team';
 export type HandlingDimension = 'team' | 'agent' | 'channel';
-export type Range = { from: string; to: string };
+/** The range of creation dates and the case-list filters every figure of the page reads. */
+export type Range = { from: string; to: string; team?: string[]; channel?: string[]; category?: string[] };
+
+/** The filters of a range without its dates (the backlog is always "now"). */
+export const filtersOf = ({ from: _from, to: _to, ...filters }: Range) => filters;
 
 export function useVolume(range: Range, by: VolumeDimension, interval: 'day' | 'week') {
   return useQuery({
@@ -32,10 +36,12 @@ export function useHeatmap(range: Range) {
   });
 }
 
-export function useBacklog() {
+export function useBacklog(range: Range) {
+  const filters = filtersOf(range);
   return useQuery({
-    queryKey: ['analytics', 'backlog'],
-    queryFn: ({ signal }) => api.get<Wire<BacklogReport>>('/api/analytics/backlog', { signal }),
+    queryKey: ['analytics', 'backlog', filters],
+    queryFn: ({ signal }) =>
+      api.get<Wire<BacklogReport>>(`/api/analytics/backlog${toQueryString(filters)}`, { signal }),
   });
 }
 

@@ -85,6 +85,7 @@ export const arAnalytics: typeof enAnalytics = {
     open: 'افتح حالات تلك الساعة',
   },
   notification: { spike: 'قفزة في الشكاوى السلبية، ومنها {{subject}}' },
+  filters: { all: 'الكل' },
   notSet: 'غير محدد',
   exportTable: 'تصدير الجدول (CSV)',
   exportCases: 'تصدير كل حالات المدى (CSV)',

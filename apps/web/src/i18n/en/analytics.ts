@@ -85,6 +85,7 @@ export const enAnalytics = {
     open: 'Open the cases of that hour',
   },
   notification: { spike: 'Spike of negative complaints, for example {{subject}}' },
+  filters: { all: 'All' },
   notSet: 'Not set',
   exportTable: 'Export the table (CSV)',
   exportCases: 'Export every case of the range (CSV)',
