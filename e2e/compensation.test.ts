@@ -89,6 +89,9 @@ test('a refund above the agent’s limit waits for a supervisor, reaches the cus
 
   await agentPage.reload();
   await expect.poll(() => offerStatus(agentPage).textContent()).toBe('Chosen');
+  // The case lists its compensation: the refund, now given.
+  const refund = agentPage.getByTestId('case-compensation').filter({ hasText: 'Refund' });
+  await expect.poll(() => refund.textContent()).toContain('Given');
   const chosen = agentPage.getByTestId('offers-panel').locator('[data-testid="offer-option"][data-chosen]');
   expect(await chosen.textContent()).toContain('Your 300 SAR back to the card you paid with');
   expect(await agentPage.getByTestId('offer-chosen').textContent()).toContain('on the offer page');

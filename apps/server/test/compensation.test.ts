@@ -349,6 +349,7 @@ describe('the ledger', () => {
     const customerId = late.customerId as string;
     const panel = await agent.get(`/api/customers/${customerId}/compensation`);
     const agentLedger = await agent.get('/api/compensations');
+    const ofCase = await agent.get(`/api/cases/${late.referenceNumber}/compensations`);
 
     expect(pending.body.items.map((item: { amount: number }) => item.amount)).toEqual([900]);
     expect(ofTeam.body.items.map((item: { type: string }) => item.type).sort()).toEqual([
@@ -359,6 +360,14 @@ describe('the ledger', () => {
     expect(panel.body.totals).toEqual([{ currency: 'SAR', count: 2, total: 125.5 }]);
     expect(panel.body.items).toHaveLength(2);
     expect(agentLedger.status).toBe(403);
+    // The case page lists the case's own lines to anyone who reads the case, agents too.
+    expect(ofCase.status).toBe(200);
+    expect(ofCase.body.items).toHaveLength(2);
+    expect(
+      ofCase.body.items.every(
+        (item: { case: { referenceNumber: string } }) => item.case.referenceNumber === late.referenceNumber,
+      ),
+    ).toBe(true);
   });
 
   it('shows another workspace nothing', async () => {
@@ -370,6 +379,7 @@ describe('the ledger', () => {
     const totals = await other.admin.get('/api/compensations/totals?by=category');
     const pending = await other.admin.get('/api/compensations/pending');
     const panel = await other.admin.get(`/api/customers/${late.customerId}/compensation`);
+    const ofCase = await other.admin.get(`/api/cases/${late.referenceNumber}/compensations`);
     const approve = await other.admin.post(`/api/compensations/${pendingItem.id}/approve`, {});
     const give = await other.admin.post(`/api/cases/${late.referenceNumber}/compensations`, {
       type: 'apology',
@@ -377,6 +387,7 @@ describe('the ledger', () => {
     });
 
     expect(ledger.body.items).toEqual([]);
+    expect(ofCase.status).toBe(404);
     expect(totals.body.rows).toEqual([]);
     expect(pending.body.items).toEqual([]);
     expect(panel.body).toEqual({ totals: [], items: [] });

@@ -1041,6 +1041,13 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.get('/api/compensations/totals?by=month'),
   },
   {
+    route: 'GET /api/cases/{ref}/compensations',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/cases/${(await createCase(admin)).referenceNumber}/compensations`),
+  },
+  {
     route: 'GET /api/customers/{id}/compensation',
     allowed: EVERYONE,
     successStatus: 200,

@@ -150,6 +150,21 @@ export const compensationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
   );
 
   app.get(
+    '/api/cases/:ref/compensations',
+    {
+      config: { permission: 'case:read' },
+      schema: {
+        tags: ['compensation'],
+        summary:
+          'Every compensation of a case: given directly or through an offer, waiting, given or rejected',
+        params: z.object({ ref: z.string().min(1).max(40) }),
+        response: { 200: compensationList, 404: errorResponse },
+      },
+    },
+    async (request) => compensation.ofCase({ actor: actorOf(request), referenceNumber: request.params.ref }),
+  );
+
+  app.get(
     '/api/customers/:id/compensation',
     {
       config: { permission: 'customer:read' },

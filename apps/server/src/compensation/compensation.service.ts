@@ -11,6 +11,7 @@ import {
   announceCaseUpdated,
   type CompensationView,
   countCasesOfCustomers,
+  findCaseByReference,
   listCompensationsOfOffer,
   listCompensationViews,
   listTeams,
@@ -386,6 +387,20 @@ export function createCompensationService({
         requestedFrom: options.from ? new Date(options.from) : undefined,
         requestedTo: options.to ? new Date(options.to) : undefined,
       });
+      return { items: views.map(publicCompensation) };
+    },
+
+    /** Every compensation of one case, requested, given or decided, for whoever can read the case. */
+    async ofCase(options: { actor: Actor; referenceNumber: string }) {
+      const { actor } = options;
+      assertCan(actor.role, 'case:read');
+      const caseRow = await findCaseByReference(
+        db,
+        actor.workspace.id,
+        options.referenceNumber.toUpperCase(),
+      );
+      if (!caseRow) throw caseNotFound(options.referenceNumber);
+      const views = await listCompensationViews(db, { workspaceId: actor.workspace.id, caseId: caseRow.id });
       return { items: views.map(publicCompensation) };
     },
 

@@ -3,10 +3,11 @@ import { IconCash, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { useMoney } from '../compensation/money.ts';
 import { ErrorState } from '../ui/states.tsx';
 import { GiveCompensationDialog } from './GiveCompensationDialog.tsx';
 import { OfferCard } from './OfferCard.tsx';
-import { useOffers } from './offer-queries.ts';
+import { useCaseCompensations, useOffers } from './offer-queries.ts';
 import { ProposeOfferDialog } from './ProposeOfferDialog.tsx';
 
 /**
@@ -48,6 +49,7 @@ export function OffersPanel({ reference, canWork }: { reference: string; canWork
         {offers.data?.map((offer) => (
           <OfferCard key={offer.id} reference={reference} offer={offer} canWork={canWork} />
         ))}
+        <CaseCompensations reference={reference} />
         {canWork && (
           <Group gap="xs">
             <Button
@@ -71,5 +73,37 @@ export function OffersPanel({ reference, canWork }: { reference: string; canWork
       <ProposeOfferDialog reference={reference} opened={dialog === 'propose'} onClose={close} />
       <GiveCompensationDialog reference={reference} opened={dialog === 'give'} onClose={close} />
     </Paper>
+  );
+}
+
+/** The compensation of the case (direct or through an offer) with its state, for the agent at hand. */
+function CaseCompensations({ reference }: { reference: string }) {
+  const { t } = useTranslation('compensation');
+  const money = useMoney();
+  const compensations = useCaseCompensations(reference);
+  if (!compensations.data || compensations.data.length === 0) return null;
+  return (
+    <Stack gap={4} data-testid="case-compensations">
+      <Text size="sm" fw={600}>
+        {t('panel.compensations')}
+      </Text>
+      {compensations.data.map((item) => (
+        <Group key={item.id} gap="xs" justify="space-between" wrap="nowrap" data-testid="case-compensation">
+          <Text size="sm">
+            <bdi>{money.describe(item)}</bdi>{' '}
+            <Text span size="xs" c="dimmed">
+              {t('panel.requestedBy', { name: item.requestedBy.name })}
+            </Text>
+          </Text>
+          <Badge
+            variant="light"
+            color={item.status === 'given' ? 'teal' : item.status === 'rejected' ? 'red' : 'orange'}
+            c="dark.7"
+          >
+            {t(`compensationStatus.${item.status}`)}
+          </Badge>
+        </Group>
+      ))}
+    </Stack>
   );
 }

@@ -25,9 +25,17 @@ export function useOffers(reference: string) {
   });
 }
 
+/** Every compensation of the case, given directly or through an offer, newest first. */
+export function useCaseCompensations(reference: string) {
+  return useQuery({
+    queryKey: [...offersKey(reference), 'compensations'],
+    queryFn: async ({ signal }) =>
+      (await api.get<{ items: Compensation[] }>(`${casePath(reference)}/compensations`, { signal })).items,
+  });
+}
+
 /**
- * The policy where the signed-in user may read it (supervisors, admins); agents have no read of it, so
- * their dialogs list every type and learn about approval from the server's answer.
+ * The policy for the dialogs (types, currencies, the role's limit), for everyone who offers compensation.
  */
 export function usePolicyForDialogs() {
   const role = useCurrentUser().role;

@@ -96,6 +96,7 @@ export type CompensationFilter = {
   status?: string | undefined;
   teamId?: string | undefined;
   customerId?: string | undefined;
+  caseId?: string | undefined;
   requestedFrom?: Date | undefined;
   requestedTo?: Date | undefined;
   isGiven?: boolean | undefined;
@@ -114,6 +115,7 @@ export async function listCompensationViews(
   if (filter.status) conditions.push(eq(compensation.status, filter.status));
   if (filter.teamId) conditions.push(eq(compensation.teamId, filter.teamId));
   if (filter.customerId) conditions.push(eq(compensation.customerId, filter.customerId));
+  if (filter.caseId) conditions.push(eq(compensation.caseId, filter.caseId));
   if (filter.requestedFrom) conditions.push(gte(compensation.requestedAt, filter.requestedFrom));
   if (filter.requestedTo) conditions.push(lt(compensation.requestedAt, filter.requestedTo));
   if (filter.isGiven) conditions.push(isNotNull(compensation.givenAt));

@@ -60,6 +60,8 @@ export const arCompensation: typeof enCompensation = {
     choice: 'الخيار الذي اختاره العميل',
     choiceRecorded: 'سُجّل الاختيار.',
     offerLink: 'صفحة العرض',
+    compensations: 'التعويضات في هذه الحالة',
+    requestedBy: 'طلبها {{name}}',
   },
   propose: {
     title: 'اقتراح حل',

@@ -59,6 +59,8 @@ export const enCompensation = {
     choice: 'The option the customer chose',
     choiceRecorded: 'Choice recorded.',
     offerLink: 'Offer page',
+    compensations: 'Compensation on this case',
+    requestedBy: 'by {{name}}',
   },
   propose: {
     title: 'Propose a solution',
