@@ -37,6 +37,11 @@ test('the analytics page shows volume and handling right to left, drills down to
   await page.waitForURL(/\/analytics$/);
   expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
 
+  // The ten late-delivery complaints make an emerging issue, rising, labelled by their words.
+  const issue = page.getByTestId('emerging-issue').filter({ hasText: 'متاخر' });
+  await issue.waitFor();
+  expect(await issue.textContent()).toContain('10 حالات');
+
   // The early warning names the category, its count and usual, and links to example cases.
   const alert = page.getByTestId('spike-alert').filter({ hasText: 'الشحن' });
   await alert.waitFor();

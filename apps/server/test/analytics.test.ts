@@ -454,3 +454,38 @@ describe('early warnings', () => {
     ).toEqual([]);
   });
 });
+
+describe('emerging issues', () => {
+  it('groups the complaints of the range by what they say, with examples, leaving one-offs out', async () => {
+    const workspace = await createTestWorkspace(server());
+    const created: Record<string, string> = {};
+    for (const [name, iso, subject] of [
+      ['late1', '2026-11-02T10:00:00Z', 'الطلب متأخر والتوصيل ما وصل'],
+      ['late2', '2026-11-05T10:00:00Z', 'التوصيل متأخر جدا والطلب ما وصل'],
+      ['late3', '2026-11-06T10:00:00Z', 'طلبي متأخر والتوصيل سيء'],
+      ['other', '2026-11-04T10:00:00Z', 'الموظف في الفرع كان غير محترم'],
+      ['outside', '2026-10-20T10:00:00Z', 'الطلب متأخر والتوصيل ما وصل'],
+    ] as const) {
+      at(iso);
+      const { client } = await workspace.withToken('admin');
+      created[name] = (await createCase(client, { subject, description: '' })).referenceNumber;
+    }
+    at('2026-11-08T09:00:00Z');
+    const { client: analyst } = await workspace.withToken('analyst');
+    const report = await analyst.get(
+      `/api/analytics/issues?from=${encodeURIComponent('2026-11-01T00:00:00Z')}&to=${encodeURIComponent('2026-11-08T00:00:00Z')}`,
+    );
+    expect(report.status).toBe(200);
+    expect(report.body.cases).toBe(4);
+    expect(report.body.issues).toHaveLength(1);
+    const [issue] = report.body.issues;
+    // One in the first half of the week, two in the second: rising.
+    expect(issue).toMatchObject({ size: 3, earlier: 1, later: 2, trend: 'rising' });
+    expect(issue.terms).toEqual(expect.arrayContaining(['متاخر', 'التوصيل']));
+    expect(issue.examples.map((example: { referenceNumber: string }) => example.referenceNumber)).toEqual([
+      created.late3,
+      created.late2,
+      created.late1,
+    ]);
+  });
+});

@@ -845,6 +845,12 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.get('/api/analytics/alerts'),
   },
   {
+    route: 'GET /api/analytics/issues',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/analytics/issues?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z'),
+  },
+  {
     route: 'GET /api/cases/export.csv',
     allowed: ANALYSTS,
     successStatus: 200,

@@ -5,6 +5,7 @@
 //   GET /api/analytics/heatmap?from&to             → HeatmapReport
 //   GET /api/analytics/backlog                     → BacklogReport
 //   GET /api/analytics/alerts                      → SpikeAlertList
+//   GET /api/analytics/issues?from&to              → EmergingIssues
 //   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
 import { z } from 'zod';
 import { caseFilters } from './cases.ts';
@@ -183,6 +184,25 @@ export const spikeAlert = z
 export type SpikeAlert = z.output<typeof spikeAlert>;
 
 export const spikeAlertList = z.object({ items: z.array(spikeAlert) });
+
+/** Complaints of the range grouped by what they say (at most 2000 of the newest are read). */
+export const emergingIssues = z
+  .object({
+    /** How many cases were read. */
+    cases: z.number().int(),
+    issues: z.array(
+      z.object({
+        terms: z.array(z.string()).describe('The heaviest words of the group'),
+        size: z.number().int(),
+        earlier: z.number().int().describe('Cases in the first half of the range'),
+        later: z.number().int().describe('Cases in the second half'),
+        trend: z.enum(['rising', 'steady', 'falling']),
+        examples: z.array(z.object({ referenceNumber: z.string(), subject: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'EmergingIssues' });
+export type EmergingIssues = z.output<typeof emergingIssues>;
 
 export const caseExportQuery = caseFilters.extend({
   lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),

@@ -2,6 +2,12 @@ export { arabiziToArabic, looksLikeArabizi } from './arabizi.ts';
 export { classify, loadBundledModel } from './bundled-model.ts';
 export { DEFAULT_WORKSPACE_CATEGORIES, type WorkspaceCategory } from './categories.ts';
 export { type Classification, type ClassifyContext, classifyWithModel, type Scored } from './classify.ts';
+export {
+  type EmergingIssue,
+  findEmergingIssues,
+  type IssueDocument,
+  type IssueOptions,
+} from './emerging-issues.ts';
 export { detectLanguage, type LanguageCode, type LanguageGuess } from './language-detection.ts';
 export type { Span } from './lexicon-matching.ts';
 export { seededRandom } from './linear-training.ts';

@@ -3,6 +3,7 @@ import {
   backlogQuery,
   backlogReport,
   caseExportQuery,
+  emergingIssues,
   errorResponse,
   handlingQuery,
   handlingReport,
@@ -89,6 +90,21 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => services.spikes.list(actorOf(request)),
+  );
+
+  app.get(
+    '/api/analytics/issues',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Emerging issues: the complaints of a range grouped by what they say (TF-IDF over normalised Arabic and English), with top words, size, trend and examples',
+        querystring: heatmapQuery,
+        response: { 200: emergingIssues, 422: errorResponse },
+      },
+    },
+    async (request) => analytics.issues(actorOf(request), request.query),
   );
 
   app.get(

@@ -2,6 +2,7 @@ import type {
   BacklogQuery,
   BacklogReport,
   CaseExportQuery,
+  EmergingIssues,
   HandlingQuery,
   HandlingReport,
   HeatmapQuery,
@@ -19,14 +20,19 @@ import {
   type HandlingRow,
   listCaseSatisfaction,
   listCases,
+  listCaseTexts,
   listFieldDefinitions,
   listTeams,
   listUsers,
   reportCaseHandling,
 } from '@sada/db';
+import { findEmergingIssues } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
 import { caseFilterFor } from '../cases/case-filters.ts';
 import { withSlaSummaries } from '../sla/sla-sync.ts';
+
+/** The newest cases of a range that the emerging issues read. */
+const ISSUE_CASES = 2000;
 
 /** Cases read per query while exporting: the file streams out page by page. */
 const EXPORT_PAGE = 500;
@@ -153,6 +159,41 @@ export function createAnalyticsService({ database, clock }: { database: Database
         row.total += count;
       }
       return { asOf: now, total: bands.reduce((sum, band) => sum + band.total, 0), bands };
+    },
+
+    /**
+     * What the complaints of the range are about: the newest 2000 (spam and abuse left out) grouped
+     * by their words (findEmergingIssues in @sada/triage), the ten biggest groups with examples.
+     */
+    async issues(actor: Actor, query: HeatmapQuery): Promise<EmergingIssues> {
+      assertCan(actor.role, 'analytics:read');
+      const from = new Date(query.from);
+      const to = new Date(query.to);
+      const cases = await listCaseTexts(db, {
+        filter: caseFilterFor(actor, query),
+        from,
+        to,
+        limit: ISSUE_CASES,
+      });
+      const byId = new Map(cases.map((row) => [row.id, row]));
+      const issues = findEmergingIssues(
+        cases.map((row) => ({ id: row.id, text: `${row.subject}\n${row.description}`, at: row.createdAt })),
+        { from, to },
+      );
+      return {
+        cases: cases.length,
+        issues: issues.slice(0, 10).map((issue) => ({
+          terms: issue.terms,
+          size: issue.size,
+          earlier: issue.earlier,
+          later: issue.later,
+          trend: issue.trend,
+          examples: issue.ids.slice(0, 3).map((id) => {
+            const row = byId.get(id)!;
+            return { referenceNumber: row.referenceNumber, subject: row.subject };
+          }),
+        })),
+      };
     },
 
     /** When complaints arrive: cases per weekday and hour of the workspace's zone (peak hours). */

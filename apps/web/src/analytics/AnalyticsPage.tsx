@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Button,
   Group,
   MultiSelect,
@@ -30,6 +31,7 @@ import {
   type HandlingDimension,
   type Range,
   useBacklog,
+  useEmergingIssues,
   useHandling,
   useHeatmap,
   useSpikeAlerts,
@@ -127,6 +129,7 @@ export function AnalyticsPage() {
         </Group>
       </Group>
       <AlertsSection />
+      <IssuesSection range={range} />
       <VolumeSection range={range} />
       <HandlingSection range={range} />
       <BacklogSection range={range} />
@@ -745,5 +748,68 @@ function ScopeFilters({
         })),
       )}
     </>
+  );
+}
+
+const TREND_COLOURS = { rising: 'red', steady: 'gray', falling: 'teal' } as const;
+
+/** What the complaints of the range are about: groups of similar texts, biggest first. */
+function IssuesSection({ range }: { range: Range }) {
+  const { t } = useTranslation('analytics');
+  const issues = useEmergingIssues(range);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="issues-title" data-testid="emerging-issues">
+      <Title order={2} size="h3" id="issues-title">
+        {t('issues.title')}
+      </Title>
+      {issues.data && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('issues.intro', { count: issues.data.cases })}
+        </Text>
+      )}
+      {issues.isPending ? (
+        <LoadingState />
+      ) : issues.isError ? (
+        <ErrorState error={issues.error} onRetry={() => void issues.refetch()} />
+      ) : issues.data.issues.length === 0 ? (
+        <Text c="dimmed">{t('issues.none')}</Text>
+      ) : (
+        <Stack gap="sm">
+          {issues.data.issues.map((issue) => (
+            <Paper key={issue.terms.join(' ')} withBorder p="sm" data-testid="emerging-issue">
+              <Group justify="space-between" gap="xs">
+                <Group gap={6}>
+                  {issue.terms.map((term) => (
+                    <Badge key={term} variant="light" c="dark.7">
+                      <bdi>{term}</bdi>
+                    </Badge>
+                  ))}
+                </Group>
+                <Group gap={6}>
+                  <Text size="sm" fw={600}>
+                    {t('issues.size', { count: issue.size })}
+                  </Text>
+                  <Badge color={TREND_COLOURS[issue.trend]} variant="light" c="dark.7">
+                    {t(`issues.trend.${issue.trend}`)}
+                  </Badge>
+                </Group>
+              </Group>
+              <Group gap="sm" mt={4}>
+                {issue.examples.map((example) => (
+                  <Anchor
+                    key={example.referenceNumber}
+                    component={Link}
+                    to={`/cases/${example.referenceNumber}`}
+                    size="sm"
+                  >
+                    <bdi>{example.referenceNumber}</bdi> · <bdi>{example.subject}</bdi>
+                  </Anchor>
+                ))}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Paper>
   );
 }

@@ -1,4 +1,11 @@
-import type { BacklogReport, HandlingReport, HeatmapReport, SpikeAlert, VolumeReport } from '@sada/contracts';
+import type {
+  BacklogReport,
+  EmergingIssues,
+  HandlingReport,
+  HeatmapReport,
+  SpikeAlert,
+  VolumeReport,
+} from '@sada/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api, toQueryString, type Wire } from '../api/client.ts';
 
@@ -51,5 +58,13 @@ export function useSpikeAlerts() {
   return useQuery({
     queryKey: ['analytics', 'alerts'],
     queryFn: ({ signal }) => api.get<{ items: SpikeAlertItem[] }>('/api/analytics/alerts', { signal }),
+  });
+}
+
+export function useEmergingIssues(range: Range) {
+  return useQuery({
+    queryKey: ['analytics', 'issues', range],
+    queryFn: ({ signal }) =>
+      api.get<Wire<EmergingIssues>>(`/api/analytics/issues${toQueryString(range)}`, { signal }),
   });
 }

@@ -341,3 +341,29 @@ export async function countBacklogByAge(
     .orderBy(sql`1, 2`);
   return rows.map((row) => ({ status: row.status, band: Number(row.band), count: Number(row.count) }));
 }
+
+/** The texts of the newest cases created in [from, to) that match the filter (at most `limit`). */
+export async function listCaseTexts(
+  executor: Executor,
+  options: { filter: CaseFilter; from: Date; to: Date; limit: number },
+): Promise<{ id: string; referenceNumber: string; subject: string; description: string; createdAt: Date }[]> {
+  return executor
+    .select({
+      id: supportCase.id,
+      referenceNumber: supportCase.referenceNumber,
+      subject: supportCase.subject,
+      description: supportCase.description,
+      createdAt: supportCase.createdAt,
+    })
+    .from(supportCase)
+    .where(
+      and(
+        ...caseFilterConditions(options.filter),
+        gte(supportCase.createdAt, options.from),
+        lt(supportCase.createdAt, options.to),
+        sql`${supportCase.kind} NOT IN ('spam', 'abuse')`,
+      ),
+    )
+    .orderBy(sql`${supportCase.createdAt} DESC`)
+    .limit(options.limit);
+}
