@@ -52,6 +52,16 @@ describe('findEmergingIssues', () => {
     expect(issueOf('charge-1')).toMatchObject({ earlier: 2, later: 2, trend: 'steady' });
   });
 
+  it('groups by what complaints say, not by the links, mentions and entities they share', () => {
+    const link = 'https://t.co/abc123 @AirlineHelp &amp;';
+    const unrelated = [
+      { id: 'a', at: day(2), text: `${link} my bag is lost` },
+      { id: 'b', at: day(3), text: `${link} the seat was broken` },
+      { id: 'c', at: day(4), text: `${link} nobody answers the phone` },
+    ];
+    expect(findEmergingIssues(unrelated, { from, to })).toEqual([]);
+  });
+
   it('finds nothing in too few texts', () => {
     expect(findEmergingIssues(DOCUMENTS.slice(0, 2), { from, to })).toEqual([]);
   });

@@ -49,7 +49,7 @@ export function findEmergingIssues(
   const similarity = options.similarity ?? 0.3;
   const minSize = options.minSize ?? 3;
   const labelTerms = options.labelTerms ?? 3;
-  const terms = documents.map((document) => indexTerms(document.text));
+  const terms = documents.map((document) => indexTerms(withoutNoise(document.text)));
   const documentFrequency = new Map<string, number>();
   for (const list of terms)
     for (const term of new Set(list)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
@@ -128,6 +128,10 @@ export function findEmergingIssues(
     })
     .sort((a, b) => b.size - a.size || b.later - a.later);
 }
+
+/** Links, mentions and HTML entities say nothing about what a complaint is about. */
+const withoutNoise = (text: string) =>
+  text.replace(/https?:\/\/\S+|www\.\S+|@[\w.]+|&[a-z]+;?|&#\d+;/gi, ' ');
 
 function trendOf(earlier: number, later: number): EmergingIssue['trend'] {
   if (later >= 2 && later >= 2 * earlier) return 'rising';
