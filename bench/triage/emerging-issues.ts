@@ -5,38 +5,10 @@
 // weighted by group size; the baseline is the share of the commonest reason overall. Times are one
 // core; run on an idle machine.
 import { existsSync, readFileSync } from 'node:fs';
+import { parseCsv } from '@sada/core';
 import { findEmergingIssues } from '@sada/triage';
 
 const DATA = new URL('../../../shared/data/airline-sentiment-en/Tweets.csv', import.meta.url);
-
-/** RFC 4180 rows (quoted cells with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (isQuoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') isQuoted = false;
-      else cell += char;
-    } else if (char === '"') isQuoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += char;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 if (!existsSync(DATA)) {
   console.log(`No data at ${DATA.pathname}: the bench needs ../shared/data.`);

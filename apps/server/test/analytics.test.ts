@@ -1,4 +1,4 @@
-import type { Clock } from '@sada/core';
+import { type Clock, parseCsv } from '@sada/core';
 import { describe, expect, it } from 'vitest';
 import { createCase, createTestWorkspace, useTestServer } from './harness.ts';
 
@@ -9,35 +9,6 @@ const server = useTestServer({ clock });
 const at = (iso: string) => {
   now = new Date(iso);
 };
-
-/** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let isQuoted = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index]!;
-    if (isQuoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        cell += '"';
-        index += 1;
-      } else if (char === '"') isQuoted = false;
-      else cell += char;
-    } else if (char === '"') isQuoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      index += 1;
-    } else cell += char;
-  }
-  return rows;
-}
 
 describe('volume over time', () => {
   // Riyadh is UTC+3 all year: its days start at 21:00 UTC the evening before.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvHeader, csvLine } from './csv.ts';
+import { csvHeader, csvLine, parseCsv } from './csv.ts';
 
 describe('csvLine', () => {
   it('quotes cells with commas, quotes and line breaks, and leaves plain ones alone', () => {
@@ -26,5 +26,22 @@ describe('csvLine', () => {
 describe('csvHeader', () => {
   it('starts with a byte-order mark so spreadsheets read the Arabic as UTF-8', () => {
     expect(csvHeader(['المرجع', 'status'])).toBe('\uFEFFالمرجع,status\r\n');
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads back what csvLine writes: quotes, commas, line breaks, Arabic', () => {
+    const values = ['ريم "القحطاني"', 'a,b', 'two\nlines', "'=1+1", ''];
+    expect(parseCsv(csvLine(values) + csvLine(['x']))).toEqual([
+      ['ريم "القحطاني"', 'a,b', 'two\nlines', "'=1+1", ''],
+      ['x'],
+    ]);
+  });
+
+  it('takes LF line ends and a last row without one', () => {
+    expect(parseCsv('a,b\nc,d')).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 });

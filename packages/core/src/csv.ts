@@ -31,3 +31,36 @@ export function csvLine(values: readonly CsvValue[]): string {
 export function csvHeader(names: readonly string[]): string {
   return `\uFEFF${csvLine(names)}`;
 }
+
+/**
+ * Reads CSV back into rows of cells (quoted cells with commas, doubled quotes and line breaks; rows
+ * end in CRLF or LF): for tests of our exports and for reading datasets.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let isQuoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (isQuoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        cell += '"';
+        index += 1;
+      } else if (char === '"') isQuoted = false;
+      else cell += char;
+    } else if (char === '"') isQuoted = true;
+    else if (char === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n' || (char === '\r' && text[index + 1] === '\n')) {
+      if (char === '\r') index += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}

@@ -676,16 +676,7 @@ function AlertsSection() {
                   })}
                 </Text>
                 <Group gap="sm" mt={4}>
-                  {alert.examples.map((example) => (
-                    <Anchor
-                      key={example.referenceNumber}
-                      component={Link}
-                      to={`/cases/${example.referenceNumber}`}
-                      size="sm"
-                    >
-                      <bdi>{example.referenceNumber}</bdi> · <bdi>{example.subject}</bdi>
-                    </Anchor>
-                  ))}
+                  <CaseExamples examples={alert.examples} />
                   {filter && (
                     <Anchor
                       component={Link}
@@ -795,16 +786,7 @@ function IssuesSection({ range }: { range: Range }) {
                 </Group>
               </Group>
               <Group gap="sm" mt={4}>
-                {issue.examples.map((example) => (
-                  <Anchor
-                    key={example.referenceNumber}
-                    component={Link}
-                    to={`/cases/${example.referenceNumber}`}
-                    size="sm"
-                  >
-                    <bdi>{example.referenceNumber}</bdi> · <bdi>{example.subject}</bdi>
-                  </Anchor>
-                ))}
+                <CaseExamples examples={issue.examples} />
               </Group>
             </Paper>
           ))}
@@ -812,4 +794,13 @@ function IssuesSection({ range }: { range: Range }) {
       )}
     </Paper>
   );
+}
+
+/** Example cases of an alert or an issue, each opening its case. */
+function CaseExamples({ examples }: { examples: { referenceNumber: string; subject: string }[] }) {
+  return examples.map((example) => (
+    <Anchor key={example.referenceNumber} component={Link} to={`/cases/${example.referenceNumber}`} size="sm">
+      <bdi>{example.referenceNumber}</bdi> · <bdi>{example.subject}</bdi>
+    </Anchor>
+  ));
 }
