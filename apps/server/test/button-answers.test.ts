@@ -19,7 +19,7 @@ import {
   type TestWorkspace,
   waitFor,
 } from './harness.ts';
-import { connectChannel, uniqueDigits } from './social-harness.ts';
+import { connectChannel, connectTelegramBot, uniqueDigits } from './social-harness.ts';
 
 // Buttons under Sada's automatic messages on social channels, and what a customer's press does: a
 // Sada press goes to its handler (never a customer message), anything else stays a message.
@@ -88,16 +88,11 @@ describe('buttons on social channels', () => {
   const connect = (workspace: TestWorkspace, body: Record<string, unknown>) =>
     connectChannel(workspace.admin, body);
 
-  async function connectBot(workspace: TestWorkspace) {
-    const botId = Number(uniqueDigits().slice(0, 10));
-    const botToken = `${botId}:AAH-buttons-token-0123456789`;
-    const channel = await connect(workspace, {
-      kind: 'telegram',
-      name: 'Support bot',
-      credentials: { botToken, secretToken: simulator.secrets.telegramSecretToken },
+  const connectBot = (workspace: TestWorkspace) =>
+    connectTelegramBot(workspace.admin, {
+      baseUrl: server.baseUrl,
+      secretToken: simulator.secrets.telegramSecretToken,
     });
-    return { botId, botToken, target: webhook(`/webhooks/telegram/${channel.id}`), channelId: channel.id };
-  }
 
   /** An update from Mona's private chat with the bot: a text, or a press (`callbackData`). */
   const fromChat = (

@@ -9,7 +9,7 @@ import {
   type TestWorkspace,
   waitFor,
 } from './harness.ts';
-import { uniqueDigits } from './social-harness.ts';
+import { connectTelegramBot, uniqueDigits } from './social-harness.ts';
 
 // Solution offers: sent at once within the limits, held for approval above them, chosen once by a
 // Telegram button, the signed web page or an agent; the choice gives the compensation and starts the plan.
@@ -69,14 +69,10 @@ async function postChoice(url: string, form: Record<string, string>) {
 describe('an offer within the limits', () => {
   it('reaches a Telegram customer with buttons and the signed link, and a press chooses once', async () => {
     const workspace = await createTestWorkspace(server);
-    const botId = Number(uniqueDigits().slice(0, 10));
-    const botToken = `${botId}:AAH-offers-token-0123456789`;
-    const channel = await workspace.admin.post('/api/channels', {
-      kind: 'telegram',
-      name: 'Support bot',
-      credentials: { botToken, secretToken: simulator.secrets.telegramSecretToken },
+    const { botId, target } = await connectTelegramBot(workspace.admin, {
+      baseUrl: server.baseUrl,
+      secretToken: simulator.secrets.telegramSecretToken,
     });
-    const target = `${server.baseUrl}/webhooks/telegram/${channel.body.id}`;
     const chatId = Number(uniqueDigits().slice(0, 9));
     const bot = { id: botId, username: 'sada_support_bot', firstName: 'Sada' };
     const from = { id: chatId, firstName: 'Mona' };

@@ -23,3 +23,23 @@ export async function connectFacebookPage(admin: ApiClient, appSecret: string) {
   });
   return pageId;
 }
+
+/** A Telegram bot of the workspace's own; answers its id, token, account and webhook address. */
+export async function connectTelegramBot(
+  admin: ApiClient,
+  options: { baseUrl: string; secretToken: string },
+) {
+  const botId = Number(uniqueDigits().slice(0, 10));
+  const botToken = `${botId}:AAH-test-token-0123456789abcdef`;
+  const channel = await connectChannel(admin, {
+    kind: 'telegram',
+    name: 'Support bot',
+    credentials: { botToken, secretToken: options.secretToken },
+  });
+  return {
+    botId,
+    botToken,
+    channelId: channel.id,
+    target: `${options.baseUrl}/webhooks/telegram/${channel.id}`,
+  };
+}

@@ -15,7 +15,7 @@ import {
   useTestServer,
   waitFor,
 } from './harness.ts';
-import { uniqueDigits } from './social-harness.ts';
+import { connectTelegramBot, uniqueDigits } from './social-harness.ts';
 
 // Success stories: a resolved case the customer rated 4 or 5 becomes a candidate, its text anonymised;
 // the customer consents on a signed page or with a button; only then it exports as Markdown and SVG.
@@ -313,17 +313,10 @@ describe('consent by a Telegram button', () => {
   it('records consent from a press in the customer’s chat, once, and ignores another chat', async () => {
     const workspace = await createTestWorkspace(telegramServer);
     await workspace.admin.patch('/api/workspace/settings', { survey: { delayMinutes: 0 } });
-    const botId = Number(uniqueDigits().slice(0, 10));
-    const channel = await workspace.admin.post('/api/channels', {
-      kind: 'telegram',
-      name: 'Support bot',
-      credentials: {
-        botToken: `${botId}:AAH-stories-token-0123456789`,
-        secretToken: simulator.secrets.telegramSecretToken,
-      },
+    const { botId, target } = await connectTelegramBot(workspace.admin, {
+      baseUrl: telegramServer.baseUrl,
+      secretToken: simulator.secrets.telegramSecretToken,
     });
-    expect(channel.status).toBe(201);
-    const target = `${telegramServer.baseUrl}/webhooks/telegram/${channel.body.id}`;
     const chatId = Number(uniqueDigits().slice(0, 9));
     const opened = telegramUpdate({
       chatId,

@@ -11,6 +11,7 @@ import {
   useTestServer,
   waitFor,
 } from './harness.ts';
+import { connectTelegramBot } from './social-harness.ts';
 
 // The server's clock stands still unless a test moves it: surveys fall due at exact instants.
 const startedAt = Date.now();
@@ -402,17 +403,10 @@ describe('answering by a Telegram button', () => {
     const workspace = await createTestWorkspace(social);
     const { client: supervisor } = await workspace.signIn('supervisor');
     await setSurvey(workspace, { delayMinutes: 0 });
-    const botId = Number(String(Date.now()).slice(-9));
-    const connected = await workspace.admin.post('/api/channels', {
-      kind: 'telegram',
-      name: 'Support bot',
-      credentials: {
-        botToken: `${botId}:AAH-test-token-0123456789abcdef`,
-        secretToken: simulator.secrets.telegramSecretToken,
-      },
+    const { target } = await connectTelegramBot(workspace.admin, {
+      baseUrl: social.baseUrl,
+      secretToken: simulator.secrets.telegramSecretToken,
     });
-    expect(connected.status).toBe(201);
-    const target = `${social.baseUrl}/webhooks/telegram/${connected.body.id}`;
     const update = telegramUpdate({
       chatId: 777001,
       from: { id: 777001, firstName: 'Mona' },
