@@ -10,8 +10,14 @@ import type { ChoiceOutcome, StoredOption } from '../../offers/offer-steps.ts';
 import { optionsOf, optionText } from '../../offers/offer-steps.ts';
 import { html, type RawHtml } from './html.ts';
 import { formatDateTime, pageHref, renderPage } from './layout.ts';
-import { newNonce, type PageLanguage, pageLanguage, sendPage } from './page-context.ts';
-import { acceptFormPosts, sendInvalidLink, sendNotFound, signedLinkParams } from './page-replies.ts';
+import { newNonce, type PageLanguage, sendPage } from './page-context.ts';
+import {
+  acceptFormPosts,
+  sendInvalidLink,
+  sendNotFound,
+  signedLinkParams,
+  signedPageLanguage,
+} from './page-replies.ts';
 
 const TEXT = {
   en: {
@@ -138,9 +144,7 @@ export const offerPageRoutes: FastifyPluginAsyncZod<{ offers: OfferService }> = 
       slug: route.workspace,
       token: route.token,
     });
-    const fallback: PageLanguage =
-      found?.language ?? (found?.workspace.defaultLanguage === 'en' ? 'en' : 'ar');
-    const language = pageLanguage(lang, request.headers['accept-language'], fallback);
+    const language = signedPageLanguage(request, lang, found);
     if (!found) {
       await sendNotFound(reply, language);
       return null;

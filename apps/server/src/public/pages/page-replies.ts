@@ -1,9 +1,9 @@
 import { httpStatusOf } from '@sada/core';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { renderComplaintConfirmation } from './complaint-confirmation.page.ts';
 import { renderComplaintForm } from './complaint-form.page.ts';
-import { type FormPageConfig, newNonce, type PageLanguage, sendPage } from './page-context.ts';
+import { type FormPageConfig, newNonce, type PageLanguage, pageLanguage, sendPage } from './page-context.ts';
 import { renderBilingualNotice, renderNotFound } from './status.page.ts';
 
 /** The 404 page in both languages, the reader's first. */
@@ -31,6 +31,19 @@ export function acceptFormPosts(app: FastifyInstance) {
     { parseAs: 'string', bodyLimit: 16 * 1024 },
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
+}
+
+/**
+ * The language of a signed-link page: `?lang=`, else the reader's Accept-Language, else the
+ * customer's language, else the workspace's.
+ */
+export function signedPageLanguage(
+  request: FastifyRequest,
+  lang: PageLanguage | undefined,
+  found: { language: PageLanguage | null; workspace: { defaultLanguage: string } } | null | undefined,
+): PageLanguage {
+  const fallback = found?.language ?? (found?.workspace.defaultLanguage === 'en' ? 'en' : 'ar');
+  return pageLanguage(lang, request.headers['accept-language'], fallback);
 }
 
 type Bilingual = { ar: string; en: string };

@@ -9,8 +9,14 @@ import type { ConsentAnswer, ConsentOutcome, StoryService } from '../../stories/
 import type { StoryText } from '../../stories/story-card.ts';
 import { html, type RawHtml } from './html.ts';
 import { pageHref, renderPage } from './layout.ts';
-import { newNonce, type PageLanguage, pageLanguage, sendPage } from './page-context.ts';
-import { acceptFormPosts, sendInvalidLink, sendNotFound, signedLinkParams } from './page-replies.ts';
+import { newNonce, type PageLanguage, sendPage } from './page-context.ts';
+import {
+  acceptFormPosts,
+  sendInvalidLink,
+  sendNotFound,
+  signedLinkParams,
+  signedPageLanguage,
+} from './page-replies.ts';
 
 const TEXT = {
   en: {
@@ -121,9 +127,7 @@ export const storyPageRoutes: FastifyPluginAsyncZod<{ stories: StoryService }> =
     lang?: PageLanguage,
   ) {
     const found = await stories.viewForCustomer({ slug: route.workspace, token: route['*'] });
-    const fallback: PageLanguage =
-      found?.language ?? (found?.workspace.defaultLanguage === 'en' ? 'en' : 'ar');
-    const language = pageLanguage(lang, request.headers['accept-language'], fallback);
+    const language = signedPageLanguage(request, lang, found);
     if (!found) {
       await sendNotFound(reply, language);
       return null;
