@@ -43,8 +43,11 @@ export function createSpikeWatch({ database, clock }: { database: Database; cloc
       groups.set(id, group);
     }
     let raised = 0;
+    // One read per workspace, however many of its values are read.
+    const workspaces = new Map<string, Promise<Awaited<ReturnType<typeof findWorkspaceById>>>>();
     for (const { workspaceId, key, byWeek } of groups.values()) {
-      const workspace = await findWorkspaceById(db, workspaceId);
+      if (!workspaces.has(workspaceId)) workspaces.set(workspaceId, findWorkspaceById(db, workspaceId));
+      const workspace = await workspaces.get(workspaceId);
       if (!workspace) continue;
       // Only weeks the workspace existed for make its usual count.
       const weeks = Math.min(
