@@ -313,7 +313,6 @@ function VolumeSection({ range }: { range: Range }) {
 }
 
 function useDuration() {
-  const { i18n } = useTranslation();
   const locale = useFormatters().locale;
   return (seconds: number | null) => {
     if (seconds === null) return '—';
@@ -323,7 +322,7 @@ function useDuration() {
         : seconds < 172_800
           ? (['hour', 3600] as const)
           : (['day', 86_400] as const);
-    return new Intl.NumberFormat(locale ?? i18n.language, {
+    return new Intl.NumberFormat(locale, {
       style: 'unit',
       unit,
       unitDisplay: 'short',
