@@ -108,3 +108,72 @@ test('the analytics page shows volume and handling right to left, drills down to
   await expect.poll(() => page.locator('[data-case-row]').count()).toBe(phone);
   await context.close();
 });
+
+test('the page filters by product, and a chart point opens only its series and day in the inbox', async () => {
+  const card = 'بطاقة ائتمان';
+  for (const region of ['الرياض', 'الرياض', 'جدة']) {
+    await createCase(admin, {
+      subject: 'رسوم غير متوقعة على البطاقة',
+      channel: 'email',
+      product: card,
+      region,
+    });
+  }
+  await createCase(admin, {
+    subject: 'تأخر صرف التمويل',
+    channel: 'email',
+    product: 'تمويل شخصي',
+    region: 'الرياض',
+  });
+  const day = 86_400_000;
+  const to = new Date(Math.ceil(Date.now() / day) * day);
+  const from = new Date(to.getTime() - 30 * day);
+  const range = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  const cardHandling = (
+    await admin.get(`/api/analytics/handling?${range}&product=${encodeURIComponent(card)}`)
+  ).body;
+
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto('/analytics');
+
+  // The product filter offers the products of the range and narrows every figure.
+  const total = page.getByTestId('handling-table').locator('tr[data-key="total"]');
+  await total.waitFor();
+  await page.getByTestId('scope-product').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: card }).click();
+  await page.keyboard.press('Escape');
+  await expect
+    .poll(() => total.locator('td').nth(1).textContent())
+    .toBe(new Intl.NumberFormat('ar').format(cardHandling.total.cases));
+
+  // A backlog count links to its open cases: the three card cases, all under a day old.
+  const youngest = page.getByTestId('backlog-table').locator('tr[data-band="1"] td').last().getByRole('link');
+  await expect.poll(() => youngest.textContent()).toBe(new Intl.NumberFormat('ar').format(3));
+  const backlogSearch = new URL((await youngest.getAttribute('href'))!, 'http://sada.test').search;
+  expect(new URLSearchParams(backlogSearch).getAll('status')).toEqual(['new', 'open', 'pending']);
+  expect((await admin.get(`/api/cases${backlogSearch}`)).body.items).toHaveLength(3);
+
+  // Split by region: today's Riyadh point holds two of the card cases (every other point none), and
+  // opens exactly those.
+  await page.getByRole('combobox', { name: 'التقسيم حسب' }).click();
+  await page.getByRole('option', { name: 'المنطقة' }).click();
+  const points = page.getByTestId('volume-chart').locator('circle[data-series="الرياض"]');
+  const point = points.and(page.locator('[data-count="2"]'));
+  await point.waitFor();
+  expect(await points.and(page.locator(':not([data-count="0"])')).count()).toBe(1);
+  const start = (await point.getAttribute('data-t'))!;
+  await point.click();
+  await page.waitForURL(/\/inbox\/all\?/);
+  const search = new URL(page.url()).searchParams;
+  expect([...search.keys()].sort()).toEqual(['createdFrom', 'createdTo', 'product', 'region']);
+  expect(search.getAll('product')).toEqual([card]);
+  expect(search.getAll('region')).toEqual(['الرياض']);
+  expect(Date.parse(search.get('createdFrom')!)).toBeGreaterThanOrEqual(Date.parse(start));
+  await expect.poll(() => page.locator('[data-case-row]').count()).toBe(2);
+  // The inbox shows the filters as chips a person can read and remove.
+  await page.locator('[data-filter-chip="product"]').getByText(card).waitFor();
+  await context.close();
+});

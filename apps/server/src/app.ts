@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { alertSubscriptionRoutes } from './analytics/alert-subscription.routes.ts';
 import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { assignmentRoutes } from './assignment/assignment.routes.ts';
 import { registerAuthHooks } from './auth/auth.hooks.ts';
@@ -31,6 +32,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerIdempotencyHooks } from './http/idempotency.hooks.ts';
 import { offerPageRoutes } from './public/pages/offer.page.ts';
 import { publicPageRoutes } from './public/pages/public-page.routes.ts';
+import { reportRoutes } from './reports/report.routes.ts';
 import { responseTimeRoutes } from './response-time/response-time.routes.ts';
 import './http/route-config.ts';
 import { liveRoutes } from './live/live.routes.ts';
@@ -40,6 +42,7 @@ import { notificationRoutes } from './notifications/notification.routes.ts';
 import { offerRoutes } from './offers/offer.routes.ts';
 import { peopleRoutes } from './people/people.routes.ts';
 import { planRoutes } from './plans/plan.routes.ts';
+import { problemRoutes } from './problems/problem.routes.ts';
 import { storyPageRoutes } from './public/pages/story.page.ts';
 import { routingRoutes } from './routing/routing.routes.ts';
 import type { Services } from './services.ts';
@@ -127,6 +130,7 @@ export async function buildApp({
   await app.register(surveyRoutes, { services });
   await app.register(surveyPageRoutes, { surveys: services.surveys });
   await app.register(planRoutes, { services });
+  await app.register(problemRoutes, { services });
   await app.register(offerRoutes, { services });
   await app.register(storyRoutes, { services });
   await app.register(compensationRoutes, { services });
@@ -142,6 +146,8 @@ export async function buildApp({
   await app.register(storyPageRoutes, { stories: services.stories });
   await app.register(responseTimeRoutes, { services });
   await app.register(analyticsRoutes, { services });
+  await app.register(reportRoutes, { services });
+  await app.register(alertSubscriptionRoutes, { services });
   // Before the console's catch-all, which would take /widget.js for a page of the console.
   await app.register(widgetRoutes);
   await app.register(webRoutes, { webDir: config.webDir });

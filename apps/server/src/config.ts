@@ -87,6 +87,12 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional()
     .describe('Where replies and acknowledgements are sent through (smtp://user:pass@host:587) (secret)'),
+  SADA_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .describe(
+      'Outgoing webhooks may reach loopback and private addresses, and http:// on localhost (default: outside production only)',
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
@@ -120,6 +126,8 @@ export type Config = {
   mailDomain: string;
   /** Outbound mail goes through this relay; null: replies by e-mail fail with a message saying so. */
   smtpRelay: string | null;
+  /** Outgoing webhooks may reach loopback and private addresses (http:// only on localhost). */
+  isWebhookPrivateAllowed: boolean;
   /** The social platforms' API base URLs (a simulator's in tests and the demo). */
   platformUrls: { meta: string; telegram: string; x: string };
   /**
@@ -163,6 +171,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     isSmtpPortRequired: env.SADA_SMTP_PORT !== undefined,
     mailDomain: (env.SADA_MAIL_DOMAIN ?? hostname()).toLowerCase(),
     smtpRelay: env.SADA_SMTP_RELAY ?? null,
+    isWebhookPrivateAllowed:
+      env.SADA_WEBHOOK_ALLOW_PRIVATE === undefined
+        ? env.NODE_ENV !== 'production'
+        : ['true', '1', 'yes'].includes(env.SADA_WEBHOOK_ALLOW_PRIVATE),
     platformUrls: {
       meta: (env.SADA_META_GRAPH_URL ?? 'https://graph.facebook.com').replace(/\/$/, ''),
       telegram: (env.SADA_TELEGRAM_API_URL ?? 'https://api.telegram.org').replace(/\/$/, ''),

@@ -2,6 +2,7 @@ import { createMailSender, type SmtpInbound, SOCIAL_ADAPTERS, startSmtpInbound }
 import { type Clock, systemClock } from '@sada/core';
 import { type Database, openDatabase, type WorkspaceRow } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
+import { type AlertDelivery, alertDeliveryJob, createAlertDelivery } from './analytics/alert-delivery.ts';
 import { spikeWatchJob } from './analytics/spike-watch.ts';
 import { buildApp } from './app.ts';
 import { type AssignmentWorker, createAssignmentWorker } from './assignment/assignment-worker.ts';
@@ -14,6 +15,7 @@ import { startDemoPlatforms, startDemoTraffic } from './demo/demo-social.ts';
 import { type JobRunner, maintenanceJob, registerJob, startJobRunner } from './jobs/job-runner.ts';
 import { createLiveHub } from './live/live-hub.ts';
 import { createPlanWorker, planDueJob } from './plans/plan-worker.ts';
+import { reportScheduleJob } from './reports/report.job.ts';
 import { responseTimeRefreshJob } from './response-time/response-time.job.ts';
 import { createServices, type Services } from './services.ts';
 import { createSlaWorker, slaEscalationJob } from './sla/sla-worker.ts';
@@ -37,6 +39,8 @@ export type Sada = {
   assignment: AssignmentWorker | undefined;
   /** Reads the workspaces' IMAP mailboxes (when jobs are on here). */
   mailboxes: MailboxWatcher | undefined;
+  /** Sends spike alerts to their e-mail and webhook subscribers (when jobs are on here). */
+  alertDelivery: AlertDelivery | undefined;
   /** The built-in SMTP server, when SADA_SMTP_PORT is set (or in the demo). */
   smtp: SmtpInbound | undefined;
   /** The address it listens on, when started with `listen`. */
@@ -104,6 +108,16 @@ export async function startSada(options: {
         onError: (error) => app.log.error({ err: error }, 'delivery failed; the outbox keeps it for a retry'),
       })
     : undefined;
+  const alertDelivery = config.isJobsEnabled
+    ? createAlertDelivery({
+        database,
+        clock,
+        config,
+        secrets: services.secrets,
+        sender: config.smtpRelay ? createMailSender(config.smtpRelay) : null,
+        onError: (error) => app.log.error({ err: error }, 'alert delivery failed; it is retried'),
+      })
+    : undefined;
   const assignment = config.isJobsEnabled
     ? createAssignmentWorker({
         assignment: services.assignment,
@@ -157,7 +171,9 @@ export async function startSada(options: {
           ...(planWorker ? [registerJob(planDueJob(planWorker))] : []),
           ...(surveyWorker ? [registerJob(surveyJob(surveyWorker))] : []),
           registerJob(responseTimeRefreshJob(services.responseTime)),
-          registerJob(spikeWatchJob(services.spikes)),
+          registerJob(spikeWatchJob(services.spikes, () => alertDelivery?.kick())),
+          ...(alertDelivery ? [registerJob(alertDeliveryJob(alertDelivery))] : []),
+          registerJob(reportScheduleJob(services.reports)),
         ],
         isWorking: true,
         onError: (error) => app.log.error({ err: error }, 'background job error'),
@@ -193,6 +209,7 @@ export async function startSada(options: {
     delivery,
     assignment,
     mailboxes,
+    alertDelivery,
     smtp,
     url,
     stop() {
@@ -208,6 +225,7 @@ export async function startSada(options: {
         await mailboxes?.stop();
         await triage?.stop();
         await delivery?.stop();
+        await alertDelivery?.stop();
         await slaWorker?.stop();
         await planWorker?.stop();
         await surveyWorker?.stop();

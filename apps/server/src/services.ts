@@ -1,6 +1,7 @@
 import { SOCIAL_ADAPTERS } from '@sada/channels';
 import type { Clock, FieldDefinition } from '@sada/core';
 import type { Database } from '@sada/db';
+import { createAlertSubscriptions } from './analytics/alert-subscription.service.ts';
 import { createAnalyticsService } from './analytics/analytics.service.ts';
 import { createSpikeWatch } from './analytics/spike-watch.ts';
 import { createAssignmentService } from './assignment/assignment.service.ts';
@@ -23,7 +24,11 @@ import { createNotificationService } from './notifications/notification.service.
 import { createOfferService } from './offers/offer.service.ts';
 import { createPeopleService } from './people/people.service.ts';
 import { createPlanService } from './plans/plan.service.ts';
+import { createProblemService } from './problems/problem.service.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
+import { createReportService } from './reports/report.service.ts';
+import { problemActionsReader } from './reports/report-actions.ts';
+import { createReportMailer } from './reports/report-mail.ts';
 import { createResponseTime } from './response-time/response-time.service.ts';
 import { createRoutingService } from './routing/routing.service.ts';
 import { createSecretBox } from './secrets/secret-box.ts';
@@ -87,6 +92,8 @@ export function createServices(deps: ServiceDeps) {
   buttonAnswers.offer = offers.answerByButton;
   const stories = createStoryService({ ...deps, secrets });
   buttonAnswers.story = stories.answerByButton;
+  const analytics = createAnalyticsService(deps);
+  const problems = createProblemService({ ...deps, statusLink });
   return {
     secrets,
     statusLink,
@@ -123,11 +130,19 @@ export function createServices(deps: ServiceDeps) {
     notifications: createNotificationService(deps),
     moderation: createModerationService(deps),
     responseTime: createResponseTime(deps),
-    analytics: createAnalyticsService(deps),
+    analytics,
     spikes: createSpikeWatch(deps),
+    alertSubscriptions: createAlertSubscriptions({ ...deps, secrets }),
     routing: createRoutingService(deps),
     surveys,
     plans: createPlanService({ ...deps, statusLink }),
+    problems,
+    reports: createReportService({
+      ...deps,
+      analytics,
+      mailer: createReportMailer(deps),
+      readActions: problemActionsReader(problems),
+    }),
     offers,
     stories,
     compensation: createCompensationService({ ...deps, secrets }),

@@ -348,9 +348,9 @@ describe('early warnings', () => {
   async function seed() {
     at('2026-09-01T00:00:00Z');
     const workspace = await createTestWorkspace(server());
+    const { client } = await workspace.withToken('admin');
     const complaint = async (iso: string, category: string, sentiment = 'negative') => {
       at(iso);
-      const { client } = await workspace.withToken('admin');
       return createCase(client, { channel: 'email', category, sentiment });
     };
     for (let week = 1; week <= 8; week += 1) {

@@ -158,6 +158,24 @@ async function sentOffer(admin: ApiClient): Promise<string> {
   return offer.id;
 }
 
+/** A problem of the admin's with one linked case (problem management, issue 9). */
+async function newProblem(admin: ApiClient) {
+  const linked = await createCase(admin);
+  const problem = await adminCreates(admin, '/api/problems', { references: [linked.referenceNumber] });
+  return { id: problem.id as string, reference: linked.referenceNumber as string };
+}
+
+const PROBLEM_WRITERS: readonly Role[] = ['admin', 'supervisor', 'analyst'];
+
+/** The id of the actor's own e-mail subscription to spike alerts, or a made-up one if they may not have one. */
+async function ownAlertSubscription(actor: ApiClient): Promise<string> {
+  const created = await actor.post('/api/analytics/alert-subscriptions', { kind: 'email' });
+  return created.status === 201 ? created.body.id : randomUUID();
+}
+
+/** A week of the reports (issue 9): made on demand in the rules of the reports' routes. */
+const REPORT_RANGE = { from: '2026-11-01T00:00:00Z', to: '2026-11-08T00:00:00Z' };
+
 // Which roles may use each route, written out from the matrix in packages/core/src/permissions.ts:
 // analysts only read (and keep their own views); agents cannot manage users, teams or fields, nor merge
 // customers, nor write templates; supervisors can merge and write templates but not manage users,
@@ -851,10 +869,87 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.get('/api/analytics/issues?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z'),
   },
   {
+    route: 'GET /api/analytics/values',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) =>
+      actor.get('/api/analytics/values?field=product&from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z'),
+  },
+  {
     route: 'GET /api/cases/export.csv',
     allowed: ANALYSTS,
     successStatus: 200,
     send: ({ actor }) => actor.get('/api/cases/export.csv'),
+  },
+  {
+    route: 'POST /api/reports',
+    allowed: ANALYSTS,
+    successStatus: 201,
+    send: ({ actor }) => actor.post('/api/reports', REPORT_RANGE),
+  },
+  {
+    route: 'GET /api/reports',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/reports'),
+  },
+  ...(['pdf', 'csv'] as const).map(
+    (format): RouteRule => ({
+      route: `GET /api/reports/{id}.${format}`,
+      allowed: ANALYSTS,
+      successStatus: 200,
+      send: async ({ actor, admin }) =>
+        actor.get(`/api/reports/${(await adminCreates(admin, '/api/reports', REPORT_RANGE)).id}.${format}`),
+    }),
+  ),
+  {
+    route: 'GET /api/reports/subscription',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/reports/subscription'),
+  },
+  {
+    route: 'PUT /api/reports/subscription',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.request('PUT', '/api/reports/subscription', { weekly: true, monthly: false }),
+  },
+  {
+    route: 'GET /api/analytics/alert-subscriptions',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/analytics/alert-subscriptions'),
+  },
+  {
+    route: 'POST /api/analytics/alert-subscriptions',
+    allowed: ANALYSTS,
+    successStatus: 201,
+    send: ({ actor }) => actor.post('/api/analytics/alert-subscriptions', { kind: 'email' }),
+  },
+  // The actor's own e-mail subscription where the role may have one; any id for the others.
+  {
+    route: 'PATCH /api/analytics/alert-subscriptions/{id}',
+    allowed: ANALYSTS,
+    successStatus: 200,
+    send: async ({ actor }) =>
+      actor.request('PATCH', `/api/analytics/alert-subscriptions/${await ownAlertSubscription(actor)}`, {
+        isEnabled: false,
+      }),
+  },
+  {
+    route: 'DELETE /api/analytics/alert-subscriptions/{id}',
+    allowed: ANALYSTS,
+    successStatus: 204,
+    send: async ({ actor }) =>
+      actor.request('DELETE', `/api/analytics/alert-subscriptions/${await ownAlertSubscription(actor)}`),
+  },
+  {
+    // Only a webhook takes a test: allowed roles get past the permission check to the 422.
+    route: 'POST /api/analytics/alert-subscriptions/{id}/test',
+    allowed: ANALYSTS,
+    successStatus: 422,
+    send: async ({ actor }) =>
+      actor.post(`/api/analytics/alert-subscriptions/${await ownAlertSubscription(actor)}/test`),
   },
   {
     route: 'GET /api/staffing',
@@ -1088,6 +1183,100 @@ const routeRules: RouteRule[] = [
     successStatus: 200,
     send: async ({ actor, admin }) =>
       actor.post(`/api/offers/${await sentOffer(admin)}/choose`, { optionId: '1' }),
+  },
+  // Problems: everyone reads them; admins, supervisors and analysts change them.
+  {
+    route: 'GET /api/problems',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/problems'),
+  },
+  {
+    route: 'POST /api/problems',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 201,
+    send: async ({ actor, admin }) =>
+      actor.post('/api/problems', { references: [(await createCase(admin)).referenceNumber] }),
+  },
+  {
+    route: 'GET /api/problems/{id}',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) => actor.get(`/api/problems/${(await newProblem(admin)).id}`),
+  },
+  {
+    route: 'PATCH /api/problems/{id}',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.patch(`/api/problems/${(await newProblem(admin)).id}`, { rootCause: 'The carrier' }),
+  },
+  {
+    route: 'POST /api/problems/{id}/cases',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/problems/${(await newProblem(admin)).id}/cases`, {
+        references: [(await createCase(admin)).referenceNumber],
+      }),
+  },
+  {
+    route: 'DELETE /api/problems/{id}/cases/{ref}',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) => {
+      const problem = await newProblem(admin);
+      return actor.delete(`/api/problems/${problem.id}/cases/${problem.reference}`);
+    },
+  },
+  {
+    route: 'GET /api/problems/{id}/suggestions',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) => actor.get(`/api/problems/${(await newProblem(admin)).id}/suggestions`),
+  },
+  {
+    route: 'POST /api/problems/{id}/actions',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 201,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/problems/${(await newProblem(admin)).id}/actions`, { title: 'Change the carrier' }),
+  },
+  {
+    route: 'PATCH /api/problems/{id}/actions/{actionId}',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) => {
+      const { id } = await newProblem(admin);
+      const added = await adminCreates(admin, `/api/problems/${id}/actions`, { title: 'Change the carrier' });
+      return actor.patch(`/api/problems/${id}/actions/${added.actions[0].id}`, { status: 'done' });
+    },
+  },
+  {
+    route: 'POST /api/problems/{id}/notes',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 201,
+    send: async ({ actor, admin }) =>
+      actor.post(`/api/problems/${(await newProblem(admin)).id}/notes`, { body: 'Called the carrier' }),
+  },
+  {
+    route: 'POST /api/problems/{id}/close',
+    allowed: PROBLEM_WRITERS,
+    successStatus: 200,
+    send: async ({ actor, admin }) => actor.post(`/api/problems/${(await newProblem(admin)).id}/close`, {}),
+  },
+  {
+    route: 'GET /api/problems/{id}/effectiveness',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) =>
+      actor.get(`/api/problems/${(await newProblem(admin)).id}/effectiveness`),
+  },
+  {
+    route: 'GET /api/cases/{ref}/problem',
+    allowed: EVERYONE,
+    successStatus: 200,
+    send: async ({ actor, admin }) => actor.get(`/api/cases/${(await newProblem(admin)).reference}/problem`),
   },
 ];
 

@@ -27,7 +27,14 @@ const ModerationPage = lazy(() =>
 const AnalyticsPage = lazy(() =>
   import('./analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })),
 );
+const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const StoriesPage = lazy(() => import('./stories/StoriesPage.tsx').then((m) => ({ default: m.StoriesPage })));
+const ProblemsPage = lazy(() =>
+  import('./problems/ProblemsPage.tsx').then((m) => ({ default: m.ProblemsPage })),
+);
+const ProblemPage = lazy(() =>
+  import('./problems/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })),
+);
 
 // Admin pages are used by few people and rarely: they load on demand, outside the initial bundle.
 const AdminPage = lazy(() =>
@@ -79,6 +86,9 @@ const router = createBrowserRouter([
       { path: 'moderation', element: <ModerationPage /> },
       { path: 'stories', element: <StoriesPage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'problems', element: <ProblemsPage /> },
+      { path: 'problems/:problemId', element: <ProblemPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

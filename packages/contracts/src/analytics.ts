@@ -6,6 +6,7 @@
 //   GET /api/analytics/backlog                     → BacklogReport
 //   GET /api/analytics/alerts                      → SpikeAlertList
 //   GET /api/analytics/issues?from&to              → EmergingIssues
+//   GET /api/analytics/values?field&from&to        → CaseFieldValues
 //   GET /api/cases/export.csv?<the case list's filters>&lang=ar|en → text/csv
 import { z } from 'zod';
 import { caseFilters } from './cases.ts';
@@ -80,21 +81,26 @@ export const HANDLING_DIMENSIONS = ['team', 'agent', 'channel'] as const;
 /** At most a year and a day: the handling figures read every case of the range. */
 const MAX_HANDLING_DAYS = 366;
 
-export const handlingQuery = caseFilters
-  .omit({ sort: true, createdFrom: true, createdTo: true, slaDueWithin: true })
-  .extend({
+/** A creation range ("to" after "from") of at most MAX_HANDLING_DAYS. */
+function withinHandlingDays<T extends z.ZodType<{ from: string; to: string }>>(schema: T): T {
+  return schema
+    .refine((query) => Date.parse(query.to) > Date.parse(query.from), {
+      path: ['to'],
+      message: localizedMessage('"to" must be after "from".', 'يجب أن يكون "to" بعد "from".'),
+    })
+    .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS <= MAX_HANDLING_DAYS, {
+      path: ['to'],
+      message: localizedMessage('The range is at most 366 days.', 'المدى 366 يومًا على الأكثر.'),
+    });
+}
+
+export const handlingQuery = withinHandlingDays(
+  caseFilters.omit({ sort: true, createdFrom: true, createdTo: true, slaDueWithin: true }).extend({
     from: isoDate.describe('Cases created from (inclusive)'),
     to: isoDate.describe('Cases created before (exclusive)'),
     by: z.enum(HANDLING_DIMENSIONS).default('team').describe('One row per team, agent (assignee) or channel'),
-  })
-  .refine((query) => Date.parse(query.to) > Date.parse(query.from), {
-    path: ['to'],
-    message: localizedMessage('"to" must be after "from".', 'يجب أن يكون "to" بعد "from".'),
-  })
-  .refine((query) => (Date.parse(query.to) - Date.parse(query.from)) / DAY_MS <= MAX_HANDLING_DAYS, {
-    path: ['to'],
-    message: localizedMessage('The range is at most 366 days.', 'المدى 366 يومًا على الأكثر.'),
-  });
+  }),
+);
 export type HandlingQuery = z.output<typeof handlingQuery>;
 
 const duration = z.object({
@@ -122,6 +128,20 @@ export const handlingRow = z.object({
   }),
   nps: z.object({ answered: z.number().int(), score: z.number().nullable().describe('-100 to 100') }),
   compensation: z.array(z.object({ currency: z.string(), amount: z.number() })),
+  privateMove: z
+    .object({
+      invited: z
+        .number()
+        .int()
+        .describe('Public conversations whose customer an agent invited to private messages'),
+      accepted: z.number().int().describe('Of those, the customer then wrote privately (the same case)'),
+      waiting: z
+        .number()
+        .int()
+        .describe('Invited within the last 7 days, not answered yet and not closed: they may still accept'),
+      rate: z.number().nullable().describe('accepted / (invited − waiting): acceptance of move-to-private'),
+    })
+    .describe('Acceptance of move-to-private'),
 });
 export type HandlingRowView = z.output<typeof handlingRow>;
 
@@ -203,6 +223,28 @@ export const emergingIssues = z
   })
   .meta({ id: 'EmergingIssues' });
 export type EmergingIssues = z.output<typeof emergingIssues>;
+
+/** Fields of free text the page's filters offer the values of. */
+export const CASE_VALUE_FIELDS = ['product', 'region'] as const;
+
+/** The values a field takes in the cases created in a range (at most 366 days). */
+export const caseFieldValuesQuery = withinHandlingDays(
+  z.strictObject({
+    field: z.enum(CASE_VALUE_FIELDS),
+    from: isoDate.describe('Cases created from (inclusive)'),
+    to: isoDate.describe('Cases created before (exclusive)'),
+  }),
+);
+export type CaseFieldValuesQuery = z.output<typeof caseFieldValuesQuery>;
+
+/** Up to 200 values, the most frequent first; cases without one are not counted. */
+export const caseFieldValues = z
+  .object({
+    field: z.enum(CASE_VALUE_FIELDS),
+    items: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'CaseFieldValues' });
+export type CaseFieldValues = z.output<typeof caseFieldValues>;
 
 export const caseExportQuery = caseFilters.extend({
   lang: z.enum(['ar', 'en']).optional().describe("The header row's language; values stay as stored"),

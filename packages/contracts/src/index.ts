@@ -1,3 +1,4 @@
+export * from './alert-subscriptions.ts';
 export * from './analytics.ts';
 export * from './assignment.ts';
 export * from './auth.ts';
@@ -15,6 +16,8 @@ export * from './notifications.ts';
 export * from './offers.ts';
 export * from './people.ts';
 export * from './plans.ts';
+export * from './problems.ts';
+export * from './reports.ts';
 export * from './response-time.ts';
 export * from './routing.ts';
 export * from './sla.ts';

@@ -11,6 +11,7 @@ export * from './duration-phrase.ts';
 export * from './erlang-c.ts';
 export * from './errors.ts';
 export * from './file-type.ts';
+export * from './local-day.ts';
 export * from './permissions.ts';
 export * from './reference-number.ts';
 export * from './reply-template.ts';

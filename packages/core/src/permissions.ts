@@ -40,7 +40,11 @@ export type Permission =
   /** Read the moderation queue and decide its items (hide, block, not a complaint, keep, undo). */
   | 'moderation:decide'
   /** Mark success-story candidates, edit them, ask the customer's consent and export them. */
-  | 'story:manage';
+  | 'story:manage'
+  /** Read problems (the cause behind many complaints) and see the problem a case is linked to. */
+  | 'problem:read'
+  /** Create problems, link cases, add corrective actions and notes, close a problem. */
+  | 'problem:write';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -71,6 +75,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'compensation:ledger',
     'moderation:decide',
     'story:manage',
+    'problem:read',
+    'problem:write',
   ]),
   supervisor: new Set<Permission>([
     'case:read',
@@ -95,6 +101,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'compensation:ledger',
     'moderation:decide',
     'story:manage',
+    'problem:read',
+    'problem:write',
   ]),
   agent: new Set<Permission>([
     'case:read',
@@ -107,6 +115,7 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'workspace:read',
     'template:read',
     'view:write',
+    'problem:read',
   ]),
   analyst: new Set<Permission>([
     'case:read',
@@ -118,6 +127,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
     'view:write',
     'analytics:read',
     'compensation:ledger',
+    'problem:read',
+    'problem:write',
   ]),
 };
 

@@ -545,6 +545,64 @@ export const planStep = pgTable('plan_step', {
   updatedAt: timestamptz('updated_at').notNull(),
 });
 
+/** A problem: the one cause behind many complaints, with its corrective actions (migration 0014). */
+export const problem = pgTable('problem', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  title: text('title').notNull(),
+  rootCause: text('root_cause').notNull().default(''),
+  /** 'open' | 'investigating' | 'closed'. */
+  status: text('status').notNull().default('open'),
+  ownerUserId: uuid('owner_user_id'),
+  /** 'cases' | 'issue'. */
+  source: text('source').notNull(),
+  issueTerms: jsonb('issue_terms').$type<string[]>().notNull().default(sql`'[]'`),
+  createdBy: uuid('created_by'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+  closedAt: timestamptz('closed_at'),
+  closedBy: uuid('closed_by'),
+});
+
+/** A case linked to a problem (one problem per case); notifiedAt once "the cause was fixed" was queued. */
+export const problemCase = pgTable(
+  'problem_case',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    problemId: uuid('problem_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    linkedBy: uuid('linked_by'),
+    linkedAt: timestamptz('linked_at').notNull(),
+    notifiedAt: timestamptz('notified_at'),
+    notifiedMessageId: uuid('notified_message_id'),
+  },
+  (table) => [primaryKey({ columns: [table.problemId, table.caseId] })],
+);
+
+export const problemAction = pgTable('problem_action', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  problemId: uuid('problem_id').notNull(),
+  title: text('title').notNull(),
+  ownerUserId: uuid('owner_user_id'),
+  dueAt: timestamptz('due_at'),
+  /** 'todo' | 'in_progress' | 'done' | 'cancelled'. */
+  status: text('status').notNull().default('todo'),
+  completedAt: timestamptz('completed_at'),
+  createdBy: uuid('created_by'),
+  createdAt: timestamptz('created_at').notNull(),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+export const problemNote = pgTable('problem_note', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  problemId: uuid('problem_id').notNull(),
+  body: text('body').notNull(),
+  authorUserId: uuid('author_user_id'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
 export const solutionOffer = pgTable('solution_offer', {
   id: uuid('id').primaryKey(),
   workspaceId: uuid('workspace_id').notNull(),
@@ -675,5 +733,97 @@ export const spikeAlert = pgTable('spike_alert', {
   usual: doublePrecision('usual').notNull(),
   threshold: integer('threshold').notNull(),
   exampleCaseIds: jsonb('example_case_ids').$type<string[]>().notNull().default(sql`'[]'`),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+/**
+ * The analytics' narrow copy of each case (migration 0018), kept by triggers on support_case, case_sla
+ * and satisfaction_survey in the same transaction as the change. Written only by those triggers.
+ */
+export const caseMetric = pgTable('case_metric', {
+  caseId: uuid('case_id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  createdAt: timestamptz('created_at').notNull(),
+  status: text('status').notNull(),
+  channel: text('channel').notNull(),
+  kind: text('kind').notNull(),
+  category: text('category'),
+  product: text('product'),
+  region: text('region'),
+  priority: text('priority').notNull(),
+  sentiment: text('sentiment'),
+  teamId: uuid('team_id'),
+  assigneeId: uuid('assignee_id'),
+  firstResponseAt: timestamptz('first_response_at'),
+  resolvedAt: timestamptz('resolved_at'),
+  closedAt: timestamptz('closed_at'),
+  movedPrivateAt: timestamptz('moved_private_at'),
+  privateAcceptedAt: timestamptz('private_accepted_at'),
+  reopened: boolean('reopened').notNull().default(false),
+  everResolved: boolean('ever_resolved').notNull().default(false),
+  slaMet: smallint('sla_met').notNull().default(0),
+  slaBreached: smallint('sla_breached').notNull().default(0),
+  rating: smallint('rating'),
+  nps: smallint('nps'),
+});
+
+/** A period's report as it was made, PDF and CSV (migration 0015): weekly and monthly once per period. */
+export const report = pgTable('report', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  /** 'weekly' | 'monthly' | 'on-demand'. */
+  kind: text('kind').notNull(),
+  periodStart: timestamptz('period_start').notNull(),
+  periodEnd: timestamptz('period_end').notNull(),
+  timeZone: text('time_zone').notNull(),
+  /** 'ar' | 'en': the workspace's default language when it was made. */
+  language: text('language').notNull(),
+  pdf: bytea('pdf').notNull(),
+  pdfPages: integer('pdf_pages').notNull(),
+  csv: text('csv').notNull(),
+  requestedBy: uuid('requested_by'),
+  mailedAt: timestamptz('mailed_at'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+/** Which scheduled reports a user receives by e-mail (migration 0015). */
+export const reportSubscription = pgTable('report_subscription', {
+  userId: uuid('user_id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  isWeekly: boolean('is_weekly').notNull().default(false),
+  isMonthly: boolean('is_monthly').notNull().default(false),
+  updatedAt: timestamptz('updated_at').notNull(),
+});
+
+/** Who hears of early warnings outside the console: a user by e-mail or a webhook (migration 0016). */
+export const alertSubscription = pgTable('alert_subscription', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  /** 'email' (userId set) | 'webhook' (url and secretSealed set). */
+  kind: text('kind').notNull(),
+  userId: uuid('user_id'),
+  url: text('url'),
+  /** The webhook's signing secret, sealed by the secret box. */
+  secretSealed: text('secret_sealed'),
+  isEnabled: boolean('is_enabled').notNull().default(true),
+  createdBy: uuid('created_by'),
+  createdAt: timestamptz('created_at').notNull(),
+});
+
+/** One alert to one subscription, sent once by a job with retries (migration 0016). */
+export const alertDelivery = pgTable('alert_delivery', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  alertId: uuid('alert_id').notNull(),
+  subscriptionId: uuid('subscription_id').notNull(),
+  /** 'pending' | 'sent' | 'failed' | 'skipped' (the subscription was switched off before it went). */
+  status: text('status').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamptz('next_attempt_at'),
+  lastAttemptAt: timestamptz('last_attempt_at'),
+  lastError: text('last_error'),
+  lastErrorAr: text('last_error_ar'),
+  lastErrorCode: text('last_error_code'),
+  sentAt: timestamptz('sent_at'),
   createdAt: timestamptz('created_at').notNull(),
 });

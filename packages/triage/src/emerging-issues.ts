@@ -4,7 +4,7 @@
 // group (cosine to the group's centroid) or starts a new one. Groups big enough are the issues,
 // labelled by their heaviest terms, with their trend across the window.
 import { normalizeForSearch } from './normalize.ts';
-import { indexTerms } from './reply-suggestions.ts';
+import { type TermVector, tfIdfVectors } from './tf-idf.ts';
 
 export type IssueDocument = { id: string; text: string; at: Date };
 
@@ -32,7 +32,7 @@ export type IssueOptions = {
   labelTerms?: number;
 };
 
-type Vector = Map<string, number>;
+type Vector = TermVector;
 
 function cosine(a: Vector, b: Vector, bNorm: number): number {
   if (bNorm === 0) return 0;
@@ -49,29 +49,8 @@ export function findEmergingIssues(
   const similarity = options.similarity ?? 0.3;
   const minSize = options.minSize ?? 3;
   const labelTerms = options.labelTerms ?? 3;
-  const terms = documents.map((document) => indexTerms(withoutNoise(document.text)));
-  const documentFrequency = new Map<string, number>();
-  for (const list of terms)
-    for (const term of new Set(list)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  const n = documents.length;
   // Unit-length TF-IDF vectors; a term in every text weighs little, a term in one text cannot group.
-  const vectors: Vector[] = terms.map((list) => {
-    const vector: Vector = new Map();
-    for (const term of list) {
-      if ((documentFrequency.get(term) ?? 0) < 2) continue;
-      vector.set(term, (vector.get(term) ?? 0) + 1);
-    }
-    let norm = 0;
-    for (const [term, count] of vector) {
-      const weight =
-        (count / list.length) * (Math.log((n + 1) / ((documentFrequency.get(term) ?? 0) + 1)) + 1);
-      vector.set(term, weight);
-      norm += weight * weight;
-    }
-    norm = Math.sqrt(norm);
-    for (const [term, weight] of vector) vector.set(term, norm === 0 ? 0 : weight / norm);
-    return vector;
-  });
+  const vectors = tfIdfVectors(documents.map((document) => document.text));
 
   const order = documents
     .map((_, index) => index)
@@ -128,10 +107,6 @@ export function findEmergingIssues(
     })
     .sort((a, b) => b.size - a.size || b.later - a.later);
 }
-
-/** Links, mentions and HTML entities say nothing about what a complaint is about. */
-const withoutNoise = (text: string) =>
-  text.replace(/https?:\/\/\S+|www\.\S+|@[\w.]+|&[a-z]+;?|&#\d+;/gi, ' ');
 
 function trendOf(earlier: number, later: number): EmergingIssue['trend'] {
   if (later >= 2 && later >= 2 * earlier) return 'rising';

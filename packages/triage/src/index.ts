@@ -41,6 +41,7 @@ export {
 } from './reply-suggestions.ts';
 export { detectSignals, SIGNAL_TYPES, type Signal, type SignalType } from './signals.ts';
 export { type EmojiSignal, prepareText } from './text-preparation.ts';
+export { type TermVector, tfIdfVectors } from './tf-idf.ts';
 export {
   COACH_CHECKS,
   type CoachCheck,

@@ -3,6 +3,8 @@ import {
   backlogQuery,
   backlogReport,
   caseExportQuery,
+  caseFieldValues,
+  caseFieldValuesQuery,
   emergingIssues,
   errorResponse,
   handlingQuery,
@@ -105,6 +107,21 @@ export const analyticsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request) => analytics.issues(actorOf(request), request.query),
+  );
+
+  app.get(
+    '/api/analytics/values',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'The products or regions of the cases created in a range, most frequent first (up to 200): what the filters offer',
+        querystring: caseFieldValuesQuery,
+        response: { 200: caseFieldValues, 422: errorResponse },
+      },
+    },
+    async (request) => analytics.fieldValues(actorOf(request), request.query),
   );
 
   app.get(

@@ -2,6 +2,8 @@ import type {
   BacklogQuery,
   BacklogReport,
   CaseExportQuery,
+  CaseFieldValues,
+  CaseFieldValuesQuery,
   EmergingIssues,
   HandlingQuery,
   HandlingReport,
@@ -15,6 +17,7 @@ import {
   BACKLOG_AGE_DAYS,
   countBacklogByAge,
   countByWeekdayHour,
+  countCaseFieldValues,
   countCaseVolume,
   type Database,
   type HandlingRow,
@@ -29,10 +32,14 @@ import {
 import { findEmergingIssues } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
 import { caseFilterFor } from '../cases/case-filters.ts';
+import { PRIVATE_INVITATION_DAYS } from '../channels/social-channels.service.ts';
 import { withSlaSummaries } from '../sla/sla-sync.ts';
 
 /** The newest cases of a range that the emerging issues read. */
 const ISSUE_CASES = 2000;
+
+/** The most values of a field the page's filters offer. */
+const FIELD_VALUES = 200;
 
 /** Cases read per query while exporting: the file streams out page by page. */
 const EXPORT_PAGE = 500;
@@ -122,10 +129,10 @@ export function createAnalyticsService({ database, clock }: { database: Database
         filter: caseFilterFor(actor, query),
         from: new Date(query.from),
         to: new Date(query.to),
+        invitationsOpenSince: new Date(clock.now().getTime() - PRIVATE_INVITATION_DAYS * 86_400_000),
       };
-      const [rows, [total], teams, users] = await Promise.all([
+      const [{ groups, total }, teams, users] = await Promise.all([
         reportCaseHandling(db, { ...range, by: query.by }),
-        reportCaseHandling(db, { ...range, by: 'all' }),
         query.by === 'team' ? listTeams(db, actor.workspace.id) : [],
         query.by === 'agent' ? listUsers(db, actor.workspace.id) : [],
       ]);
@@ -134,11 +141,24 @@ export function createAnalyticsService({ database, clock }: { database: Database
         ...users.map((user) => [user.id, user.name] as const),
       ]);
       return {
-        rows: rows
+        rows: groups
           .map((row) => handlingView(row, row.key === null ? null : (names.get(row.key) ?? row.key)))
           .sort((a, b) => b.cases - a.cases || String(a.label).localeCompare(String(b.label))),
-        total: handlingView(total ?? emptyHandling, null),
+        total: handlingView(total, null),
       };
+    },
+
+    /** The products or regions of the cases created in the range, most frequent first: the filters' choices. */
+    async fieldValues(actor: Actor, query: CaseFieldValuesQuery): Promise<CaseFieldValues> {
+      assertCan(actor.role, 'analytics:read');
+      const items = await countCaseFieldValues(db, {
+        workspaceId: actor.workspace.id,
+        field: query.field,
+        from: new Date(query.from),
+        to: new Date(query.to),
+        limit: FIELD_VALUES,
+      });
+      return { field: query.field, items };
     },
 
     /** The open cases now, per age band (under 1, 3, 7, 30 days, and older) and status. */
@@ -311,26 +331,14 @@ function exportValue(value: unknown): CsvValue {
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
 
-const emptyHandling: HandlingRow = {
-  key: null,
-  cases: 0,
-  open: 0,
-  resolved: 0,
-  reopened: 0,
-  everResolved: 0,
-  firstResponse: { count: 0, median: null, p90: null },
-  resolution: { count: 0, median: null, p90: null },
-  sla: { met: 0, breached: 0 },
-  csat: { answered: 0, average: null, satisfied: 0 },
-  nps: { answered: 0, promoters: 0, detractors: 0 },
-  compensation: [],
-};
-
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-/** A group's figures with the rates a reader compares: reopen rate, SLA compliance, CSAT, NPS. */
+/**
+ * A group's figures with the rates a reader compares: reopen rate, SLA compliance, CSAT, NPS and
+ * acceptance of move-to-private (invitations still waiting for an answer are left out of it).
+ */
 function handlingView(row: HandlingRow, label: string | null): HandlingReport['total'] {
-  const { sla, csat, nps } = row;
+  const { sla, csat, nps, privateMove } = row;
   return {
     key: row.key === 'all' ? null : row.key,
     label,
@@ -348,5 +356,9 @@ function handlingView(row: HandlingRow, label: string | null): HandlingReport['t
       score: nps.answered === 0 ? null : Math.round(((nps.promoters - nps.detractors) / nps.answered) * 100),
     },
     compensation: row.compensation,
+    privateMove: {
+      ...privateMove,
+      rate: ratio(privateMove.accepted, privateMove.invited - privateMove.waiting),
+    },
   };
 }

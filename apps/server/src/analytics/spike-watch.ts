@@ -4,7 +4,7 @@
 // notifies the workspace's analysts, supervisors and admins with the newest example case.
 import { randomUUID } from 'node:crypto';
 import type { SpikeAlert } from '@sada/contracts';
-import { assertCan, type Clock, can, type Role, readSpike, SPIKE_HISTORY_WEEKS } from '@sada/core';
+import { assertCan, type Clock, can, ROLES, type Role, readSpike, SPIKE_HISTORY_WEEKS } from '@sada/core';
 import {
   announce,
   countNegativeByWeek,
@@ -16,6 +16,7 @@ import {
   listSpikeAlerts,
   listSpikeExamples,
   listUsers,
+  queueAlertDeliveries,
   SPIKE_DIMENSIONS,
   type SpikeDimension,
 } from '@sada/db';
@@ -26,6 +27,8 @@ import type { JobDefinition } from '../jobs/job-runner.ts';
 const HOUR_MS = 3_600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
 const EXAMPLES = 3;
+/** The roles that read analytics, and so may hear of alerts by e-mail. */
+const READER_ROLES = ROLES.filter((role) => can(role, 'analytics:read'));
 
 export type SpikeWatch = ReturnType<typeof createSpikeWatch>;
 
@@ -80,6 +83,15 @@ export function createSpikeWatch({ database, clock }: { database: Database; cloc
           exampleCaseIds: examples,
           createdAt: clock.now(),
         });
+        if (alert) {
+          // Its e-mail and webhook deliveries commit with it (sent by alert-delivery.ts).
+          await queueAlertDeliveries(tx, {
+            workspaceId,
+            alertId: alert.id,
+            readerRoles: READER_ROLES,
+            now: clock.now(),
+          });
+        }
         if (!alert || !examples[0]) return Boolean(alert);
         const readers = (await listUsers(tx, workspaceId)).filter(
           (user) => user.isActive && can(user.role as Role, 'analytics:read'),
@@ -154,14 +166,22 @@ export function createSpikeWatch({ database, clock }: { database: Database; cloc
   };
 }
 
-/** Every quarter hour: a missed run is made up by the next (an alert is raised once per hour). */
-export function spikeWatchJob(watch: SpikeWatch): JobDefinition<Record<string, never>> {
+/**
+ * Every quarter hour: a missed run is made up by the next (an alert is raised once per hour).
+ * `afterRaised` wakes the alert deliveries at once rather than at their next sweep.
+ */
+export function spikeWatchJob(
+  watch: SpikeWatch,
+  afterRaised?: () => void,
+): JobDefinition<Record<string, never>> {
   return {
     name: 'analytics.spikes',
     payload: z.strictObject({}),
     schedule: '*/15 * * * *',
     async handle() {
-      return (await watch.detect()) > 0 ? 'done' : 'skipped';
+      const raised = await watch.detect();
+      if (raised > 0) afterRaised?.();
+      return raised > 0 ? 'done' : 'skipped';
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseKind, CaseStatus, Channel, Priority } from '@sada/core';
+import type { CaseKind, CaseStatus, Channel, Priority, Sentiment } from '@sada/core';
 import type { CaseFilter } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
@@ -12,6 +12,9 @@ export type CaseFilterOptions = {
   channel?: Channel[] | undefined;
   kind?: CaseKind[] | undefined;
   category?: string[] | undefined;
+  product?: string[] | undefined;
+  region?: string[] | undefined;
+  sentiment?: Sentiment[] | undefined;
   tag?: string[] | undefined;
   customer?: string | undefined;
   createdFrom?: string | undefined;
@@ -36,6 +39,9 @@ export function caseFilterFor(actor: Actor, filters: CaseFilterOptions, now?: Da
     channels: filters.channel,
     kinds: filters.kind,
     categories: filters.category,
+    products: filters.product,
+    regions: filters.region,
+    sentiments: filters.sentiment,
     tags: filters.tag,
     customerId: filters.customer,
     createdFrom: filters.createdFrom ? new Date(filters.createdFrom) : undefined,

@@ -35,8 +35,8 @@ import {
 } from '@sada/db';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
-import { createDrainLoop } from '../jobs/drain-loop.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
+import { createLeaseLoop } from '../jobs/lease-loop.ts';
 import { storedFailureOf } from './channel-errors.ts';
 import { channelSettingsOf } from './channel-settings.ts';
 import { emailMessageId, readOutboxPayload } from './delivery.ts';
@@ -95,7 +95,6 @@ export function createDeliveryWorker(options: {
 }) {
   const { database, clock, config, sender } = options;
   const db = database.orm;
-  let timer: NodeJS.Timeout | undefined;
   const pacer = createSendPacer(clock);
 
   async function mailOf(row: OutboxRow) {
@@ -292,32 +291,17 @@ export function createDeliveryWorker(options: {
     }
   }
 
-  async function step(): Promise<number> {
-    const leased = await db.transaction((tx) =>
-      leaseDueOutbox(tx, { now: clock.now(), leaseMs: LEASE_MS, limit: BATCH }),
-    );
-    for (const row of leased) await deliver(row);
-    if (leased.length === 0) await scheduleNext();
-    return leased.length;
-  }
-
-  // The next retry is due at a known time: wake then, not only at the next sweep.
-  async function scheduleNext() {
-    const due = await nextOutboxDue(db);
-    clearTimeout(timer);
-    if (!due) return;
-    const wait = Math.max(0, due.getTime() - clock.now().getTime());
-    if (wait > 60_000) return;
-    timer = setTimeout(() => loop.kick(), wait + 10);
-    timer.unref();
-  }
-
-  const loop = createDrainLoop(step, options.onError);
+  const loop = createLeaseLoop({
+    clock,
+    lease: (now) => db.transaction((tx) => leaseDueOutbox(tx, { now, leaseMs: LEASE_MS, limit: BATCH })),
+    deliver,
+    nextDue: () => nextOutboxDue(db),
+    onError: options.onError,
+  });
   return {
     kick: loop.kick,
     drain: loop.drain,
     async stop() {
-      clearTimeout(timer);
       await loop.stop();
       sender?.close();
     },

@@ -17,21 +17,34 @@ import { IconDownload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  type DotItemDotProps,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { ForbiddenState } from '../admin/AdminParts.tsx';
 import { toQueryString } from '../api/client.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { useCategoryName, useTriageSettings } from '../cases/triage-queries.ts';
 import { useTeams } from '../cases/useWorkspaceLists.ts';
+import { CreateProblemFromIssue } from '../problems/CreateProblemButton.tsx';
 import { downloadText } from '../ui/download.ts';
 import { useFormatters } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
+import { AlertSubscriptions } from './AlertSubscriptions.tsx';
 import {
   filtersOf,
   type HandlingDimension,
   type Range,
   useBacklog,
   useEmergingIssues,
+  useFieldValues,
   useHandling,
   useHeatmap,
   useSpikeAlerts,
@@ -55,14 +68,29 @@ const HANDLING_DIMENSIONS: readonly HandlingDimension[] = ['team', 'agent', 'cha
 /** Series drawn as lines; the rest are summed into "Other" so the chart stays readable. */
 const MAX_LINES = 6;
 const COLOURS = ['#1c7ed6', '#e8590c', '#2b8a3e', '#c2255c', '#6741d9', '#087f5b', '#868e96'];
-/** The inbox's filter for each field the chart splits by; product and region have none yet. */
-const INBOX_FILTER: Partial<Record<VolumeDimension | HandlingDimension, string>> = {
+/** The inbox's filter for each field the chart and the tables split by. */
+const INBOX_FILTER: Record<VolumeDimension | HandlingDimension, string> = {
   category: 'category',
   channel: 'channel',
   kind: 'kind',
+  product: 'product',
+  region: 'region',
+  sentiment: 'sentiment',
   team: 'team',
   agent: 'assignee',
 };
+
+/**
+ * The inbox filter selecting the cases of some keys of a field; undefined when the case list cannot
+ * say it: it names "no team" and "unassigned" (`none`), but no other field's "not set".
+ */
+function inboxFilterOf(by: VolumeDimension | HandlingDimension, keys: (string | null)[]) {
+  const canSayNone = by === 'team' || by === 'agent';
+  if (keys.length === 0 || (!canSayNone && keys.includes(null))) return undefined;
+  return { [INBOX_FILTER[by]]: keys.map((key) => key ?? 'none') };
+}
+
+type PageFilters = Required<Pick<Range, 'team' | 'channel' | 'category' | 'product' | 'region'>>;
 
 /** The last N days up to the next midnight (UTC), so a day's figures stay put while it lasts. */
 function rangeOf(key: RangeKey): Range {
@@ -82,10 +110,12 @@ export function AnalyticsPage() {
   const { t, i18n } = useTranslation('analytics');
   const role = useCurrentUser().role;
   const [rangeKey, setRangeKey] = useState<RangeKey>('last30');
-  const [filters, setFilters] = useState<{ team: string[]; channel: string[]; category: string[] }>({
+  const [filters, setFilters] = useState<PageFilters>({
     team: [],
     channel: [],
     category: [],
+    product: [],
+    region: [],
   });
   const range = useMemo<Range>(() => ({ ...rangeOf(rangeKey), ...filters }), [rangeKey, filters]);
   if (!can(role, 'analytics:read')) return <ForbiddenState />;
@@ -111,7 +141,7 @@ export function AnalyticsPage() {
               label: t(`range.${key}`),
             }))}
           />
-          <ScopeFilters value={filters} onChange={setFilters} />
+          <ScopeFilters value={filters} onChange={setFilters} range={range} />
           <Button
             component="a"
             variant="default"
@@ -182,12 +212,34 @@ function VolumeSection({ range }: { range: Range }) {
       ]),
     ),
   }));
-  const bucketEnd = (index: number) =>
-    buckets[index + 1] ??
-    new Date(new Date(buckets[index]!).getTime() + (interval === 'day' ? 1 : 7) * DAY_MS).toISOString();
-  const filterOf = (key: string | null) => {
-    const filter = INBOX_FILTER[by];
-    return filter && key !== null ? { [filter]: key } : undefined;
+  // A point counts the cases of its bucket within the range: the first week may start before it.
+  const pointHref = (filter: Record<string, string[]>, index: number) => {
+    const start = buckets[index]!;
+    const from = Date.parse(start) < Date.parse(range.from) ? range.from : start;
+    return inboxHref({ ...filtersOf(range), ...filter }, from, buckets[index + 1] ?? range.to);
+  };
+  // Each point opens the cases of its line (the "Other" line: all of its series) and its bucket.
+  const pointDot = (line: (typeof lines)[number], colour: string) => {
+    const filter = inboxFilterOf(
+      by,
+      line.series.map((series) => series.key),
+    );
+    return ({ cx, cy, index, value }: DotItemDotProps) =>
+      cx === undefined || cy === undefined || !buckets[index] ? null : (
+        // biome-ignore lint/a11y/noStaticElementInteractions: a pointer's shortcut; from the keyboard, the series table below opens the same cases for the range and the inbox narrows the dates
+        <circle
+          key={`${line.id}-${index}`}
+          cx={cx}
+          cy={cy}
+          r={3}
+          fill={colour}
+          data-series={line.id}
+          data-t={buckets[index]}
+          data-count={value}
+          style={filter ? { cursor: 'pointer' } : undefined}
+          onClick={filter ? () => void navigate(pointHref(filter, index)) : undefined}
+        />
+      );
   };
   const exportTable = () => {
     const header = csvHeader([t(`by.${by}`), ...buckets.map((start) => start), t('volume.total')]);
@@ -245,16 +297,7 @@ function VolumeSection({ range }: { range: Range }) {
             data-testid="volume-chart"
           >
             <ResponsiveContainer>
-              <LineChart
-                data={data}
-                margin={{ top: 8, right: 16, bottom: 8, left: 16 }}
-                onClick={(state) => {
-                  const index = Number(state?.activeTooltipIndex ?? Number.NaN);
-                  if (!Number.isInteger(index) || !buckets[index]) return;
-                  void navigate(inboxHref(filtersOf(range), buckets[index], bucketEnd(index)));
-                }}
-                style={{ cursor: 'pointer' }}
-              >
+              <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" reversed={isRtl} />
                 <YAxis allowDecimals={false} orientation={isRtl ? 'right' : 'left'} />
@@ -268,7 +311,9 @@ function VolumeSection({ range }: { range: Range }) {
                     name={line.name}
                     stroke={COLOURS[index % COLOURS.length]}
                     strokeWidth={2}
-                    dot={false}
+                    dot={pointDot(line, COLOURS[index % COLOURS.length]!)}
+                    // The hovered point's ring lets clicks through to the point beneath it.
+                    activeDot={{ r: 5, pointerEvents: 'none' }}
                     isAnimationActive={false}
                   />
                 ))}
@@ -284,7 +329,7 @@ function VolumeSection({ range }: { range: Range }) {
             </Table.Thead>
             <Table.Tbody>
               {volume.data.series.map((series) => {
-                const filter = filterOf(series.key);
+                const filter = inboxFilterOf(by, [series.key]);
                 const name = keyLabel(by, series.key, series.label);
                 return (
                   <Table.Tr key={String(series.key)} data-key={series.key ?? ''}>
@@ -365,6 +410,12 @@ function HandlingSection({ range }: { range: Range }) {
       : `${percent(row.csat.score)} (${row.csat.average.toFixed(1)})`,
     row.nps.score === null ? t('handling.none') : format.number(row.nps.score),
     money(row.compensation),
+    // Accepted invitations as a share of those no longer waiting, then the two counts.
+    row.privateMove.rate === null
+      ? t('handling.none')
+      : `${percent(row.privateMove.rate)} (${format.number(row.privateMove.accepted)}/${format.number(
+          row.privateMove.invited - row.privateMove.waiting,
+        )})`,
   ];
   const columns = [
     t('handling.cases'),
@@ -376,6 +427,7 @@ function HandlingSection({ range }: { range: Range }) {
     t('handling.csat'),
     t('handling.nps'),
     t('handling.compensation'),
+    t('handling.privateMove'),
   ];
   const exportTable = () => {
     if (!handling.data) return;
@@ -394,6 +446,10 @@ function HandlingSection({ range }: { range: Range }) {
         row.csat.score,
         row.nps.score,
         row.compensation.map((item) => `${item.amount} ${item.currency}`).join('; '),
+        row.privateMove.invited,
+        row.privateMove.accepted,
+        row.privateMove.waiting,
+        row.privateMove.rate,
       ]);
     const header = csvHeader([
       t(`by.${by}`),
@@ -409,6 +465,10 @@ function HandlingSection({ range }: { range: Range }) {
       'csat_score',
       'nps',
       'compensation',
+      'private_invited',
+      'private_accepted',
+      'private_waiting',
+      'private_acceptance_rate',
     ]);
     downloadText(
       `handling-${by}.csv`,
@@ -454,15 +514,15 @@ function HandlingSection({ range }: { range: Range }) {
             </Table.Thead>
             <Table.Tbody>
               {handling.data.rows.map((row) => {
-                const filter = INBOX_FILTER[by];
+                const filter = inboxFilterOf(by, [row.key]);
                 const name = keyLabel(by, row.key, row.label);
                 return (
                   <Table.Tr key={String(row.key)} data-key={row.key ?? ''}>
                     <Table.Td>
-                      {filter && row.key !== null ? (
+                      {filter ? (
                         <Anchor
                           component={Link}
-                          to={inboxHref({ ...filtersOf(range), [filter]: row.key }, range.from, range.to)}
+                          to={inboxHref({ ...filtersOf(range), ...filter }, range.from, range.to)}
                         >
                           <bdi>{name}</bdi>
                         </Anchor>
@@ -595,6 +655,25 @@ function BacklogSection({ range }: { range: Range }) {
     if (underDays === null) return t('backlog.older', { count: all[index - 1]?.underDays ?? 0 });
     return t('backlog.under', { count: underDays });
   };
+  // A count opens its cases: the statuses, created within the band's ages as of the figures' time.
+  const bandCell = (count: number, statuses: string[], index: number) => {
+    if (!backlog.data || count === 0) return format.number(count);
+    const asOf = Date.parse(backlog.data.asOf);
+    const under = backlog.data.bands[index]?.underDays ?? null;
+    const atLeast = backlog.data.bands[index - 1]?.underDays ?? 0;
+    const created = {
+      createdFrom: under === null ? undefined : new Date(asOf - under * DAY_MS + 1).toISOString(),
+      createdTo: new Date(asOf - atLeast * DAY_MS - (atLeast === 0 ? 1 : 0)).toISOString(),
+    };
+    return (
+      <Anchor
+        component={Link}
+        to={`/inbox/all${toQueryString({ ...filtersOf(range), status: statuses, ...created })}`}
+      >
+        {format.number(count)}
+      </Anchor>
+    );
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="backlog-title">
       <Title order={2} size="h3" id="backlog-title" mb="sm">
@@ -617,12 +696,12 @@ function BacklogSection({ range }: { range: Range }) {
           </Table.Thead>
           <Table.Tbody>
             {backlog.data.bands.map((band, index, all) => (
-              <Table.Tr key={String(band.underDays)}>
+              <Table.Tr key={String(band.underDays)} data-band={band.underDays ?? 'older'}>
                 <Table.Th scope="row">{bandName(band.underDays, index, all)}</Table.Th>
-                <Table.Td>{format.number(band.new)}</Table.Td>
-                <Table.Td>{format.number(band.open)}</Table.Td>
-                <Table.Td>{format.number(band.pending)}</Table.Td>
-                <Table.Td>{format.number(band.total)}</Table.Td>
+                <Table.Td>{bandCell(band.new, ['new'], index)}</Table.Td>
+                <Table.Td>{bandCell(band.open, ['open'], index)}</Table.Td>
+                <Table.Td>{bandCell(band.pending, ['pending'], index)}</Table.Td>
+                <Table.Td>{bandCell(band.total, ['new', 'open', 'pending'], index)}</Table.Td>
               </Table.Tr>
             ))}
             <Table.Tr fw={700} data-key="total">
@@ -643,12 +722,12 @@ function AlertsSection() {
   const format = useFormatters();
   const keyLabel = useKeyLabel();
   const alerts = useSpikeAlerts();
-  const filterKey = { category: 'category', channel: 'channel', product: undefined } as const;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="alerts-title" data-testid="spike-alerts">
       <Title order={2} size="h3" id="alerts-title" mb="sm">
         {t('alerts.title')}
       </Title>
+      <AlertSubscriptions />
       {alerts.isPending ? (
         <LoadingState />
       ) : alerts.isError ? (
@@ -658,7 +737,8 @@ function AlertsSection() {
       ) : (
         <Stack gap="sm">
           {alerts.data.items.map((alert) => {
-            const filter = filterKey[alert.dimension];
+            // An alert counts the negative cases of its hour.
+            const filter = { ...inboxFilterOf(alert.dimension, [alert.key]), sentiment: ['negative'] };
             return (
               <Paper key={alert.id} withBorder p="sm" bg="orange.0" data-testid="spike-alert">
                 <Text fw={700}>
@@ -676,15 +756,13 @@ function AlertsSection() {
                 </Text>
                 <Group gap="sm" mt={4}>
                   <CaseExamples examples={alert.examples} />
-                  {filter && (
-                    <Anchor
-                      component={Link}
-                      size="sm"
-                      to={inboxHref({ [filter]: alert.key }, alert.windowStart, alert.windowEnd)}
-                    >
-                      {t('alerts.open')}
-                    </Anchor>
-                  )}
+                  <Anchor
+                    component={Link}
+                    size="sm"
+                    to={inboxHref(filter, alert.windowStart, alert.windowEnd)}
+                  >
+                    {t('alerts.open')}
+                  </Anchor>
                 </Group>
               </Paper>
             );
@@ -695,19 +773,29 @@ function AlertsSection() {
   );
 }
 
-/** The page's filters: teams, channels and categories, as the case list takes them. */
+/** The page's filters: teams, channels, categories, products and regions, as the case list takes them. */
 function ScopeFilters({
   value,
   onChange,
+  range,
 }: {
-  value: { team: string[]; channel: string[]; category: string[] };
-  onChange: (value: { team: string[]; channel: string[]; category: string[] }) => void;
+  value: PageFilters;
+  onChange: (value: PageFilters) => void;
+  range: Range;
 }) {
   const { t } = useTranslation(['analytics', 'common']);
   const teams = useTeams();
   const triage = useTriageSettings();
   const categoryName = useCategoryName();
-  const field = (key: 'team' | 'channel' | 'category', data: { value: string; label: string }[]) => (
+  const products = useFieldValues('product', range);
+  const regions = useFieldValues('region', range);
+  // The values present in the range, and any chosen before the range changed.
+  const present = (values: { value: string }[] | undefined, chosen: string[]) =>
+    [...new Set([...(values ?? []).map((item) => item.value), ...chosen])].map((item) => ({
+      value: item,
+      label: item,
+    }));
+  const field = (key: keyof PageFilters, data: { value: string; label: string }[]) => (
     <MultiSelect
       label={t(`by.${key}`)}
       placeholder={t('filters.all')}
@@ -737,6 +825,8 @@ function ScopeFilters({
           label: categoryName(category.id),
         })),
       )}
+      {field('product', present(products.data?.items, value.product))}
+      {field('region', present(regions.data?.items, value.region))}
     </>
   );
 }
@@ -782,6 +872,7 @@ function IssuesSection({ range }: { range: Range }) {
                   <Badge color={TREND_COLOURS[issue.trend]} variant="light" c="dark.7">
                     {t(`issues.trend.${issue.trend}`)}
                   </Badge>
+                  <CreateProblemFromIssue range={range} issue={issue} />
                 </Group>
               </Group>
               <Group gap="sm" mt={4}>

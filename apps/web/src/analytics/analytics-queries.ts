@@ -1,5 +1,6 @@
 import type {
   BacklogReport,
+  CaseFieldValues,
   EmergingIssues,
   HandlingReport,
   HeatmapReport,
@@ -12,7 +13,15 @@ import { api, toQueryString, type Wire } from '../api/client.ts';
 export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'sentiment' | 'team';
 export type HandlingDimension = 'team' | 'agent' | 'channel';
 /** The range of creation dates and the case-list filters every figure of the page reads. */
-export type Range = { from: string; to: string; team?: string[]; channel?: string[]; category?: string[] };
+export type Range = {
+  from: string;
+  to: string;
+  team?: string[];
+  channel?: string[];
+  category?: string[];
+  product?: string[];
+  region?: string[];
+};
 
 /** The filters of a range without its dates (the backlog is always "now"). */
 export const filtersOf = ({ from: _from, to: _to, ...filters }: Range) => filters;
@@ -40,6 +49,17 @@ export function useHeatmap(range: Range) {
     queryKey: ['analytics', 'heatmap', range],
     queryFn: ({ signal }) =>
       api.get<Wire<HeatmapReport>>(`/api/analytics/heatmap${toQueryString(range)}`, { signal }),
+  });
+}
+
+/** The products or regions of the range's cases, most frequent first: what the page's filters offer. */
+export function useFieldValues(field: CaseFieldValues['field'], { from, to }: Pick<Range, 'from' | 'to'>) {
+  return useQuery({
+    queryKey: ['analytics', 'values', field, from, to],
+    queryFn: ({ signal }) =>
+      api.get<Wire<CaseFieldValues>>(`/api/analytics/values${toQueryString({ field, from, to })}`, {
+        signal,
+      }),
   });
 }
 

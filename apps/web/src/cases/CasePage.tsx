@@ -32,6 +32,9 @@ import { usePresence } from './usePresence.ts';
 const SlaPanel = lazy(() => import('./SlaPanel.tsx').then((module) => ({ default: module.SlaPanel })));
 const OffersPanel = lazy(() => import('../offers/OffersPanel.tsx').then((m) => ({ default: m.OffersPanel })));
 const PlanPanel = lazy(() => import('../plans/PlanPanel.tsx').then((m) => ({ default: m.PlanPanel })));
+const CaseProblemLine = lazy(() =>
+  import('../problems/CaseProblemLine.tsx').then((m) => ({ default: m.CaseProblemLine })),
+);
 const SurveyPanel = lazy(() =>
   import('../surveys/SurveyPanel.tsx').then((m) => ({ default: m.SurveyPanel })),
 );
@@ -188,6 +191,9 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
               <SlaPanel caseDetail={caseDetail} />
             </Suspense>
           )}
+          <Suspense fallback={null}>
+            <CaseProblemLine reference={reference} />
+          </Suspense>
           <Suspense fallback={null}>
             <PlanPanel reference={reference} canWork={canWork} />
           </Suspense>

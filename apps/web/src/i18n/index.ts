@@ -9,6 +9,8 @@ import { arCustomer } from './ar/customer.ts';
 import { arInbox } from './ar/inbox.ts';
 import { arModeration } from './ar/moderation.ts';
 import { arPlans } from './ar/plans.ts';
+import { arProblems } from './ar/problems.ts';
+import { arReports } from './ar/reports.ts';
 import { arSla } from './ar/sla.ts';
 import { arStories } from './ar/stories.ts';
 import { arSurveys } from './ar/surveys.ts';
@@ -22,6 +24,8 @@ import { enCustomer } from './en/customer.ts';
 import { enInbox } from './en/inbox.ts';
 import { enModeration } from './en/moderation.ts';
 import { enPlans } from './en/plans.ts';
+import { enProblems } from './en/problems.ts';
+import { enReports } from './en/reports.ts';
 import { enSla } from './en/sla.ts';
 import { enStories } from './en/stories.ts';
 import { enSurveys } from './en/surveys.ts';
@@ -49,6 +53,8 @@ export const resources = {
     surveys: enSurveys,
     stories: enStories,
     analytics: enAnalytics,
+    problems: enProblems,
+    reports: enReports,
   },
   ar: {
     common: arCommon,
@@ -64,6 +70,8 @@ export const resources = {
     surveys: arSurveys,
     stories: arStories,
     analytics: arAnalytics,
+    problems: arProblems,
+    reports: arReports,
   },
 } as const;
 
@@ -93,6 +101,7 @@ void i18n.use(initReactI18next).init({
     'surveys',
     'stories',
     'analytics',
+    'problems',
     'slaAdmin',
     'admin',
     'triageAdmin',

@@ -19,6 +19,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, errorMessage } from '../api/client.ts';
+import { CreateProblemButton } from '../problems/CreateProblemButton.tsx';
 import { useTeams, useUsers, viewCountsKey } from './inbox-data.ts';
 import { notifySuccess } from './notify.ts';
 
@@ -147,6 +148,7 @@ export function BulkBar({ references, onClear, onDone }: BulkBarProps) {
                 ))}
               </Menu.Dropdown>
             </Menu>
+            <CreateProblemButton source={{ references }} defaultTitle="" />
             <Button size="xs" variant="subtle" color="dark" onClick={onClear}>
               {t('bulk.clear')}
             </Button>

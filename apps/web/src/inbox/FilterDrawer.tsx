@@ -9,7 +9,7 @@ import {
   TextInput,
   useDirection,
 } from '@mantine/core';
-import { CASE_KINDS, CASE_STATUSES, CHANNELS, PRIORITIES } from '@sada/core';
+import { CASE_KINDS, CASE_STATUSES, CHANNELS, PRIORITIES, SENTIMENTS } from '@sada/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateOf, isoOf } from './filter-labels.ts';
@@ -40,8 +40,10 @@ export function FilterDrawer(props: FilterDrawerProps) {
   const set = <K extends keyof InboxFilters>(key: K, value: InboxFilters[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
   const list = (values: string[]) => (values.length > 0 ? values : undefined);
-  const vocabulary = (values: readonly string[], name: 'status' | 'priority' | 'kind' | 'channel') =>
-    values.map((value) => ({ value, label: t(`common:${name}.${value}` as 'common:status.open') }));
+  const vocabulary = (
+    values: readonly string[],
+    name: 'status' | 'priority' | 'kind' | 'channel' | 'sentiment',
+  ) => values.map((value) => ({ value, label: t(`common:${name}.${value}` as 'common:status.open') }));
   // One multiple choice per list filter; an empty choice means no filter on that key.
   const listFilter = (key: ListFilterKey, data: { value: string; label: string }[], isSearchable = false) => (
     <MultiSelect
@@ -87,7 +89,10 @@ export function FilterDrawer(props: FilterDrawerProps) {
             {listFilter('priority', vocabulary(PRIORITIES, 'priority'))}
             {listFilter('kind', vocabulary(CASE_KINDS, 'kind'))}
           </SimpleGrid>
-          {listFilter('channel', vocabulary(CHANNELS, 'channel'))}
+          <SimpleGrid cols={2} spacing="sm">
+            {listFilter('channel', vocabulary(CHANNELS, 'channel'))}
+            {listFilter('sentiment', vocabulary(SENTIMENTS, 'sentiment'))}
+          </SimpleGrid>
           {listFilter('team', teamOptions, true)}
           {listFilter('assignee', assigneeOptions, true)}
           <TagsInput
@@ -97,6 +102,22 @@ export function FilterDrawer(props: FilterDrawerProps) {
             onChange={(values) => set('category', list(values))}
             clearable
           />
+          <SimpleGrid cols={2} spacing="sm">
+            <TagsInput
+              label={t('filters.product')}
+              description={t('filters.typeAndEnter')}
+              value={draft.product ?? []}
+              onChange={(values) => set('product', list(values))}
+              clearable
+            />
+            <TagsInput
+              label={t('filters.region')}
+              description={t('filters.typeAndEnter')}
+              value={draft.region ?? []}
+              onChange={(values) => set('region', list(values))}
+              clearable
+            />
+          </SimpleGrid>
           <TagsInput
             label={t('filters.tag')}
             description={t('filters.typeAndEnter')}

@@ -50,6 +50,8 @@ export function describeFilters(
         return t(`common:channel.${value as 'email'}`);
       case 'kind':
         return t(`common:kind.${value as 'complaint'}`);
+      case 'sentiment':
+        return t(`common:sentiment.${value as 'negative'}`);
       case 'team':
         return value === 'none' ? t('inbox:filters.noTeam') : (names.teams.get(value) ?? '…');
       case 'assignee':
@@ -57,6 +59,8 @@ export function describeFilters(
         if (value === 'none') return t('inbox:filters.nobody');
         return names.users.get(value) ?? '…';
       case 'category':
+      case 'product':
+      case 'region':
       case 'tag':
         return value;
     }

@@ -20,6 +20,9 @@ export const LIST_FILTER_KEYS = [
   'channel',
   'kind',
   'category',
+  'product',
+  'region',
+  'sentiment',
   'tag',
 ] as const;
 export const TEXT_FILTER_KEYS = [
@@ -148,6 +151,11 @@ export function matchesFilters(row: CaseRow, filters: InboxFilters, myUserId: st
   if (!isIn(filters.channel, row.channel)) return false;
   if (!isIn(filters.kind, row.kind)) return false;
   if (filters.category?.length && (row.category === null || !filters.category.includes(row.category)))
+    return false;
+  if (filters.product?.length && (row.product === null || !filters.product.includes(row.product)))
+    return false;
+  if (filters.region?.length && (row.region === null || !filters.region.includes(row.region))) return false;
+  if (filters.sentiment?.length && (row.sentiment === null || !filters.sentiment.includes(row.sentiment)))
     return false;
   if (!isIn(ids(filters.team), row.teamId)) return false;
   if (!isIn(ids(filters.assignee), row.assigneeId)) return false;

@@ -22,6 +22,7 @@ import { InboxSearch } from '../inbox/InboxSearch.tsx';
 import { ViewNav } from '../inbox/ViewNav.tsx';
 import { useLive } from '../live/LiveProvider.tsx';
 import { ModerationNav } from '../moderation/ModerationNav.tsx';
+import { ProblemsNav } from '../problems/ProblemsNav.tsx';
 import { StoriesNav } from '../stories/StoriesNav.tsx';
 import { LoadingState } from '../ui/states.tsx';
 import { AvailabilitySwitch } from './AvailabilitySwitch.tsx';
@@ -126,6 +127,7 @@ export function ConsoleLayout() {
           <ModerationNav onNavigate={closeNav} />
           <StoriesNav onNavigate={closeNav} />
           <AnalyticsNav onNavigate={closeNav} />
+          <ProblemsNav onNavigate={closeNav} />
           {isAdminArea && (
             <NavLink
               component={RouterLink}

@@ -1,21 +1,21 @@
 // Figures across a workspace (issue 9). Each query reads the case filter the case list reads, so a
 // figure and the list it drills down to count the same cases.
-import { and, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { type Executor, rowsOf } from '../database.ts';
-import { satisfactionSurvey, supportCase } from '../schema.ts';
-import { type CaseFilter, caseFilterConditions } from './case.repository.ts';
+import { caseMetric, satisfactionSurvey, supportCase } from '../schema.ts';
+import { type CaseFilter, type CaseFilterColumns, caseFilterConditions } from './case.repository.ts';
 
 export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'sentiment' | 'team';
 export type VolumeInterval = 'day' | 'week';
 
 const DIMENSION_COLUMNS: Record<VolumeDimension, SQL> = {
-  category: sql`${supportCase.category}`,
-  channel: sql`${supportCase.channel}`,
-  kind: sql`${supportCase.kind}`,
-  product: sql`${supportCase.product}`,
-  region: sql`${supportCase.region}`,
-  sentiment: sql`${supportCase.sentiment}`,
-  team: sql`${supportCase.teamId}::text`,
+  category: sql`${caseMetric.category}`,
+  channel: sql`${caseMetric.channel}`,
+  kind: sql`${caseMetric.kind}`,
+  product: sql`${caseMetric.product}`,
+  region: sql`${caseMetric.region}`,
+  sentiment: sql`${caseMetric.sentiment}`,
+  team: sql`${caseMetric.teamId}::text`,
 };
 
 /** A local timestamp's bucket start: the day, or the week starting on Sunday. */
@@ -59,7 +59,7 @@ export async function countCaseVolume(
        ORDER BY local_start`),
   );
   const buckets = bucketRows.map((row) => new Date(row.startsAt));
-  const localCreated = sql`(${supportCase.createdAt} AT TIME ZONE ${timeZone})`;
+  const localCreated = sql`(${caseMetric.createdAt} AT TIME ZONE ${timeZone})`;
   const bucketStart = sql`(${bucketOf(localCreated, interval)} AT TIME ZONE ${timeZone})`;
   const key = DIMENSION_COLUMNS[options.by];
   const rows = await executor
@@ -68,14 +68,8 @@ export async function countCaseVolume(
       startsAt: sql<Date | string>`${bucketStart}`,
       count: sql<number>`count(*)::int`,
     })
-    .from(supportCase)
-    .where(
-      and(
-        ...caseFilterConditions(options.filter),
-        gte(supportCase.createdAt, from),
-        lt(supportCase.createdAt, to),
-      ),
-    )
+    .from(caseMetric)
+    .where(and(...metricConditions(options.filter, from, to)))
     // By position: the same expression written twice carries its parameters twice, and PostgreSQL
     // would not see the grouped and the selected one as equal.
     .groupBy(sql`1, 2`)
@@ -119,17 +113,26 @@ export async function listCaseSatisfaction(
   return rows.map((row) => ({ ...row, rating: row.rating ?? 0 }));
 }
 
-/** `all`: one row for every case of the range (key 'all'). */
-export type HandlingDimension = 'team' | 'agent' | 'channel' | 'all';
+export type HandlingDimension = 'team' | 'agent' | 'channel';
 
 const HANDLING_KEYS: Record<HandlingDimension, SQL> = {
-  all: sql`'all'::text`,
-  team: sql`c.team_id::text`,
-  agent: sql`c.assignee_id::text`,
-  channel: sql`c.channel`,
+  team: sql`${caseMetric.teamId}::text`,
+  agent: sql`${caseMetric.assigneeId}::text`,
+  channel: sql`${caseMetric.channel}`,
 };
 
-/** How one group of cases was handled; times in wall-clock seconds from the case's creation. */
+/** case_metric's columns under the names the case filter reads (see caseFilterConditions). */
+const METRIC_COLUMNS: CaseFilterColumns = { ...caseMetric, id: caseMetric.caseId };
+
+/** The analytics' copy of the cases (case_metric) created in [from, to) that match the filter. */
+function metricConditions(filter: CaseFilter, from: Date, to: Date): SQL[] {
+  return [
+    ...caseFilterConditions(filter, METRIC_COLUMNS),
+    gte(caseMetric.createdAt, from),
+    lt(caseMetric.createdAt, to),
+  ];
+}
+
 export type HandlingRow = {
   key: string | null;
   cases: number;
@@ -150,134 +153,153 @@ export type HandlingRow = {
   nps: { answered: number; promoters: number; detractors: number };
   /** Compensation given, per currency (monetary lines only). */
   compensation: { currency: string; amount: number }[];
+  /** Move to private: invitations sent, accepted (the customer wrote privately), and still open. */
+  privateMove: { invited: number; accepted: number; waiting: number };
 };
 
 const toNumber = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 /**
- * How the cases created in [from, to) that match the filter were handled, one row per team, agent
- * or channel: first response and resolution (median and 90th percentile), backlog, reopenings, SLA
- * compliance, satisfaction and compensation. Five grouped queries over the same case set.
+ * How the cases created in [from, to) that match the filter were handled, per team, agent or channel
+ * and in total (read from the cases, never summed from the groups): first response and resolution
+ * (median and 90th percentile), backlog, reopenings, SLA compliance, satisfaction, move to private
+ * and compensation. One pass over case_metric with both groupings, and one over the compensation.
  */
 export async function reportCaseHandling(
   executor: Executor,
-  options: { filter: CaseFilter; by: HandlingDimension; from: Date; to: Date },
-): Promise<HandlingRow[]> {
+  options: {
+    filter: CaseFilter;
+    by: HandlingDimension;
+    from: Date;
+    to: Date;
+    /** An unanswered invitation sent after this instant may still be accepted (it is waiting). */
+    invitationsOpenSince: Date;
+  },
+): Promise<{ groups: HandlingRow[]; total: HandlingRow }> {
   const key = HANDLING_KEYS[options.by];
-  const selected = sql`SELECT ${supportCase.id} AS id FROM ${supportCase} WHERE ${and(
-    ...caseFilterConditions(options.filter),
-    gte(supportCase.createdAt, options.from),
-    lt(supportCase.createdAt, options.to),
-  )}`;
-  const seconds = (end: string) => sql.raw(`extract(epoch FROM c.${end} - c.created_at)`);
-  const [main, sla, surveys, money] = await Promise.all([
+  const where = and(...metricConditions(options.filter, options.from, options.to));
+  const m = caseMetric;
+  const seconds = (end: typeof m.firstResponseAt) => sql`extract(epoch FROM ${end} - ${m.createdAt})`;
+  const [main, money] = await Promise.all([
     executor.execute(sql`
-      SELECT ${key} AS key,
+      SELECT grouping(${key}) = 1 AS is_total, ${key} AS key,
              count(*)::int AS cases,
-             count(*) FILTER (WHERE c.status IN ('new', 'open', 'pending'))::int AS open,
-             count(*) FILTER (WHERE c.resolved_at IS NOT NULL)::int AS resolved,
-             count(*) FILTER (WHERE r.was_reopened)::int AS reopened,
-             count(*) FILTER (WHERE c.resolved_at IS NOT NULL OR c.closed_at IS NOT NULL OR r.was_reopened)::int
-               AS ever_resolved,
-             count(c.first_response_at)::int AS fr_count,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('first_response_at')}) AS fr_median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('first_response_at')}) AS fr_p90,
-             count(c.resolved_at)::int AS res_count,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${seconds('resolved_at')}) AS res_median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY ${seconds('resolved_at')}) AS res_p90
-        FROM support_case c
-        CROSS JOIN LATERAL (
-          SELECT EXISTS (
-            SELECT 1 FROM case_event e
-             WHERE e.case_id = c.id AND e.workspace_id = c.workspace_id
-               AND e.type = 'case.status_changed'
-               AND e.changes -> 'status' ->> 'before' IN ('resolved', 'closed')
-               AND e.changes -> 'status' ->> 'after' NOT IN ('resolved', 'closed')) AS was_reopened) r
-       WHERE c.id IN (${selected})
-       GROUP BY 1`),
+             count(*) FILTER (WHERE ${m.status} IN ('new', 'open', 'pending'))::int AS open,
+             count(${m.resolvedAt})::int AS resolved,
+             count(*) FILTER (WHERE ${m.reopened})::int AS reopened,
+             count(*) FILTER (WHERE ${m.everResolved})::int AS ever_resolved,
+             count(${m.firstResponseAt})::int AS fr_count,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds(m.firstResponseAt)}) AS fr,
+             count(${m.resolvedAt})::int AS res_count,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds(m.resolvedAt)}) AS res,
+             coalesce(sum(${m.slaMet}), 0)::int AS sla_met,
+             coalesce(sum(${m.slaBreached}), 0)::int AS sla_breached,
+             count(${m.rating})::int AS answered,
+             avg(${m.rating})::float8 AS average,
+             count(*) FILTER (WHERE ${m.rating} >= 4)::int AS satisfied,
+             count(${m.nps})::int AS nps_answered,
+             count(*) FILTER (WHERE ${m.nps} >= 9)::int AS promoters,
+             count(*) FILTER (WHERE ${m.nps} <= 6)::int AS detractors,
+             count(${m.movedPrivateAt})::int AS private_invited,
+             count(*) FILTER (WHERE ${m.movedPrivateAt} IS NOT NULL AND ${m.privateAcceptedAt} IS NOT NULL)::int
+               AS private_accepted,
+             count(*) FILTER (WHERE ${m.privateAcceptedAt} IS NULL AND ${m.status} <> 'closed'
+               AND ${m.movedPrivateAt} > ${options.invitationsOpenSince.toISOString()}::timestamptz)::int
+               AS private_waiting
+        FROM ${m}
+       WHERE ${where}
+       GROUP BY GROUPING SETS ((${key}), ())`),
     executor.execute(sql`
-      SELECT ${key} AS key,
-             count(*) FILTER (WHERE s.breached_at IS NULL AND s.completed_at IS NOT NULL)::int AS met,
-             count(*) FILTER (WHERE s.breached_at IS NOT NULL)::int AS breached
-        FROM support_case c JOIN case_sla s ON s.case_id = c.id
-       WHERE c.id IN (${selected})
-       GROUP BY 1`),
-    executor.execute(sql`
-      SELECT ${key} AS key,
-             count(v.rating)::int AS answered,
-             avg(v.rating)::float8 AS average,
-             count(*) FILTER (WHERE v.rating >= 4)::int AS satisfied,
-             count(v.nps)::int AS nps_answered,
-             count(*) FILTER (WHERE v.nps >= 9)::int AS promoters,
-             count(*) FILTER (WHERE v.nps <= 6)::int AS detractors
-        FROM support_case c
-        JOIN LATERAL (
-          SELECT sv.rating, sv.nps FROM ${satisfactionSurvey} sv
-           WHERE sv.case_id = c.id AND sv.workspace_id = c.workspace_id AND sv.status = 'answered'
-           ORDER BY sv.answered_at DESC LIMIT 1) v ON true
-       WHERE c.id IN (${selected})
-       GROUP BY 1`),
-    executor.execute(sql`
-      SELECT ${key} AS key, g.currency, sum(g.amount)::float8 AS amount
-        FROM support_case c JOIN compensation g ON g.case_id = c.id AND g.workspace_id = c.workspace_id
-       WHERE c.id IN (${selected}) AND g.status = 'given' AND g.currency <> ''
-       GROUP BY 1, 2
-       ORDER BY 1, 2`),
+      SELECT grouping(${key}) = 1 AS is_total, ${key} AS key, g.currency, sum(g.amount)::float8 AS amount
+        FROM ${m} JOIN compensation g ON g.case_id = ${m.caseId} AND g.workspace_id = ${m.workspaceId}
+       WHERE ${where} AND g.status = 'given' AND g.currency <> ''
+       GROUP BY GROUPING SETS ((${key}, g.currency), (g.currency))
+       ORDER BY 1, 2, 3`),
   ]);
-  const slaOf = new Map(
-    rowsOf<{ key: string | null; met: number; breached: number }>(sla).map((row) => [row.key, row]),
-  );
-  const surveyOf = new Map(
-    rowsOf<{
-      key: string | null;
-      answered: number;
-      average: number | null;
-      satisfied: number;
-      nps_answered: number;
-      promoters: number;
-      detractors: number;
-    }>(surveys).map((row) => [row.key, row]),
-  );
-  const moneyOf = new Map<string | null, { currency: string; amount: number }[]>();
-  for (const row of rowsOf<{ key: string | null; currency: string; amount: number }>(money)) {
-    const list = moneyOf.get(row.key) ?? [];
+  const moneyOf = new Map<string, { currency: string; amount: number }[]>();
+  type MoneyRow = { is_total: boolean; key: string | null; currency: string; amount: number };
+  for (const row of rowsOf<MoneyRow>(money)) {
+    const slot = row.is_total ? 'total' : `group:${row.key}`;
+    const list = moneyOf.get(slot) ?? [];
     list.push({ currency: row.currency, amount: Number(row.amount) });
-    moneyOf.set(row.key, list);
+    moneyOf.set(slot, list);
   }
-  return rowsOf<Record<string, unknown> & { key: string | null }>(main).map((row) => {
-    const survey = surveyOf.get(row.key);
-    const clocks = slaOf.get(row.key);
-    return {
-      key: row.key,
+  const percentiles = (value: unknown) => {
+    const [median, p90] = Array.isArray(value) ? value : [];
+    return { median: toNumber(median), p90: toNumber(p90) };
+  };
+  const rows = rowsOf<Record<string, unknown> & { is_total: boolean; key: string | null }>(main).map(
+    (row): HandlingRow & { isTotal: boolean } => ({
+      isTotal: row.is_total,
+      key: row.is_total ? null : row.key,
       cases: Number(row.cases),
       open: Number(row.open),
       resolved: Number(row.resolved),
       reopened: Number(row.reopened),
       everResolved: Number(row.ever_resolved),
-      firstResponse: {
-        count: Number(row.fr_count),
-        median: toNumber(row.fr_median),
-        p90: toNumber(row.fr_p90),
-      },
-      resolution: {
-        count: Number(row.res_count),
-        median: toNumber(row.res_median),
-        p90: toNumber(row.res_p90),
-      },
-      sla: { met: Number(clocks?.met ?? 0), breached: Number(clocks?.breached ?? 0) },
+      firstResponse: { count: Number(row.fr_count), ...percentiles(row.fr) },
+      resolution: { count: Number(row.res_count), ...percentiles(row.res) },
+      sla: { met: Number(row.sla_met), breached: Number(row.sla_breached) },
       csat: {
-        answered: Number(survey?.answered ?? 0),
-        average: survey?.answered ? Number(survey.average) : null,
-        satisfied: Number(survey?.satisfied ?? 0),
+        answered: Number(row.answered),
+        average: Number(row.answered) > 0 ? Number(row.average) : null,
+        satisfied: Number(row.satisfied),
       },
       nps: {
-        answered: Number(survey?.nps_answered ?? 0),
-        promoters: Number(survey?.promoters ?? 0),
-        detractors: Number(survey?.detractors ?? 0),
+        answered: Number(row.nps_answered),
+        promoters: Number(row.promoters),
+        detractors: Number(row.detractors),
       },
-      compensation: moneyOf.get(row.key) ?? [],
-    };
-  });
+      compensation: moneyOf.get(row.is_total ? 'total' : `group:${row.key}`) ?? [],
+      privateMove: {
+        invited: Number(row.private_invited),
+        accepted: Number(row.private_accepted),
+        waiting: Number(row.private_waiting),
+      },
+    }),
+  );
+  const { isTotal: _, ...total } = rows.find((row) => row.isTotal) ?? { ...emptyHandlingRow, isTotal: true };
+  return { groups: rows.filter((row) => !row.isTotal).map(({ isTotal: _, ...row }) => row), total };
+}
+
+/** The figures of no cases at all (a range without cases has no total row). */
+const emptyHandlingRow: HandlingRow = {
+  key: null,
+  cases: 0,
+  open: 0,
+  resolved: 0,
+  reopened: 0,
+  everResolved: 0,
+  firstResponse: { count: 0, median: null, p90: null },
+  resolution: { count: 0, median: null, p90: null },
+  sla: { met: 0, breached: 0 },
+  csat: { answered: 0, average: null, satisfied: 0 },
+  nps: { answered: 0, promoters: 0, detractors: 0 },
+  compensation: [],
+  privateMove: { invited: 0, accepted: 0, waiting: 0 },
+};
+
+/** The values of a free-text field among the cases of a workspace created in [from, to), most frequent first. */
+export async function countCaseFieldValues(
+  executor: Executor,
+  options: { workspaceId: string; field: 'product' | 'region'; from: Date; to: Date; limit: number },
+): Promise<{ value: string; count: number }[]> {
+  const column = options.field === 'product' ? caseMetric.product : caseMetric.region;
+  const rows = await executor
+    .select({ value: sql<string>`${column}`, count: sql<number>`count(*)::int` })
+    .from(caseMetric)
+    .where(
+      and(
+        eq(caseMetric.workspaceId, options.workspaceId),
+        gte(caseMetric.createdAt, options.from),
+        lt(caseMetric.createdAt, options.to),
+        sql`${column} IS NOT NULL`,
+      ),
+    )
+    .groupBy(sql`1`)
+    .orderBy(sql`2 DESC, 1`)
+    .limit(options.limit);
+  return rows.map((row) => ({ value: row.value, count: Number(row.count) }));
 }
 
 /** Cases created in [from, to) that match the filter, per weekday (0 Sunday) and hour of the zone. */
@@ -285,21 +307,15 @@ export async function countByWeekdayHour(
   executor: Executor,
   options: { filter: CaseFilter; timeZone: string; from: Date; to: Date },
 ): Promise<{ weekday: number; hour: number; count: number }[]> {
-  const local = sql`(${supportCase.createdAt} AT TIME ZONE ${options.timeZone})`;
+  const local = sql`(${caseMetric.createdAt} AT TIME ZONE ${options.timeZone})`;
   const rows = await executor
     .select({
       weekday: sql<number>`extract(dow FROM ${local})::int`,
       hour: sql<number>`extract(hour FROM ${local})::int`,
       count: sql<number>`count(*)::int`,
     })
-    .from(supportCase)
-    .where(
-      and(
-        ...caseFilterConditions(options.filter),
-        gte(supportCase.createdAt, options.from),
-        lt(supportCase.createdAt, options.to),
-      ),
-    )
+    .from(caseMetric)
+    .where(and(...metricConditions(options.filter, options.from, options.to)))
     .groupBy(sql`1, 2`)
     .orderBy(sql`1, 2`);
   return rows.map((row) => ({

@@ -16,6 +16,7 @@ import {
   type SQLWrapper,
   sql,
 } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createBatchQueue } from '../batch-queue.ts';
 import { type Database, type Executor, rowsOf } from '../database.ts';
 import { caseEvent, customer, message, supportCase } from '../schema.ts';
@@ -257,6 +258,9 @@ export type CaseFilter = {
   channels?: string[] | undefined;
   kinds?: string[] | undefined;
   categories?: string[] | undefined;
+  products?: string[] | undefined;
+  regions?: string[] | undefined;
+  sentiments?: string[] | undefined;
   tags?: string[] | undefined;
   customerId?: string | undefined;
   createdFrom?: Date | undefined;
@@ -274,10 +278,7 @@ export type CaseListQuery = CaseFilter & {
   after?: { value: string; id: string } | undefined;
 };
 
-function oneOf(
-  column: typeof supportCase.teamId | typeof supportCase.assigneeId,
-  values: (string | null)[],
-): SQL {
+function oneOf(column: AnyPgColumn, values: (string | null)[]): SQL {
   const present = values.filter((value): value is string => value !== null);
   const parts: SQL[] = [];
   if (present.length > 0) parts.push(inArray(column, present));
@@ -285,26 +286,55 @@ function oneOf(
   return parts.length === 1 ? parts[0]! : or(...parts)!;
 }
 
-// The WHERE of the case list; the view counters use it too, so a counter counts what its list shows.
-export function caseFilterConditions(filter: CaseFilter): SQL[] {
-  const conditions: SQL[] = [eq(supportCase.workspaceId, filter.workspaceId)];
-  if (filter.statuses?.length) conditions.push(inArray(supportCase.status, filter.statuses));
-  if (filter.teamIds?.length) conditions.push(oneOf(supportCase.teamId, filter.teamIds));
-  if (filter.assigneeIds?.length) conditions.push(oneOf(supportCase.assigneeId, filter.assigneeIds));
-  if (filter.priorities?.length) conditions.push(inArray(supportCase.priority, filter.priorities));
-  if (filter.channels?.length) conditions.push(inArray(supportCase.channel, filter.channels));
-  if (filter.kinds?.length) conditions.push(inArray(supportCase.kind, filter.kinds));
-  if (filter.categories?.length) conditions.push(inArray(supportCase.category, filter.categories));
-  if (filter.tags?.length) conditions.push(sql`${supportCase.tags} && ${sql.param(filter.tags)}::text[]`);
-  if (filter.customerId) conditions.push(eq(supportCase.customerId, filter.customerId));
-  if (filter.createdFrom) conditions.push(gte(supportCase.createdAt, filter.createdFrom));
-  if (filter.createdTo) conditions.push(lte(supportCase.createdAt, filter.createdTo));
+/**
+ * The columns a case filter reads: support_case's own, or the analytics' narrow copy of it
+ * (case_metric), which lacks tags, customer, text and SLA clocks; those are then read from the cases.
+ */
+export type CaseFilterColumns = Record<
+  | 'id'
+  | 'workspaceId'
+  | 'status'
+  | 'teamId'
+  | 'assigneeId'
+  | 'priority'
+  | 'channel'
+  | 'kind'
+  | 'category'
+  | 'product'
+  | 'region'
+  | 'sentiment'
+  | 'createdAt',
+  AnyPgColumn
+>;
+
+export function caseFilterConditions(filter: CaseFilter, on: CaseFilterColumns = supportCase): SQL[] {
+  const conditions: SQL[] = [eq(on.workspaceId, filter.workspaceId)];
+  if (filter.statuses?.length) conditions.push(inArray(on.status, filter.statuses));
+  if (filter.teamIds?.length) conditions.push(oneOf(on.teamId, filter.teamIds));
+  if (filter.assigneeIds?.length) conditions.push(oneOf(on.assigneeId, filter.assigneeIds));
+  if (filter.priorities?.length) conditions.push(inArray(on.priority, filter.priorities));
+  if (filter.channels?.length) conditions.push(inArray(on.channel, filter.channels));
+  if (filter.kinds?.length) conditions.push(inArray(on.kind, filter.kinds));
+  if (filter.categories?.length) conditions.push(inArray(on.category, filter.categories));
+  if (filter.products?.length) conditions.push(inArray(on.product, filter.products));
+  if (filter.regions?.length) conditions.push(inArray(on.region, filter.regions));
+  if (filter.sentiments?.length) conditions.push(inArray(on.sentiment, filter.sentiments));
+  if (filter.createdFrom) conditions.push(gte(on.createdAt, filter.createdFrom));
+  if (filter.createdTo) conditions.push(lte(on.createdAt, filter.createdTo));
+  const onCases: SQL[] = [];
+  if (filter.tags?.length) onCases.push(sql`${supportCase.tags} && ${sql.param(filter.tags)}::text[]`);
+  if (filter.customerId) onCases.push(eq(supportCase.customerId, filter.customerId));
   if (filter.normalizedQuery) {
-    conditions.push(sql`${supportCase.searchVector} @@ sada_search_query(${filter.normalizedQuery})`);
+    onCases.push(sql`${supportCase.searchVector} @@ sada_search_query(${filter.normalizedQuery})`);
   }
   if (filter.slaDueBefore) {
-    conditions.push(sql`EXISTS (SELECT 1 FROM case_sla AS s WHERE s.case_id = ${supportCase.id}
+    onCases.push(sql`EXISTS (SELECT 1 FROM case_sla AS s WHERE s.case_id = ${supportCase.id}
       AND s.completed_at IS NULL AND s.due_at < ${filter.slaDueBefore.toISOString()}::timestamptz)`);
+  }
+  if (on === supportCase) conditions.push(...onCases);
+  else if (onCases.length > 0) {
+    conditions.push(sql`${on.id} IN (SELECT ${supportCase.id} FROM ${supportCase}
+      WHERE ${and(eq(supportCase.workspaceId, filter.workspaceId), ...onCases)})`);
   }
   return conditions;
 }

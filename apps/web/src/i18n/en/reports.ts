@@ -1,0 +1,48 @@
+/** Strings of the reports page: weekly, monthly and on-demand reports as PDF and CSV. */
+export const enReports = {
+  nav: 'Reports',
+  title: 'Reports',
+  intro:
+    'Key figures, the volume trend, handling by team, emerging issues, backlog and corrective actions of a period, as PDF and CSV in the workspace’s language.',
+  forbidden: 'Reports are for analysts, supervisors and admins.',
+  subscription: {
+    title: 'Reports by e-mail',
+    help: 'The scheduled reports reach you with the PDF and the CSV attached, shortly after the period ends in the workspace’s time zone. They are made, and kept here, while at least one person in the workspace takes them.',
+    weekly: 'Weekly report (the week from Sunday to Saturday)',
+    monthly: 'Monthly report (the previous calendar month)',
+    saved: 'Your report e-mails are saved.',
+  },
+  generate: {
+    title: 'Make a report for a range',
+    from: 'First day',
+    to: 'Last day',
+    submit: 'Make the report',
+    help: 'Up to a year, counted in the workspace’s time zone ({{timeZone}}); the last day is included.',
+    made: 'The report is ready: download it below.',
+    missing: 'Choose the first and the last day.',
+  },
+  list: {
+    title: 'Made reports',
+    empty: 'No report yet: the first weekly report is made after the first complete week.',
+    period: 'Period',
+    kind: 'Kind',
+    created: 'Made',
+    pages: 'Pages',
+    files: 'Files',
+    pdf: 'PDF',
+    csv: 'CSV',
+    downloadPdf: 'Download the PDF of {{period}}',
+    downloadCsv: 'Download the CSV of {{period}}',
+    pageCount_zero: '{{count}} pages',
+    pageCount_one: 'One page',
+    pageCount_two: '{{count}} pages',
+    pageCount_few: '{{count}} pages',
+    pageCount_many: '{{count}} pages',
+    pageCount_other: '{{count}} pages',
+  },
+  kind: {
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    'on-demand': 'On demand',
+  },
+};
