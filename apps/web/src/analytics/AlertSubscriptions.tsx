@@ -79,7 +79,8 @@ function EmailToggle({
   return (
     <Stack gap={4}>
       <Switch
-        checked={isSubscribed}
+        // Shows the change at once; the mutations stay pending until the list is read again.
+        checked={create.isPending || (isSubscribed && !remove.isPending)}
         disabled={create.isPending || remove.isPending}
         onChange={(event) => change(event.currentTarget.checked)}
         label={t('subscriptions.email')}
@@ -170,7 +171,9 @@ function WebhookRow({ webhook }: { webhook: Webhook }) {
       </Table.Td>
       <Table.Td>
         <Switch
-          checked={webhook.isEnabled}
+          checked={
+            update.isPending ? (update.variables.changes.isEnabled ?? webhook.isEnabled) : webhook.isEnabled
+          }
           disabled={update.isPending}
           aria-label={t('subscriptions.enabledNamed', { url })}
           onChange={(event) =>

@@ -126,7 +126,8 @@ function SubscriptionToggles() {
   if (subscription.isPending) return <LoadingState />;
   if (subscription.isError)
     return <ErrorState error={subscription.error} onRetry={() => void subscription.refetch()} />;
-  const current = subscription.data;
+  // Shows the change at once, while it is being saved.
+  const current = update.isPending ? update.variables : subscription.data;
   const change = (next: typeof current) =>
     update.mutate(next, {
       onSuccess: () => notifications.show({ message: t('subscription.saved') }),
