@@ -1,4 +1,5 @@
 import { AppError } from './errors.ts';
+import { addLocalDays, formatLocalDay, type LocalDay, localDayOf, offsetAt } from './local-day.ts';
 
 /** One opening on a weekday, wall clock in the calendar's zone (`to` may be "24:00"). */
 export type CalendarSpan = { day: number /* 0 = Sunday … 6 = Saturday */; from: string; to: string };
@@ -26,7 +27,6 @@ const DAY = 86_400_000;
 const HORIZON_DAYS = 400;
 
 type Interval = { start: number; end: number };
-type LocalDate = { year: number; month: number; day: number };
 
 /** Whether the calendar is open at the instant. */
 export function isOpenAt(calendar: BusinessCalendar, at: Date): boolean {
@@ -96,7 +96,7 @@ function neverOpens(calendar: BusinessCalendar): AppError {
  */
 function* openIntervalsFrom(calendar: BusinessCalendar, t: number): Generator<Interval> {
   const compiled = compile(calendar);
-  let date = localDateOf(compiled.zone, t);
+  let date = localDayOf(compiled.zone, new Date(t));
   let pending: Interval | undefined;
   let closedDays = 0;
   while (closedDays < HORIZON_DAYS) {
@@ -115,12 +115,12 @@ function* openIntervalsFrom(calendar: BusinessCalendar, t: number): Generator<In
       yield pending; // a 24/7 week: hand out a year at a time
       pending = undefined;
     }
-    date = addDays(date, 1);
+    date = addLocalDays(date, 1);
   }
   if (pending) yield pending;
 }
 
-type CompiledCalendar = { zone: string; intervalsOf(date: LocalDate): Interval[] };
+type CompiledCalendar = { zone: string; intervalsOf(date: LocalDay): Interval[] };
 
 // Compiled form per calendar object: spans as minutes by weekday, holidays as a set, and a cache of
 // each local day's intervals, so the escalation job can ask about many cases cheaply.
@@ -147,7 +147,7 @@ function compile(calendar: BusinessCalendar): CompiledCalendar {
 
 function compileAnew(calendar: BusinessCalendar): CompiledCalendar {
   const zone = calendar.timeZone;
-  formatterOf(zone); // an unknown zone fails here, with a message
+  offsetAt(zone, 0); // an unknown zone fails here, with a message
   const byWeekday: Array<Array<[number, number]>> = [[], [], [], [], [], [], []];
   for (const span of calendar.hours) {
     const from = minutesOf(span.from);
@@ -161,7 +161,7 @@ function compileAnew(calendar: BusinessCalendar): CompiledCalendar {
   const compiled: CompiledCalendar = {
     zone,
     intervalsOf(date) {
-      const key = isoDate(date);
+      const key = formatLocalDay(date);
       const hit = days.get(key);
       if (hit) return hit;
       const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
@@ -179,7 +179,7 @@ function compileAnew(calendar: BusinessCalendar): CompiledCalendar {
  * The instants of one local day whose wall clock reads inside one of its spans. Around a DST change
  * a span keeps its wall-clock meaning: a skipped hour is never open, a repeated hour is open twice.
  */
-function dayIntervals(zone: string, date: LocalDate, spans: Array<[number, number]>): Interval[] {
+function dayIntervals(zone: string, date: LocalDay, spans: Array<[number, number]>): Interval[] {
   const midnight = Date.UTC(date.year, date.month - 1, date.day); // the day's wall clock, read as UTC
   const intervals: Interval[] = [];
   for (const segment of offsetSegments(zone, midnight - 15 * HOUR, midnight + DAY + 15 * HOUR)) {
@@ -217,74 +217,6 @@ function offsetSegments(zone: string, start: number, end: number): OffsetSegment
     { start, end: high, offset: first },
     { start: high, end, offset: last },
   ];
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch (cause) {
-      throw new AppError(
-        'bad_request',
-        {
-          en: `"${zone}" is not a time zone; use an IANA name such as Asia/Riyadh.`,
-          ar: `«${zone}» ليست منطقة زمنية؛ استخدم اسمًا من قاعدة IANA مثل Asia/Riyadh.`,
-        },
-        { cause },
-      );
-    }
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall clock in `zone` at the instant, read as if it were UTC. */
-function wallClockAt(zone: string, instant: number): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterOf(zone).formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-}
-
-/** Milliseconds the zone's wall clock is ahead of UTC at the instant. */
-function offsetAt(zone: string, instant: number): number {
-  const whole = Math.floor(instant / 1000) * 1000;
-  return wallClockAt(zone, whole) - whole;
-}
-
-function localDateOf(zone: string, instant: number): LocalDate {
-  const wall = new Date(wallClockAt(zone, instant));
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
-}
-
-function addDays(date: LocalDate, days: number): LocalDate {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
-}
-
-function isoDate(date: LocalDate): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${String(date.year).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
 }
 
 /** Minutes since midnight of "HH:MM" (00:00–24:00), or undefined when malformed. */

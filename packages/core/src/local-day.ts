@@ -1,38 +1,61 @@
 // Calendar days of an IANA time zone as instants: where a workspace's day, week or month starts,
 // whatever zone the server or the browser runs in.
+import { AppError } from './errors.ts';
 
 /** A calendar day (month 1–12). */
 export type LocalDay = { year: number; month: number; day: number };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClockOf(zone: string, instant: number) {
+function formatterOf(zone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(zone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch (cause) {
+      throw new AppError(
+        'bad_request',
+        {
+          en: `"${zone}" is not a time zone; use an IANA name such as Asia/Riyadh.`,
+          ar: `«${zone}» ليست منطقة زمنية؛ استخدم اسمًا من قاعدة IANA مثل Asia/Riyadh.`,
+        },
+        { cause },
+      );
+    }
     formatters.set(zone, formatter);
   }
-  const parts: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return formatter;
 }
 
-/** How far the zone's wall clock is ahead of UTC at the instant, in milliseconds. */
-function offsetAt(zone: string, instant: number): number {
-  const clock = wallClockOf(zone, instant);
-  const wall = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
-  return wall - Math.floor(instant / 1000) * 1000;
+/** The wall clock in `zone` at the instant, read as if it were UTC. */
+function wallClockAt(zone: string, instant: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatterOf(zone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
+}
+
+/** Milliseconds the zone's wall clock is ahead of UTC at the instant. */
+export function offsetAt(zone: string, instant: number): number {
+  const whole = Math.floor(instant / 1000) * 1000;
+  return wallClockAt(zone, whole) - whole;
 }
 
 /** The instant a day starts in the zone (its first moment, when a change of offset skips midnight). */
@@ -44,8 +67,8 @@ export function startOfLocalDay(zone: string, day: LocalDay): Date {
 
 /** The calendar day of an instant in the zone. */
 export function localDayOf(zone: string, instant: Date): LocalDay {
-  const clock = wallClockOf(zone, instant.getTime());
-  return { year: clock.year, month: clock.month, day: clock.day };
+  const wall = new Date(wallClockAt(zone, instant.getTime()));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 /** A day moved by some days (calendar arithmetic in UTC, where every day has 24 hours). */
