@@ -122,7 +122,7 @@ export async function suggestSimilarCases(
 
 /** When the first action was done: the date the effectiveness is measured from by default. */
 async function firstDoneAt(executor: Executor, row: ProblemRow): Promise<Date | null> {
-  const done = (await listProblemActions(executor, row.workspaceId, row.id))
+  const done = (await listProblemActions(executor, row.workspaceId, [row.id]))
     .flatMap((action) => (action.status === 'done' && action.completedAt ? [action.completedAt] : []))
     .sort((a, b) => a.getTime() - b.getTime());
   return done[0] ?? null;

@@ -75,7 +75,7 @@ export async function detailOf(executor: Executor, row: ProblemRow, now: Date): 
   const { workspaceId, id } = row;
   const names = await userNames(executor, workspaceId);
   const cases = await listProblemCases(executor, workspaceId, id, { limit: LISTED_CASES + 1 });
-  const actions = await listProblemActions(executor, workspaceId, id);
+  const actions = await listProblemActions(executor, workspaceId, [id]);
   const notes = await listProblemNotes(executor, workspaceId, id);
   const [counted] = await listProblems(executor, { workspaceId, limit: 1, ids: [id] });
   return {
@@ -110,4 +110,24 @@ export async function detailOf(executor: Executor, row: ProblemRow, now: Date): 
       createdAt: note.createdAt,
     })),
   };
+}
+
+/** The actions of several problems by problem, with their owners' names: two reads in all. */
+export async function actionsOf(
+  executor: Executor,
+  workspaceId: string,
+  problemIds: string[],
+  now: Date,
+): Promise<Map<string, ProblemAction[]>> {
+  const [rows, names] = await Promise.all([
+    listProblemActions(executor, workspaceId, problemIds),
+    userNames(executor, workspaceId),
+  ]);
+  const byProblem = new Map<string, ProblemAction[]>();
+  for (const row of rows) {
+    const list = byProblem.get(row.problemId) ?? [];
+    list.push(actionView(row, names, now));
+    byProblem.set(row.problemId, list);
+  }
+  return byProblem;
 }

@@ -39,7 +39,7 @@ import { caseNotFound } from '../cases/case.service.ts';
 import type { ServiceDeps } from '../services.ts';
 import { tellLinkedCustomers, wordingOf } from './problem-messages.ts';
 import { issueCaseIds, problemEffectiveness, suggestSimilarCases } from './problem-signals.ts';
-import { detailOf, listSummaries } from './problem-view.ts';
+import { actionsOf, detailOf, listSummaries } from './problem-view.ts';
 
 const problemNotFound = () =>
   new AppError('not_found', {
@@ -163,6 +163,12 @@ export function createProblemService(deps: ServiceDeps & { statusLink: StatusLin
     async list(actor: Actor, statuses: ProblemStatus[] | undefined) {
       assertCan(actor.role, 'problem:read');
       return { items: await listSummaries(db, actor.workspace.id, statuses) };
+    },
+
+    /** The actions of several problems of the workspace, by problem (what a report lists). */
+    async actionsOf(actor: Actor, problemIds: string[]) {
+      assertCan(actor.role, 'problem:read');
+      return actionsOf(db, actor.workspace.id, problemIds, clock.now());
     },
 
     async get(actor: Actor, id: string): Promise<ProblemDetail> {

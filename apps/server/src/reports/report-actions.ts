@@ -7,17 +7,22 @@ import type { ReportAction, ReportActionsReader } from './report-content.ts';
 /** At most this many problems are read for one report, the most recently changed first. */
 const MAX_PROBLEMS = 15;
 
-export function problemActionsReader(problems: Pick<ProblemService, 'list' | 'get'>): ReportActionsReader {
+export function problemActionsReader(
+  problems: Pick<ProblemService, 'list' | 'actionsOf'>,
+): ReportActionsReader {
   return async (actor, { from, to }) => {
     const { items } = await problems.list(actor, undefined);
     const during = items
       .filter((problem) => problem.createdAt < to && (problem.closedAt === null || problem.closedAt >= from))
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .slice(0, MAX_PROBLEMS);
+    const actionsByProblem = await problems.actionsOf(
+      actor,
+      during.map((problem) => problem.id),
+    );
     const actions: ReportAction[] = [];
-    for (const summary of during) {
-      const problem = await problems.get(actor, summary.id);
-      for (const action of problem.actions) {
+    for (const problem of during) {
+      for (const action of actionsByProblem.get(problem.id) ?? []) {
         const isOpen = action.status === 'todo' || action.status === 'in_progress';
         const isDoneInPeriod =
           action.status === 'done' &&

@@ -295,15 +295,17 @@ export async function updateProblemAction(
   return row!;
 }
 
+/** The actions of one or several problems, oldest first. */
 export async function listProblemActions(
   executor: Executor,
   workspaceId: string,
-  problemId: string,
+  problemIds: string[],
 ): Promise<ProblemActionRow[]> {
+  if (problemIds.length === 0) return [];
   return executor
     .select()
     .from(problemAction)
-    .where(and(eq(problemAction.workspaceId, workspaceId), eq(problemAction.problemId, problemId)))
+    .where(and(eq(problemAction.workspaceId, workspaceId), inArray(problemAction.problemId, problemIds)))
     .orderBy(asc(problemAction.createdAt), asc(problemAction.id));
 }
 
