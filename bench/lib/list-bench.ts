@@ -43,7 +43,8 @@ export function listQueries(workspace: BenchWorkspace): ListQuery[] {
 
 /** The analytics page's queries over the last 90 days (issue 9's target: p95 under 500 ms at 1M). */
 export function analyticsQueries(): ListQuery[] {
-  const to = new Date();
+  // As the analytics page asks: the last 90 days up to the next midnight (UTC).
+  const to = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000);
   const from = new Date(to.getTime() - 90 * 86_400_000);
   const range = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
   return [

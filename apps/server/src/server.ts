@@ -3,6 +3,7 @@ import { type Clock, systemClock } from '@sada/core';
 import { type Database, openDatabase, type WorkspaceRow } from '@sada/db';
 import type { FastifyInstance } from 'fastify';
 import { type AlertDelivery, alertDeliveryJob, createAlertDelivery } from './analytics/alert-delivery.ts';
+import { caseRollupFoldJob } from './analytics/rollup.job.ts';
 import { spikeWatchJob } from './analytics/spike-watch.ts';
 import { buildApp } from './app.ts';
 import { type AssignmentWorker, createAssignmentWorker } from './assignment/assignment-worker.ts';
@@ -171,6 +172,7 @@ export async function startSada(options: {
           ...(planWorker ? [registerJob(planDueJob(planWorker))] : []),
           ...(surveyWorker ? [registerJob(surveyJob(surveyWorker))] : []),
           registerJob(responseTimeRefreshJob(services.responseTime)),
+          registerJob(caseRollupFoldJob(database)),
           registerJob(spikeWatchJob(services.spikes, () => alertDelivery?.kick())),
           ...(alertDelivery ? [registerJob(alertDeliveryJob(alertDelivery))] : []),
           registerJob(reportScheduleJob(services.reports)),

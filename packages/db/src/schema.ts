@@ -767,6 +767,30 @@ export const caseMetric = pgTable('case_metric', {
   nps: smallint('nps'),
 });
 
+/**
+ * Cases per UTC hour and value of one field (migration 0019): what the whole-workspace volume chart
+ * and heatmap read. Written only by foldCaseRollup (analytics.repository.ts) from case_rollup_change.
+ */
+export const caseRollup = pgTable('case_rollup', {
+  workspaceId: uuid('workspace_id').notNull(),
+  /** category | channel | kind | product | region | sentiment | team */
+  dimension: text('dimension').notNull(),
+  hour: timestamptz('hour').notNull(),
+  /** `null`: the field is not set. */
+  value: text('value'),
+  cases: integer('cases').notNull(),
+});
+
+/** Changes to case_rollup not folded in yet (+1 / -1 per case and field), appended by triggers on case_metric. */
+export const caseRollupChange = pgTable('case_rollup_change', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  workspaceId: uuid('workspace_id').notNull(),
+  dimension: text('dimension').notNull(),
+  hour: timestamptz('hour').notNull(),
+  value: text('value'),
+  cases: integer('cases').notNull(),
+});
+
 /** A period's report as it was made, PDF and CSV (migration 0015): weekly and monthly once per period. */
 export const report = pgTable('report', {
   id: uuid('id').primaryKey(),

@@ -1,8 +1,10 @@
 // Figures across a workspace (issue 9). Each query reads the case filter the case list reads, so a
 // figure and the list it drills down to count the same cases.
-import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { offsetAt } from '@sada/core';
+import { and, eq, gte, inArray, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { type Executor, rowsOf } from '../database.ts';
-import { caseMetric, satisfactionSurvey, supportCase } from '../schema.ts';
+import { caseMetric, caseRollup, caseRollupChange, satisfactionSurvey, supportCase } from '../schema.ts';
 import { type CaseFilter, type CaseFilterColumns, caseFilterConditions } from './case.repository.ts';
 
 export type VolumeDimension = 'category' | 'channel' | 'kind' | 'product' | 'region' | 'sentiment' | 'team';
@@ -59,21 +61,29 @@ export async function countCaseVolume(
        ORDER BY local_start`),
   );
   const buckets = bucketRows.map((row) => new Date(row.startsAt));
-  const localCreated = sql`(${caseMetric.createdAt} AT TIME ZONE ${timeZone})`;
-  const bucketStart = sql`(${bucketOf(localCreated, interval)} AT TIME ZONE ${timeZone})`;
-  const key = DIMENSION_COLUMNS[options.by];
-  const rows = await executor
-    .select({
-      key: sql<string | null>`${key}`,
-      startsAt: sql<Date | string>`${bucketStart}`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(caseMetric)
-    .where(and(...metricConditions(options.filter, from, to)))
-    // By position: the same expression written twice carries its parameters twice, and PostgreSQL
-    // would not see the grouped and the selected one as equal.
-    .groupBy(sql`1, 2`)
-    .orderBy(sql`1, 2`);
+  const bucketStart = (at: SQLWrapper) =>
+    sql`(${bucketOf(sql`(${at} AT TIME ZONE ${timeZone})`, interval)} AT TIME ZONE ${timeZone})`;
+  type Row = { key: string | null; startsAt: Date | string; count: number };
+  const rows = isRollupEnough(options)
+    ? rowsOf<Row>(
+        await executor.execute(sql`
+          SELECT value AS key, ${bucketStart(sql`hour`)} AS "startsAt", sum(cases)::int AS count
+            FROM ${rollupRows(options.filter.workspaceId, options.by, from, to)}
+           GROUP BY 1, 2 HAVING sum(cases) <> 0
+           ORDER BY 1, 2`),
+      )
+    : await executor
+        .select({
+          key: sql<string | null>`${DIMENSION_COLUMNS[options.by]}`,
+          startsAt: sql<Date | string>`${bucketStart(caseMetric.createdAt)}`,
+          count: sql<number>`count(*)::int`,
+        })
+        .from(caseMetric)
+        .where(and(...metricConditions(options.filter, from, to)))
+        // By position: the same expression written twice carries its parameters twice, and PostgreSQL
+        // would not see the grouped and the selected one as equal.
+        .groupBy(sql`1, 2`)
+        .orderBy(sql`1, 2`);
   const indexOf = new Map(buckets.map((start, index) => [start.getTime(), index]));
   return {
     buckets,
@@ -83,6 +93,56 @@ export async function countCaseVolume(
       count: Number(row.count),
     })),
   };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whether the whole-workspace counts of case_rollup (migration 0019) answer a count exactly: no filter
+ * but the workspace, a range of whole hours, and a zone whose offset is whole hours all through it
+ * (India's +5:30 splits an hour between two days; then the cases themselves are counted).
+ */
+function isRollupEnough(options: { filter: CaseFilter; timeZone: string; from: Date; to: Date }): boolean {
+  // The workspace's own condition is the only one.
+  const isWholeWorkspace = caseFilterConditions(options.filter).length === 1;
+  const [from, to] = [options.from.getTime(), options.to.getTime()];
+  if (!isWholeWorkspace || from % HOUR_MS !== 0 || to % HOUR_MS !== 0) return false;
+  // Offsets change a few times a year at most and hold for months: one look a day sees every one.
+  for (let at = from; at < to + 86_400_000; at += 86_400_000) {
+    if (offsetAt(options.timeZone, Math.min(at, to)) % HOUR_MS !== 0) return false;
+  }
+  return true;
+}
+
+/** The hourly counts of one field in [from, to): the folded ones and the changes not folded yet. */
+function rollupRows(workspaceId: string, dimension: string, from: Date, to: Date): SQL {
+  const range = sql`workspace_id = ${workspaceId} AND dimension = ${dimension}
+    AND hour >= ${from.toISOString()}::timestamptz AND hour < ${to.toISOString()}::timestamptz`;
+  return sql`(SELECT value, hour, cases FROM ${caseRollup} WHERE ${range}
+    UNION ALL SELECT value, hour, cases FROM ${caseRollupChange} WHERE ${range}) AS counted`;
+}
+
+/**
+ * Adds the changes appended since the last fold into case_rollup, and drops counters that reached
+ * zero. Changes appended by transactions still running are left for the next fold; two folds at once
+ * each take only the changes they deleted, so none is counted twice.
+ */
+export async function foldCaseRollup(executor: Executor): Promise<number> {
+  return executor.transaction(async (tx) => {
+    const folded = rowsOf<{ changes: number }>(
+      await tx.execute(sql`
+        WITH moved AS (
+          DELETE FROM ${caseRollupChange} RETURNING workspace_id, dimension, hour, value, cases
+        ), summed AS (
+          INSERT INTO ${caseRollup} AS r (workspace_id, dimension, hour, value, cases)
+          SELECT workspace_id, dimension, hour, value, sum(cases)::int FROM moved GROUP BY 1, 2, 3, 4
+          ON CONFLICT ON CONSTRAINT case_rollup_key DO UPDATE SET cases = r.cases + excluded.cases
+        )
+        SELECT count(*)::int AS changes FROM moved`),
+    );
+    await tx.execute(sql`DELETE FROM ${caseRollup} WHERE cases = 0`);
+    return Number(folded[0]?.changes ?? 0);
+  });
 }
 
 export type CaseSatisfaction = { caseId: string; rating: number; nps: number | null; comment: string | null };
@@ -115,10 +175,11 @@ export async function listCaseSatisfaction(
 
 export type HandlingDimension = 'team' | 'agent' | 'channel';
 
-const HANDLING_KEYS: Record<HandlingDimension, SQL> = {
-  team: sql`${caseMetric.teamId}::text`,
-  agent: sql`${caseMetric.assigneeId}::text`,
-  channel: sql`${caseMetric.channel}`,
+// Grouped by the column itself (comparing uuids is cheaper than comparing their text), named as text.
+const HANDLING_KEYS: Record<HandlingDimension, AnyPgColumn> = {
+  team: caseMetric.teamId,
+  agent: caseMetric.assigneeId,
+  channel: caseMetric.channel,
 };
 
 /** case_metric's columns under the names the case filter reads (see caseFilterConditions). */
@@ -163,7 +224,7 @@ const toNumber = (value: unknown) => (value === null || value === undefined ? nu
  * How the cases created in [from, to) that match the filter were handled, per team, agent or channel
  * and in total (read from the cases, never summed from the groups): first response and resolution
  * (median and 90th percentile), backlog, reopenings, SLA compliance, satisfaction, move to private
- * and compensation. One pass over case_metric with both groupings, and one over the compensation.
+ * and compensation. Over case_metric with both groupings: counts, percentiles, and compensation.
  */
 export async function reportCaseHandling(
   executor: Executor,
@@ -180,18 +241,19 @@ export async function reportCaseHandling(
   const where = and(...metricConditions(options.filter, options.from, options.to));
   const m = caseMetric;
   const seconds = (end: typeof m.firstResponseAt) => sql`extract(epoch FROM ${end} - ${m.createdAt})`;
-  const [main, money] = await Promise.all([
+  const grouped = sql`GROUP BY GROUPING SETS ((${key}), ())`;
+  // Three queries at once (on a server, three connections): the counts aggregate by hashing, the
+  // percentiles sort; together in one query everything waited for the sorts.
+  const [main, percentileRows, money] = await Promise.all([
     executor.execute(sql`
-      SELECT grouping(${key}) = 1 AS is_total, ${key} AS key,
+      SELECT grouping(${key}) = 1 AS is_total, ${key}::text AS key,
              count(*)::int AS cases,
              count(*) FILTER (WHERE ${m.status} IN ('new', 'open', 'pending'))::int AS open,
              count(${m.resolvedAt})::int AS resolved,
              count(*) FILTER (WHERE ${m.reopened})::int AS reopened,
              count(*) FILTER (WHERE ${m.everResolved})::int AS ever_resolved,
              count(${m.firstResponseAt})::int AS fr_count,
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds(m.firstResponseAt)}) AS fr,
              count(${m.resolvedAt})::int AS res_count,
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds(m.resolvedAt)}) AS res,
              coalesce(sum(${m.slaMet}), 0)::int AS sla_met,
              coalesce(sum(${m.slaBreached}), 0)::int AS sla_breached,
              count(${m.rating})::int AS answered,
@@ -208,21 +270,31 @@ export async function reportCaseHandling(
                AS private_waiting
         FROM ${m}
        WHERE ${where}
-       GROUP BY GROUPING SETS ((${key}), ())`),
+       ${grouped}`),
     executor.execute(sql`
-      SELECT grouping(${key}) = 1 AS is_total, ${key} AS key, g.currency, sum(g.amount)::float8 AS amount
+      SELECT grouping(${key}) = 1 AS is_total, ${key}::text AS key,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds(m.firstResponseAt)}) AS fr,
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${seconds(m.resolvedAt)}) AS res
+        FROM ${m}
+       WHERE ${where}
+       ${grouped}`),
+    executor.execute(sql`
+      SELECT grouping(${key}) = 1 AS is_total, ${key}::text AS key, g.currency, sum(g.amount)::float8 AS amount
         FROM ${m} JOIN compensation g ON g.case_id = ${m.caseId} AND g.workspace_id = ${m.workspaceId}
        WHERE ${where} AND g.status = 'given' AND g.currency <> ''
        GROUP BY GROUPING SETS ((${key}, g.currency), (g.currency))
        ORDER BY 1, 2, 3`),
   ]);
+  const slotOf = (row: { is_total: boolean; key: string | null }) =>
+    row.is_total ? 'total' : `group:${row.key}`;
+  type PercentileRow = { is_total: boolean; key: string | null; fr: unknown; res: unknown };
+  const percentilesOf = new Map(rowsOf<PercentileRow>(percentileRows).map((row) => [slotOf(row), row]));
   const moneyOf = new Map<string, { currency: string; amount: number }[]>();
   type MoneyRow = { is_total: boolean; key: string | null; currency: string; amount: number };
   for (const row of rowsOf<MoneyRow>(money)) {
-    const slot = row.is_total ? 'total' : `group:${row.key}`;
-    const list = moneyOf.get(slot) ?? [];
+    const list = moneyOf.get(slotOf(row)) ?? [];
     list.push({ currency: row.currency, amount: Number(row.amount) });
-    moneyOf.set(slot, list);
+    moneyOf.set(slotOf(row), list);
   }
   const percentiles = (value: unknown) => {
     const [median, p90] = Array.isArray(value) ? value : [];
@@ -237,8 +309,8 @@ export async function reportCaseHandling(
       resolved: Number(row.resolved),
       reopened: Number(row.reopened),
       everResolved: Number(row.ever_resolved),
-      firstResponse: { count: Number(row.fr_count), ...percentiles(row.fr) },
-      resolution: { count: Number(row.res_count), ...percentiles(row.res) },
+      firstResponse: { count: Number(row.fr_count), ...percentiles(percentilesOf.get(slotOf(row))?.fr) },
+      resolution: { count: Number(row.res_count), ...percentiles(percentilesOf.get(slotOf(row))?.res) },
       sla: { met: Number(row.sla_met), breached: Number(row.sla_breached) },
       csat: {
         answered: Number(row.answered),
@@ -250,7 +322,7 @@ export async function reportCaseHandling(
         promoters: Number(row.promoters),
         detractors: Number(row.detractors),
       },
-      compensation: moneyOf.get(row.is_total ? 'total' : `group:${row.key}`) ?? [],
+      compensation: moneyOf.get(slotOf(row)) ?? [],
       privateMove: {
         invited: Number(row.private_invited),
         accepted: Number(row.private_accepted),
@@ -307,17 +379,28 @@ export async function countByWeekdayHour(
   executor: Executor,
   options: { filter: CaseFilter; timeZone: string; from: Date; to: Date },
 ): Promise<{ weekday: number; hour: number; count: number }[]> {
-  const local = sql`(${caseMetric.createdAt} AT TIME ZONE ${options.timeZone})`;
-  const rows = await executor
-    .select({
-      weekday: sql<number>`extract(dow FROM ${local})::int`,
-      hour: sql<number>`extract(hour FROM ${local})::int`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(caseMetric)
-    .where(and(...metricConditions(options.filter, options.from, options.to)))
-    .groupBy(sql`1, 2`)
-    .orderBy(sql`1, 2`);
+  const local = (at: SQLWrapper) => sql`(${at} AT TIME ZONE ${options.timeZone})`;
+  type Row = { weekday: number; hour: number; count: number };
+  // Every case has a kind: the kinds' counts of an hour are all its cases.
+  const rows = isRollupEnough(options)
+    ? rowsOf<Row>(
+        await executor.execute(sql`
+          SELECT extract(dow FROM ${local(sql`hour`)})::int AS weekday,
+                 extract(hour FROM ${local(sql`hour`)})::int AS hour, sum(cases)::int AS count
+            FROM ${rollupRows(options.filter.workspaceId, 'kind', options.from, options.to)}
+           GROUP BY 1, 2 HAVING sum(cases) <> 0
+           ORDER BY 1, 2`),
+      )
+    : await executor
+        .select({
+          weekday: sql<number>`extract(dow FROM ${local(caseMetric.createdAt)})::int`,
+          hour: sql<number>`extract(hour FROM ${local(caseMetric.createdAt)})::int`,
+          count: sql<number>`count(*)::int`,
+        })
+        .from(caseMetric)
+        .where(and(...metricConditions(options.filter, options.from, options.to)))
+        .groupBy(sql`1, 2`)
+        .orderBy(sql`1, 2`);
   return rows.map((row) => ({
     weekday: Number(row.weekday),
     hour: Number(row.hour),
