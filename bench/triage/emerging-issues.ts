@@ -1,55 +1,102 @@
-// `npm run bench:issues`: how well and how fast emerging issues group real complaints. The data are
-// the negative tweets of Twitter US Airline Sentiment (../shared/data/airline-sentiment-en, see its
-// README for source and licence: not shipped, read in place), each with the reason annotators gave
-// ("Late Flight", "Lost Luggage"…). Purity: in each group, the share of its commonest reason,
-// weighted by group size; the baseline is the share of the commonest reason overall. Times are one
-// core; run on an idle machine.
+// `npm run bench:issues`: how well and how fast emerging issues group real complaints. Purity: in each
+// issue, the share of its commonest label, weighted by issue size; the baseline is the share of the
+// commonest label overall, chance the purity of issues of the same sizes filled at random (see
+// issue-purity.ts). Complaints arrive one a minute in file order. Times are one core; run on an idle
+// machine. Data in ../shared/data (not shipped, read in place; see each folder's README):
+// - English: the negative tweets of Twitter US Airline Sentiment, label = the reason annotators gave
+//   ("Late Flight", "Lost Luggage"…; "Can't Tell" left out).
+// - Arabic: our hand-labelled complaints (packages/triage/labels), label = our category.
+// - Arabic: negative MARSA tweets of four domains, label = domain (coarser than a complaint topic).
+// Options to try ideas: --similarity=0.3 --min-size=3 (findEmergingIssues' defaults);
+// --extra-stopwords=ala|fillers to drop "على" (or also one-letter words and dialect fillers) from the
+// Arabic texts before grouping; --arabic-only to skip the English figures.
 import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { parseCsv } from '@sada/core';
-import { findEmergingIssues } from '@sada/triage';
+import { DEFAULT_DATA_DIR } from '../../packages/triage/scripts/triage-datasets.ts';
+import {
+  arabicHandComplaints,
+  EXTRA_STOPWORDS,
+  marsaNegativeMix,
+  withoutExtraStopwords,
+  withoutHashtags,
+} from './arabic-complaint-sets.ts';
+import {
+  formatGrouping,
+  type GroupingOptions,
+  type LabelledComplaint,
+  measureGrouping,
+} from './issue-purity.ts';
 
-const DATA = new URL('../../../shared/data/airline-sentiment-en/Tweets.csv', import.meta.url);
+const AIRLINE = new URL('../../../shared/data/airline-sentiment-en/Tweets.csv', import.meta.url);
+const MARSA_PER_DOMAIN = 500;
 
-if (!existsSync(DATA)) {
-  console.log(`No data at ${DATA.pathname}: the bench needs ../shared/data.`);
+const { values } = parseArgs({
+  options: {
+    similarity: { type: 'string' },
+    'min-size': { type: 'string' },
+    'extra-stopwords': { type: 'string', default: 'none' },
+    'arabic-only': { type: 'boolean', default: false },
+  },
+});
+const options: GroupingOptions = {
+  ...(values.similarity ? { similarity: Number(values.similarity) } : {}),
+  ...(values['min-size'] ? { minSize: Number(values['min-size']) } : {}),
+};
+const extraStopwords = EXTRA_STOPWORDS.find((idea) => idea === values['extra-stopwords']);
+if (!extraStopwords) {
+  console.log(`--extra-stopwords is one of ${EXTRA_STOPWORDS.join(', ')}`);
+  process.exit(1);
+}
+
+if (!existsSync(AIRLINE)) {
+  console.log(`No data at ${AIRLINE.pathname}: the bench needs ../shared/data.`);
   process.exit(0);
 }
-const [header, ...rows] = parseCsv(readFileSync(DATA, 'utf8'));
-const column = (name: string) => header!.indexOf(name);
-const complaints = rows
-  .filter((row) => row[column('airline_sentiment')] === 'negative')
-  .map((row) => ({
-    id: row[column('tweet_id')]!,
-    text: row[column('text')]!,
-    reason: row[column('negativereason')]!,
-  }))
-  .filter((row) => row.reason && row.reason !== "Can't Tell");
-// One complaint a minute, in file order: the window's halves split the set in two.
-const documents = complaints.map((row, index) => ({
-  ...row,
-  at: new Date(Date.UTC(2015, 1, 17) + index * 60_000),
-}));
+console.log(
+  `similarity ${options.similarity ?? 0.3}, min size ${options.minSize ?? 3}` +
+    (extraStopwords === 'none' ? '' : `, Arabic extra stopwords: ${extraStopwords}`),
+);
 
-for (const size of [2000, documents.length]) {
-  const sample = documents.slice(0, size);
-  const from = sample[0]!.at;
-  const to = new Date(sample.at(-1)!.at.getTime() + 1);
-  const reasonOf = new Map(sample.map((item) => [item.id, item.reason]));
-  const started = performance.now();
-  const issues = findEmergingIssues(sample, { from, to });
-  const ms = performance.now() - started;
-  let grouped = 0;
-  let agreeing = 0;
-  for (const issue of issues) {
-    const counts = new Map<string, number>();
-    for (const id of issue.ids) counts.set(reasonOf.get(id)!, (counts.get(reasonOf.get(id)!) ?? 0) + 1);
-    grouped += issue.size;
-    agreeing += Math.max(...counts.values());
+const withArabicText = (items: LabelledComplaint[], edit: (text: string) => string = (text) => text) =>
+  items.map((item) => ({ ...item, text: withoutExtraStopwords(edit(item.text), extraStopwords) }));
+
+const handComplaints = arabicHandComplaints(DEFAULT_DATA_DIR);
+if (!values['arabic-only']) {
+  const english = airlineComplaints();
+  console.log('\nEnglish, airline negative tweets, label = annotators’ negative reason');
+  for (const size of [handComplaints.length, 2000, english.length]) {
+    console.log(formatGrouping(measureGrouping(english.slice(0, size), options)));
   }
-  const overall = new Map<string, number>();
-  for (const item of sample) overall.set(item.reason, (overall.get(item.reason) ?? 0) + 1);
-  console.log(
-    `${sample.length} complaints: ${issues.length} issues holding ${grouped}, purity ${(agreeing / grouped).toFixed(3)} ` +
-      `(baseline ${(Math.max(...overall.values()) / sample.length).toFixed(3)}), ${ms.toFixed(0)} ms`,
-  );
+}
+
+console.log(
+  '\nArabic, our hand-labelled complaints (MARSA Tech rows + authored posts), label = our category',
+);
+console.log(`as written:       ${formatGrouping(measureGrouping(withArabicText(handComplaints), options))}`);
+console.log(
+  `hashtags removed: ${formatGrouping(measureGrouping(withArabicText(handComplaints, withoutHashtags), options))}`,
+);
+
+const mix = marsaNegativeMix(DEFAULT_DATA_DIR, MARSA_PER_DOMAIN);
+console.log(
+  `\nArabic, negative MARSA tweets, ${MARSA_PER_DOMAIN} per domain, label = domain ` +
+    '(Tech/Social/Political/Sport: coarser than a complaint topic; tweets were collected by hashtag)',
+);
+console.log(`as written:       ${formatGrouping(measureGrouping(withArabicText(mix), options))}`);
+console.log(
+  `hashtags removed: ${formatGrouping(measureGrouping(withArabicText(mix, withoutHashtags), options))}`,
+);
+
+function airlineComplaints(): LabelledComplaint[] {
+  const [header, ...rows] = parseCsv(readFileSync(AIRLINE, 'utf8'));
+  const column = (name: string) => header!.indexOf(name);
+  return rows
+    .filter((row) => row[column('airline_sentiment')] === 'negative')
+    .map((row) => ({
+      id: row[column('tweet_id')]!,
+      text: row[column('text')]!,
+      label: row[column('negativereason')]!,
+    }))
+    .filter((row) => row.label && row.label !== "Can't Tell");
 }

@@ -19,21 +19,28 @@ const K1 = 1.2;
 const B = 0.75;
 const ARABIC_PREFIX = /^(?:وال|بال|فال|كال|لل|ال|و|ف|ب|ل)(?=[\u0620-\u064A]{3})/;
 const ARABIC_SUFFIX = /(?:ها|هم|كم|نا|ات|ون|ين|يه|ه|ي|ك)$/;
+// Normalised as the words they are compared with are (على is read as علي).
 const STOPWORDS = new Set(
-  'في من على الي عن مع هذا هذه ذلك تم لم لا ما هو هي انا انت نحن كان لقد قد ان او ثم عند كل يا the a an and or to of in on at for with is are was were be my your our you i it this that not no have has do did'.split(
-    ' ',
-  ),
+  normalizeForSearch(
+    'في من على الي عن مع هذا هذه ذلك تم لم لا ما هو هي انا انت نحن كان لقد قد ان او ثم عند كل يا the a an and or to of in on at for with is are was were be my your our you i it this that not no have has do did',
+  ).split(' '),
 );
+
+/** A stopword, also with the conjunction و before it (ولا، وما). */
+const isStopword = (word: string) =>
+  STOPWORDS.has(word) || (word.startsWith('و') && STOPWORDS.has(word.slice(1)));
 
 /** Index terms of a text: normalised words, stopwords dropped, Arabic clitics stripped. */
 export function indexTerms(text: string): string[] {
   const words = normalizeForSearch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
   const terms: string[] = [];
   for (const word of words) {
-    if (STOPWORDS.has(word)) continue;
+    if (isStopword(word)) continue;
     if (/[\u0620-\u064A]/.test(word)) {
       let stem = word.replace(ARABIC_PREFIX, '');
       if (stem.length >= 4) stem = stem.replace(ARABIC_SUFFIX, '');
+      // A lone letter says nothing, and a stem can be a stopword (عندي → عند).
+      if (stem.length < 2 || STOPWORDS.has(stem)) continue;
       terms.push(stem);
     } else {
       terms.push(word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/, '') : word);
