@@ -177,3 +177,96 @@ test('the page filters by product, and a chart point opens only its series and d
   await page.locator('[data-filter-chip="product"]').getByText(card).waitFor();
   await context.close();
 });
+
+test('a peak-hours cell and a "not set" series open exactly their cases in the inbox, from the keyboard too', async () => {
+  // Three watch complaints of this hour, one of them without a region.
+  const watch = 'ساعة ذكية';
+  const created: { referenceNumber: string; createdAt: string }[] = [];
+  for (const region of ['جدة', 'جدة', undefined]) {
+    created.push(
+      await createCase(admin, { subject: 'الساعة لا تشحن', channel: 'email', product: watch, region }),
+    );
+  }
+  const bare = created.at(-1)!;
+  const day = 86_400_000;
+  const to = new Date(Math.ceil(Date.now() / day) * day);
+  const from = new Date(to.getTime() - 30 * day);
+  const range = `from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`;
+  const heatmap = (await admin.get(`/api/analytics/heatmap?${range}&product=${encodeURIComponent(watch)}`))
+    .body;
+  // The cell of the last case: its weekday (0 = Sunday) and hour in the workspace's zone.
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: heatmap.timeZone,
+    weekday: 'short',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(bare.createdAt));
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(
+    parts.find((part) => part.type === 'weekday')!.value,
+  );
+  const hour = Number(parts.find((part) => part.type === 'hour')!.value);
+  const count = heatmap.counts[weekday][hour] as number;
+  expect(count).toBeGreaterThan(0);
+
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto('/analytics');
+  await page.getByTestId('handling-table').locator('tr[data-key="total"]').waitFor();
+  await page.getByTestId('scope-product').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: watch }).click();
+  await page.keyboard.press('Escape');
+
+  // The cell is a link named by its day, hour and count; Enter opens the inbox on that cell's cases.
+  const dayName = new Intl.DateTimeFormat('ar', { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2026, 0, 4 + weekday)),
+  );
+  const hh = String(hour).padStart(2, '0');
+  const cell = page
+    .getByTestId('heatmap')
+    .locator(`td[data-weekday="${weekday}"][data-hour="${hour}"]`)
+    .getByRole('link');
+  await expect.poll(() => cell.getAttribute('aria-label')).toContain(`${dayName} الساعة ${hh}:00،`);
+  expect(await page.getByTestId('heatmap').getByRole('link').count()).toBe(
+    heatmap.counts.flat().filter((cases: number) => cases > 0).length,
+  );
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/inbox\/all\?/);
+  const search = new URL(page.url()).searchParams;
+  expect([search.get('weekday'), search.get('hour'), search.get('product')]).toEqual([
+    String(weekday),
+    String(hour),
+    watch,
+  ]);
+  await expect.poll(() => page.locator('[data-case-row]').count()).toBe(count);
+  // The inbox names the cell's filters as chips, each removable.
+  expect(await page.locator('[data-filter-chip="weekday"]').textContent()).toContain(dayName);
+  expect(await page.locator('[data-filter-chip="hour"]').textContent()).toContain(`${hh}:00`);
+  await page.locator('[data-filter-chip="hour"]').click();
+  await expect.poll(() => new URL(page.url()).searchParams.has('hour')).toBe(false);
+  await page.locator('[data-filter-chip="weekday"]').waitFor();
+
+  // Back on the page, split by region: the "not set" series opens the watch cases without a region.
+  await page.goto('/analytics');
+  await page.getByTestId('scope-product').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('option', { name: watch }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'التقسيم حسب' }).click();
+  await page.getByRole('option', { name: 'المنطقة' }).click();
+  const volume = (
+    await admin.get(`/api/analytics/volume?${range}&by=region&product=${encodeURIComponent(watch)}`)
+  ).body;
+  const notSet = volume.series.find((series: { key: string | null }) => series.key === null);
+  expect(notSet.total).toBe(1);
+  const notSetRow = page.getByTestId('volume-series').locator('tr[data-key=""]');
+  await notSetRow.getByRole('link', { name: 'غير محدد' }).click();
+  await page.waitForURL(/\/inbox\/all\?/);
+  expect(new URL(page.url()).searchParams.getAll('region')).toEqual(['none']);
+  await expect.poll(() => page.locator('[data-case-row]').count()).toBe(notSet.total);
+  await page.locator('[data-filter-chip="region"]').getByText('غير محدد').waitFor();
+  expect(await page.locator('[data-case-row]').getAttribute('data-case-row')).toBe(bare.referenceNumber);
+  await context.close();
+});

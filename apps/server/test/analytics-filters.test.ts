@@ -10,6 +10,7 @@ import {
   type ApiClient,
   createCase,
   createTestWorkspace,
+  queryOf,
   startTestServer,
   type TestServer,
   useTestServer,
@@ -23,13 +24,6 @@ let now = new Date('2026-11-01T12:00:00Z');
 const clock: Clock = { now: () => now };
 const at = (iso: string) => {
   now = new Date(iso);
-};
-const query = (params: Record<string, string | string[]>) => {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    for (const item of Array.isArray(value) ? value : [value]) search.append(key, item);
-  }
-  return search.toString();
 };
 
 const CARD = 'بطاقة ائتمان';
@@ -69,7 +63,7 @@ describe('product and region filters', () => {
   }
 
   const listed = async (client: ApiClient, params: Record<string, string | string[]>) => {
-    const response = await client.get(`/api/cases?${query({ limit: '100', ...params })}`);
+    const response = await client.get(`/api/cases?${queryOf({ limit: '100', ...params })}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return (response.body.items as { referenceNumber: string }[]).map((item) => item.referenceNumber).sort();
   };
@@ -89,7 +83,7 @@ describe('product and region filters', () => {
 
     // The export selects the same cases, oldest first, with the values as stored.
     const csv = parseCsv(
-      (await admin.get(`/api/cases/export.csv?${query({ product: CARD, lang: 'en' })}`)).body,
+      (await admin.get(`/api/cases/export.csv?${queryOf({ product: CARD, lang: 'en' })}`)).body,
     );
     const [header, ...rows] = csv;
     const column = (name: string) => header!.indexOf(name);
@@ -114,7 +108,7 @@ describe('product and region filters', () => {
   it('splits and filters the volume by product and region, each point counting the cases its list shows', async () => {
     const { admin } = await seed();
     const volume = async (params: Record<string, string | string[]>) => {
-      const response = await admin.get(`/api/analytics/volume?${query({ ...range, ...params })}`);
+      const response = await admin.get(`/api/analytics/volume?${queryOf({ ...range, ...params })}`);
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       return Object.fromEntries(
         (response.body.series as { key: string | null; points: { t: string; count: number }[] }[]).map(
@@ -140,7 +134,7 @@ describe('product and region filters', () => {
     });
 
     // Every point of every product drills down to a list of exactly that many cases: its product, its day.
-    const report = (await admin.get(`/api/analytics/volume?${query({ ...range, by: 'product' })}`)).body;
+    const report = (await admin.get(`/api/analytics/volume?${queryOf({ ...range, by: 'product' })}`)).body;
     for (const series of report.series as { key: string | null; points: { t: string; count: number }[] }[]) {
       if (series.key === null) continue;
       for (const [index, point] of series.points.entries()) {
@@ -151,7 +145,7 @@ describe('product and region filters', () => {
         const csv = parseCsv(
           (
             await admin.get(
-              `/api/cases/export.csv?${query({ product: series.key, createdFrom: point.t, createdTo })}`,
+              `/api/cases/export.csv?${queryOf({ product: series.key, createdFrom: point.t, createdTo })}`,
             )
           ).body,
         );
@@ -162,18 +156,18 @@ describe('product and region filters', () => {
 
   it('narrows the handling figures, the peak hours and the backlog, and offers the values of the range', async () => {
     const { admin } = await seed();
-    const handling = await admin.get(`/api/analytics/handling?${query({ ...range, product: CARD })}`);
+    const handling = await admin.get(`/api/analytics/handling?${queryOf({ ...range, product: CARD })}`);
     expect(handling.body.total).toMatchObject({ cases: 3, open: 3 });
-    const heatmap = await admin.get(`/api/analytics/heatmap?${query({ ...range, region: RIYADH })}`);
+    const heatmap = await admin.get(`/api/analytics/heatmap?${queryOf({ ...range, region: RIYADH })}`);
     // card1 on Monday 2 Nov at 11:00, loan on Tuesday 3 Nov at 11:00 in Riyadh.
     expect(heatmap.body.total).toBe(2);
     expect([heatmap.body.counts[1][11], heatmap.body.counts[2][11]]).toEqual([1, 1]);
     const backlog = await admin.get(
-      `/api/analytics/backlog?${query({ product: CARD, region: [RIYADH, JEDDAH] })}`,
+      `/api/analytics/backlog?${queryOf({ product: CARD, region: [RIYADH, JEDDAH] })}`,
     );
     expect(backlog.body.total).toBe(3);
 
-    const products = await admin.get(`/api/analytics/values?${query({ field: 'product', ...range })}`);
+    const products = await admin.get(`/api/analytics/values?${queryOf({ field: 'product', ...range })}`);
     expect(products.status, JSON.stringify(products.body)).toBe(200);
     expect(products.body).toEqual({
       field: 'product',
@@ -182,13 +176,13 @@ describe('product and region filters', () => {
         { value: LOAN, count: 1 },
       ],
     });
-    const regions = await admin.get(`/api/analytics/values?${query({ field: 'region', ...range })}`);
+    const regions = await admin.get(`/api/analytics/values?${queryOf({ field: 'region', ...range })}`);
     expect(regions.body.items).toEqual([
       { value: RIYADH, count: 2 },
       { value: DAMMAM, count: 1 },
       { value: JEDDAH, count: 1 },
     ]);
-    expect((await admin.get(`/api/analytics/values?${query({ field: 'colour', ...range })}`)).status).toBe(
+    expect((await admin.get(`/api/analytics/values?${queryOf({ field: 'colour', ...range })}`)).status).toBe(
       422,
     );
   });
@@ -264,7 +258,7 @@ describe('acceptance of move-to-private', () => {
 
     // On 10 November: Badr's invitation expired (over 7 days), Ceren's may still be taken up.
     at('2026-11-10T08:00:00Z');
-    const range = query({ from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z', by: 'channel' });
+    const range = queryOf({ from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z', by: 'channel' });
     const analyst = (await workspace.withToken('analyst')).client;
     const report = (await analyst.get(`/api/analytics/handling?${range}`)).body;
     const byChannel = Object.fromEntries(

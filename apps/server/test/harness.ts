@@ -142,6 +142,15 @@ export function useTestServer(options: TestServerOptions = {}): () => TestServer
 
 export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
 
+/** A query string of parameters, a list repeating its key (`?region=a&region=b`). */
+export function queryOf(params: Record<string, string | string[]>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, item);
+  }
+  return search.toString();
+}
+
 /** A client that speaks to the server as one signed-in user (cookie + CSRF) or with a token. */
 export class ApiClient {
   constructor(

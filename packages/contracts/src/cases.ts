@@ -280,21 +280,42 @@ export const CASE_SORTS = [
   '-priority',
 ] as const;
 
+const NOT_SET = 'Any of these values; none: cases without one';
+
+const weekday = z.string().regex(/^[0-6]$/, {
+  message: localizedMessage(
+    "A weekday is a number from 0 (Sunday) to 6 (Saturday), in the workspace's time zone.",
+    'اليوم رقم من 0 (الأحد) إلى 6 (السبت)، بتوقيت مساحة العمل.',
+  ),
+});
+const hour = z.string().regex(/^(?:[01]?\d|2[0-3])$/, {
+  message: localizedMessage(
+    "An hour is a number from 0 to 23, in the workspace's time zone.",
+    'الساعة رقم من 0 إلى 23، بتوقيت مساحة العمل.',
+  ),
+});
+
 export const caseListQuery = z.strictObject({
   status: listParam(z.enum(CASE_STATUSES)),
-  team: listParam(z.union([uuid, z.literal('none')])),
-  assignee: listParam(z.union([uuid, z.literal('none'), z.literal('me')])),
+  team: listParam(z.union([uuid, z.literal('none')])).describe('Team ids; none: cases without a team'),
+  assignee: listParam(z.union([uuid, z.literal('none'), z.literal('me')])).describe(
+    'User ids; none: unassigned; me: the one asking',
+  ),
   priority: listParam(z.enum(PRIORITIES)),
   channel: listParam(z.enum(CHANNELS)),
   kind: listParam(z.enum(CASE_KINDS)),
-  category: listParam(z.string().max(200)),
-  product: listParam(z.string().max(200)),
-  region: listParam(z.string().max(200)),
-  sentiment: listParam(z.enum(SENTIMENTS)),
+  category: listParam(z.string().max(200)).describe(NOT_SET),
+  product: listParam(z.string().max(200)).describe(NOT_SET),
+  region: listParam(z.string().max(200)).describe(NOT_SET),
+  sentiment: listParam(z.union([z.enum(SENTIMENTS), z.literal('none')])).describe(NOT_SET),
   tag: listParam(z.string().max(50)),
   customer: uuid.optional(),
   createdFrom: isoDate.optional(),
   createdTo: isoDate.optional(),
+  weekday: listParam(weekday).describe(
+    "Created on one of these days of the week in the workspace's time zone: 0 (Sunday) to 6 (Saturday)",
+  ),
+  hour: listParam(hour).describe("Created within one of these hours (0 to 23) of the workspace's time zone"),
   q: z.string().trim().max(200).optional(),
   slaDueWithin: z.coerce
     .number()

@@ -80,13 +80,8 @@ const INBOX_FILTER: Record<VolumeDimension | HandlingDimension, string> = {
   agent: 'assignee',
 };
 
-/**
- * The inbox filter selecting the cases of some keys of a field; undefined when the case list cannot
- * say it: it names "no team" and "unassigned" (`none`), but no other field's "not set".
- */
+/** The inbox filter selecting the cases of some keys of a field: `none` names "not set" (null). */
 function inboxFilterOf(by: VolumeDimension | HandlingDimension, keys: (string | null)[]) {
-  const canSayNone = by === 'team' || by === 'agent';
-  if (keys.length === 0 || (!canSayNone && keys.includes(null))) return undefined;
   return { [INBOX_FILTER[by]]: keys.map((key) => key ?? 'none') };
 }
 
@@ -236,8 +231,8 @@ function VolumeSection({ range }: { range: Range }) {
           data-series={line.id}
           data-t={buckets[index]}
           data-count={value}
-          style={filter ? { cursor: 'pointer' } : undefined}
-          onClick={filter ? () => void navigate(pointHref(filter, index)) : undefined}
+          style={{ cursor: 'pointer' }}
+          onClick={() => void navigate(pointHref(filter, index))}
         />
       );
   };
@@ -334,16 +329,12 @@ function VolumeSection({ range }: { range: Range }) {
                 return (
                   <Table.Tr key={String(series.key)} data-key={series.key ?? ''}>
                     <Table.Td>
-                      {filter ? (
-                        <Anchor
-                          component={Link}
-                          to={inboxHref({ ...filtersOf(range), ...filter }, range.from, range.to)}
-                        >
-                          <bdi>{name}</bdi>
-                        </Anchor>
-                      ) : (
+                      <Anchor
+                        component={Link}
+                        to={inboxHref({ ...filtersOf(range), ...filter }, range.from, range.to)}
+                      >
                         <bdi>{name}</bdi>
-                      )}
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>{format.number(series.total)}</Table.Td>
                   </Table.Tr>
@@ -519,16 +510,12 @@ function HandlingSection({ range }: { range: Range }) {
                 return (
                   <Table.Tr key={String(row.key)} data-key={row.key ?? ''}>
                     <Table.Td>
-                      {filter ? (
-                        <Anchor
-                          component={Link}
-                          to={inboxHref({ ...filtersOf(range), ...filter }, range.from, range.to)}
-                        >
-                          <bdi>{name}</bdi>
-                        </Anchor>
-                      ) : (
+                      <Anchor
+                        component={Link}
+                        to={inboxHref({ ...filtersOf(range), ...filter }, range.from, range.to)}
+                      >
                         <bdi>{name}</bdi>
-                      )}
+                      </Anchor>
                     </Table.Td>
                     {cells(row).map((cell, index) => (
                       <Table.Td key={columns[index]}>{cell}</Table.Td>
@@ -575,6 +562,12 @@ function HeatmapSection({ range }: { range: Range }) {
   const days = weekdayNames(format.locale);
   const hours = Array.from({ length: 24 }, (_, hour) => hour);
   const max = Math.max(1, ...(heatmap.data?.counts.flat() ?? [0]));
+  const cellHref = (weekday: number, hour: number) =>
+    inboxHref(
+      { ...filtersOf(range), weekday: [String(weekday)], hour: [String(hour)] },
+      range.from,
+      range.to,
+    );
   const exportTable = () => {
     if (!heatmap.data) return;
     const header = csvHeader([t('heatmap.weekday'), ...hours.map(String)]);
@@ -619,19 +612,37 @@ function HeatmapSection({ range }: { range: Range }) {
               {heatmap.data.counts.map((counts, day) => (
                 <Table.Tr key={days[day]}>
                   <Table.Th scope="row">{days[day]}</Table.Th>
-                  {counts.map((count, hour) => (
-                    <Table.Td
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the hour is the cell's identity
-                      key={hour}
-                      ta="center"
-                      title={t('heatmap.cell', { count, day: days[day], hour })}
-                      data-weekday={day}
-                      data-hour={hour}
-                      style={heatStyle(count, max)}
-                    >
-                      {count === 0 ? '' : format.number(count)}
-                    </Table.Td>
-                  ))}
+                  {counts.map((count, hour) => {
+                    const name = t('heatmap.cell', {
+                      count,
+                      day: days[day],
+                      hour: String(hour).padStart(2, '0'),
+                    });
+                    return (
+                      <Table.Td
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the hour is the cell's identity
+                        key={hour}
+                        ta="center"
+                        title={name}
+                        data-weekday={day}
+                        data-hour={hour}
+                        style={heatStyle(count, max)}
+                      >
+                        {count > 0 && (
+                          // A cell opens its cases: the page's range and filters, that weekday and hour.
+                          <Anchor
+                            component={Link}
+                            to={cellHref(day, hour)}
+                            aria-label={name}
+                            c="inherit"
+                            display="block"
+                          >
+                            {format.number(count)}
+                          </Anchor>
+                        )}
+                      </Table.Td>
+                    );
+                  })}
                 </Table.Tr>
               ))}
             </Table.Tbody>

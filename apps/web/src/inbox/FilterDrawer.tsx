@@ -91,7 +91,10 @@ export function FilterDrawer(props: FilterDrawerProps) {
           </SimpleGrid>
           <SimpleGrid cols={2} spacing="sm">
             {listFilter('channel', vocabulary(CHANNELS, 'channel'))}
-            {listFilter('sentiment', vocabulary(SENTIMENTS, 'sentiment'))}
+            {listFilter('sentiment', [
+              ...vocabulary(SENTIMENTS, 'sentiment'),
+              { value: 'none', label: t('filters.notSet') },
+            ])}
           </SimpleGrid>
           {listFilter('team', teamOptions, true)}
           {listFilter('assignee', assigneeOptions, true)}

@@ -31,6 +31,9 @@ export function isoOf(date: string, edge: 'start' | 'end'): string | undefined {
   return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
 }
 
+// Fields whose `none` means "not set" (team and assignee name theirs: no team, nobody).
+const CAN_BE_NOT_SET: ReadonlySet<string> = new Set(['category', 'product', 'region', 'sentiment']);
+
 /** Each active filter as one line a person reads: "Priority: P1 · Urgent or P2 · High". */
 export function describeFilters(
   filters: InboxFilters,
@@ -40,7 +43,9 @@ export function describeFilters(
 ): FilterLabel[] {
   // A case matches any of a filter's values: "A, B or C".
   const anyOf = new Intl.ListFormat(localeOf(language), { type: 'disjunction' });
+  const weekday = new Intl.DateTimeFormat(localeOf(language), { weekday: 'long', timeZone: 'UTC' });
   const valueLabel = (key: (typeof LIST_FILTER_KEYS)[number], value: string): string => {
+    if (value === 'none' && CAN_BE_NOT_SET.has(key)) return t('inbox:filters.notSet');
     switch (key) {
       case 'status':
         return t(`common:status.${value as 'open'}`);
@@ -63,6 +68,11 @@ export function describeFilters(
       case 'region':
       case 'tag':
         return value;
+      case 'weekday':
+        // 0 is Sunday: 4 January 2026 was one.
+        return weekday.format(new Date(Date.UTC(2026, 0, 4 + Number(value))));
+      case 'hour':
+        return t('inbox:filters.hourOf', { hour: value.padStart(2, '0') });
     }
   };
   const labels: FilterLabel[] = [];

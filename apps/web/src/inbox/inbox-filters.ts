@@ -24,6 +24,8 @@ export const LIST_FILTER_KEYS = [
   'region',
   'sentiment',
   'tag',
+  'weekday',
+  'hour',
 ] as const;
 export const TEXT_FILTER_KEYS = [
   'customer',
@@ -150,18 +152,20 @@ export function matchesFilters(row: CaseRow, filters: InboxFilters, myUserId: st
   if (!isIn(filters.priority, row.priority)) return false;
   if (!isIn(filters.channel, row.channel)) return false;
   if (!isIn(filters.kind, row.kind)) return false;
-  if (filters.category?.length && (row.category === null || !filters.category.includes(row.category)))
-    return false;
-  if (filters.product?.length && (row.product === null || !filters.product.includes(row.product)))
-    return false;
-  if (filters.region?.length && (row.region === null || !filters.region.includes(row.region))) return false;
-  if (filters.sentiment?.length && (row.sentiment === null || !filters.sentiment.includes(row.sentiment)))
-    return false;
+  // `none`: the field is not set.
+  const isInOrNotSet = (values: readonly string[] | undefined, value: string | null) =>
+    !values?.length || values.includes(value ?? 'none');
+  if (!isInOrNotSet(filters.category, row.category)) return false;
+  if (!isInOrNotSet(filters.product, row.product)) return false;
+  if (!isInOrNotSet(filters.region, row.region)) return false;
+  if (!isInOrNotSet(filters.sentiment, row.sentiment)) return false;
   if (!isIn(ids(filters.team), row.teamId)) return false;
   if (!isIn(ids(filters.assignee), row.assigneeId)) return false;
   if (filters.tag?.length && !filters.tag.some((tag) => row.tags.includes(tag))) return false;
   if (filters.customer && row.customerId !== filters.customer) return false;
   if (filters.createdFrom && Date.parse(row.createdAt) < Date.parse(filters.createdFrom)) return false;
   if (filters.createdTo && Date.parse(row.createdAt) > Date.parse(filters.createdTo)) return false;
+  // The weekday and hour of creation (in the workspace's zone) never change: a row that matched them
+  // keeps matching.
   return true;
 }

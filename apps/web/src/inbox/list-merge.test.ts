@@ -152,4 +152,19 @@ describe('filters in the URL', () => {
     expect(matchesFilters(row(1, { assigneeId: null, tags: ['vip'] }), filters, me)).toBe(false);
     expect(matchesFilters(row(1, { assigneeId: null }), { assignee: ['none'] }, me)).toBe(true);
   });
+
+  test('"none" keeps the rows whose field is not set, alone or with other values', () => {
+    const me = '00000000-0000-4000-8000-00000000aaaa';
+    const notSet = { category: ['none'], sentiment: ['none' as const, 'negative' as const] };
+    expect(matchesFilters(row(1), notSet, me)).toBe(true);
+    expect(matchesFilters(row(1, { sentiment: 'negative' }), notSet, me)).toBe(true);
+    expect(matchesFilters(row(1, { category: 'billing' }), notSet, me)).toBe(false);
+    expect(matchesFilters(row(1, { region: 'Riyadh' }), { region: ['none'] }, me)).toBe(false);
+  });
+
+  test('a peak-hours cell travels in the URL as weekday and hour', () => {
+    const search = searchFromFilters({}, { weekday: ['0'], hour: ['14'], product: ['none'] });
+    expect(search.toString()).toBe('product=none&weekday=0&hour=14');
+    expect(filtersFromSearch({}, search)).toEqual({ weekday: ['0'], hour: ['14'], product: ['none'] });
+  });
 });

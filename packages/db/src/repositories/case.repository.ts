@@ -257,18 +257,24 @@ export type CaseFilter = {
   priorities?: string[] | undefined;
   channels?: string[] | undefined;
   kinds?: string[] | undefined;
-  categories?: string[] | undefined;
-  products?: string[] | undefined;
-  regions?: string[] | undefined;
-  sentiments?: string[] | undefined;
+  /** `null` in these lists stands for "not set". */
+  categories?: (string | null)[] | undefined;
+  products?: (string | null)[] | undefined;
+  regions?: (string | null)[] | undefined;
+  sentiments?: (string | null)[] | undefined;
   tags?: string[] | undefined;
   customerId?: string | undefined;
   createdFrom?: Date | undefined;
   createdTo?: Date | undefined;
+  /** Created on one of `weekdays` (0 = Sunday) and within one of `hours` of a time zone's clock. */
+  createdLocally?: CreatedLocally | undefined;
   normalizedQuery?: string | undefined;
   /** Only cases with a running SLA clock due before this instant (see sla.repository.ts). */
   slaDueBefore?: Date | undefined;
 };
+
+/** Days of the week and hours of the day in a zone (the analytics' peak-hours cells); empty: any. */
+export type CreatedLocally = { timeZone: string; weekdays: number[]; hours: number[] };
 
 export type CaseListQuery = CaseFilter & {
   sort: CaseSortKey;
@@ -284,6 +290,17 @@ function oneOf(column: AnyPgColumn, values: (string | null)[]): SQL {
   if (present.length > 0) parts.push(inArray(column, present));
   if (present.length !== values.length) parts.push(isNull(column));
   return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+// The same local clock as the analytics' peak hours: the weekday (0 = Sunday) and hour of the zone.
+function createdLocallyConditions(createdAt: AnyPgColumn, when: CreatedLocally): SQL[] {
+  const local = sql`(${createdAt} AT TIME ZONE ${when.timeZone})`;
+  const conditions: SQL[] = [];
+  if (when.weekdays.length > 0) {
+    conditions.push(inArray(sql`extract(dow FROM ${local})::int`, when.weekdays));
+  }
+  if (when.hours.length > 0) conditions.push(inArray(sql`extract(hour FROM ${local})::int`, when.hours));
+  return conditions;
 }
 
 /**
@@ -315,12 +332,14 @@ export function caseFilterConditions(filter: CaseFilter, on: CaseFilterColumns =
   if (filter.priorities?.length) conditions.push(inArray(on.priority, filter.priorities));
   if (filter.channels?.length) conditions.push(inArray(on.channel, filter.channels));
   if (filter.kinds?.length) conditions.push(inArray(on.kind, filter.kinds));
-  if (filter.categories?.length) conditions.push(inArray(on.category, filter.categories));
-  if (filter.products?.length) conditions.push(inArray(on.product, filter.products));
-  if (filter.regions?.length) conditions.push(inArray(on.region, filter.regions));
-  if (filter.sentiments?.length) conditions.push(inArray(on.sentiment, filter.sentiments));
+  if (filter.categories?.length) conditions.push(oneOf(on.category, filter.categories));
+  if (filter.products?.length) conditions.push(oneOf(on.product, filter.products));
+  if (filter.regions?.length) conditions.push(oneOf(on.region, filter.regions));
+  if (filter.sentiments?.length) conditions.push(oneOf(on.sentiment, filter.sentiments));
   if (filter.createdFrom) conditions.push(gte(on.createdAt, filter.createdFrom));
   if (filter.createdTo) conditions.push(lte(on.createdAt, filter.createdTo));
+  if (filter.createdLocally)
+    conditions.push(...createdLocallyConditions(on.createdAt, filter.createdLocally));
   const onCases: SQL[] = [];
   if (filter.tags?.length) onCases.push(sql`${supportCase.tags} && ${sql.param(filter.tags)}::text[]`);
   if (filter.customerId) onCases.push(eq(supportCase.customerId, filter.customerId));

@@ -59,7 +59,13 @@ export const arAnalytics: typeof enAnalytics = {
     intro: 'الحالات المنشأة لكل يوم وساعة ({{zone}}).',
     weekday: 'اليوم',
     hour: 'الساعة',
-    cell: '{{count}} حالة يوم {{day}} الساعة {{hour}}:00',
+    // A cell's name, and its link's: the weekday, the hour (two digits) and its cases.
+    cell_zero: '{{day}} الساعة {{hour}}:00، لا حالات',
+    cell_one: '{{day}} الساعة {{hour}}:00، حالة واحدة',
+    cell_two: '{{day}} الساعة {{hour}}:00، حالتان',
+    cell_few: '{{day}} الساعة {{hour}}:00، {{count}} حالات',
+    cell_many: '{{day}} الساعة {{hour}}:00، {{count}} حالة',
+    cell_other: '{{day}} الساعة {{hour}}:00، {{count}} حالة',
   },
   backlog: {
     title: 'الحالات المفتوحة حسب عمرها',

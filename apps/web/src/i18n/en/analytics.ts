@@ -58,7 +58,13 @@ export const enAnalytics = {
     intro: 'Cases created per weekday and hour ({{zone}}).',
     weekday: 'Day',
     hour: 'Hour',
-    cell: '{{count}} cases on {{day}} at {{hour}}:00',
+    // A cell's name, and its link's: the weekday, the hour (two digits) and its cases.
+    cell_zero: '{{day}} {{hour}}:00, no cases',
+    cell_one: '{{day}} {{hour}}:00, 1 case',
+    cell_two: '{{day}} {{hour}}:00, {{count}} cases',
+    cell_few: '{{day}} {{hour}}:00, {{count}} cases',
+    cell_many: '{{day}} {{hour}}:00, {{count}} cases',
+    cell_other: '{{day}} {{hour}}:00, {{count}} cases',
   },
   backlog: {
     title: 'Open cases by age',
