@@ -96,6 +96,13 @@ test('a problem made from cases selected in the inbox', async () => {
   await page.getByRole('heading', { name: 'خصم مكرر' }).waitFor();
   await expect.poll(() => page.getByTestId('linked-cases').locator('tbody tr').count()).toBe(2);
 
+  // A note added elsewhere (here over the API) shows up without reloading the page.
+  const problemId = page.url().split('/').pop()!;
+  expect(
+    (await admin.post(`/api/problems/${problemId}/notes`, { body: 'البنك أكد الخصم المكرر' })).status,
+  ).toBe(201);
+  await page.getByText('البنك أكد الخصم المكرر').waitFor();
+
   // The list names it; closing it (without telling the customers) marks it closed.
   await page.getByRole('button', { name: 'إغلاق المشكلة' }).click();
   await page

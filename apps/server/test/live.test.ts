@@ -65,6 +65,28 @@ describe('real-time events', () => {
     live.socket.close();
   });
 
+  it('tells another console when a problem changes, so its page reads it again', async () => {
+    const workspace = await createTestWorkspace(server());
+    const live = await connectLive(server().baseUrl, { cookie: workspace.admin.cookie! });
+    const { client: supervisor } = await workspace.withToken('supervisor');
+    const created = await createCase(supervisor);
+    const problem = await supervisor.post('/api/problems', {
+      title: 'انقطاع الإنترنت في الرياض',
+      references: [created.referenceNumber],
+    });
+    expect(problem.status).toBe(201);
+    await supervisor.post(`/api/problems/${problem.body.id}/notes`, { body: 'البرج 14 معطل' });
+    const events = await waitFor(() => {
+      const seen = live.events.filter((event) => event.type === 'problem.updated');
+      return seen.length >= 2 ? seen : undefined;
+    });
+    expect(events).toEqual([
+      { type: 'problem.updated', problemId: problem.body.id },
+      { type: 'problem.updated', problemId: problem.body.id },
+    ]);
+    live.socket.close();
+  });
+
   it('refuses a socket without a session and one opened from another site', async () => {
     const { admin } = await createTestWorkspace(server());
     const refused = (headers: Record<string, string>) =>

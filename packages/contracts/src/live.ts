@@ -28,6 +28,8 @@ export const liveEvent = z.discriminatedUnion('type', [
     referenceNumber: z.string(),
     viewers: z.array(presenceViewer),
   }),
+  /** A problem (corrective action) or its cases, actions or notes changed: its pages read it again. */
+  z.object({ type: z.literal('problem.updated'), problemId: z.string() }),
   /** The customer of a live-chat case is typing (repeated while they type; false when they stop). */
   z.object({ type: z.literal('chat.typing'), referenceNumber: z.string(), isTyping: z.boolean() }),
 ]);

@@ -31,6 +31,9 @@ export type ChatTypingNotice = {
   isTyping: boolean;
 };
 
+/** A problem (corrective action) changed, on commit. */
+export type ProblemNotice = { type: 'problem.updated'; problemId: string };
+
 /** How many consoles of a workspace one server process holds open: whether an agent is online. */
 export type ConsolesNotice = { type: 'consoles'; processId: string; count: number };
 
@@ -43,6 +46,7 @@ export type LiveNotice = { workspaceId: string; userId?: string | undefined } & 
   | NotificationNotice
   | PresenceNotice
   | ChatTypingNotice
+  | ProblemNotice
   | ConsolesNotice
 );
 

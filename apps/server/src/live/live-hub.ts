@@ -88,6 +88,8 @@ export function createLiveHub(database: Database, options: LiveHubOptions) {
         };
       case 'notification.created':
         return { type: notice.type, notificationId: notice.notificationId };
+      case 'problem.updated':
+        return { type: notice.type, problemId: notice.problemId };
       case 'chat.typing':
         return { type: notice.type, referenceNumber: notice.referenceNumber, isTyping: notice.isTyping };
       case 'presence':

@@ -14,6 +14,7 @@ import type {
 } from '@sada/contracts';
 import { AppError, assertCan, diffFields } from '@sada/core';
 import {
+  announce,
   type Executor,
   findCaseByReference,
   findCasesByReferences,
@@ -69,8 +70,16 @@ export function createProblemService(deps: ServiceDeps & { statusLink: StatusLin
   const { database, clock, config } = deps;
   const db = database.orm;
 
-  const audit = (tx: Executor, actor: Actor, problemId: string, action: string, details: object, now: Date) =>
-    insertAuditRecord(tx, {
+  /** Every change is audited, and announced to the workspace's consoles when it commits. */
+  async function audit(
+    tx: Executor,
+    actor: Actor,
+    problemId: string,
+    action: string,
+    details: object,
+    now: Date,
+  ) {
+    await insertAuditRecord(tx, {
       workspaceId: actor.workspace.id,
       actorUserId: actor.userId,
       action,
@@ -79,6 +88,8 @@ export function createProblemService(deps: ServiceDeps & { statusLink: StatusLin
       details: details as Record<string, unknown>,
       createdAt: now,
     });
+    await announce(tx, { workspaceId: actor.workspace.id, type: 'problem.updated', problemId });
+  }
 
   async function assertOwner(
     tx: Executor,

@@ -69,6 +69,13 @@ export function LiveProvider({ children }: { children: ReactNode }) {
           void queryClient.invalidateQueries({ queryKey: ['case', event.referenceNumber] });
           void queryClient.invalidateQueries({ queryKey: ['views', 'counts'] });
           break;
+        case 'problem.updated':
+          // The problem's pages, the list, and the problem line of its cases.
+          void queryClient.invalidateQueries({ queryKey: ['problems'] });
+          void queryClient.invalidateQueries({
+            predicate: (query) => query.queryKey[0] === 'case' && query.queryKey[2] === 'problem',
+          });
+          break;
         default:
           // Other events (presence, notifications) are handled by the components that listen for them.
           break;
