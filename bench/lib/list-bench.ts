@@ -60,6 +60,22 @@ export function analyticsQueries(): ListQuery[] {
     },
     { kind: 'analytics', label: 'peak hours, 90 days', path: `/api/analytics/heatmap?${range}` },
     { kind: 'analytics', label: 'backlog by age', path: '/api/analytics/backlog' },
+    // With a filter the page offers, the counts come from case_metric rather than the hourly rollup.
+    {
+      kind: 'analytics',
+      label: 'volume by category, WhatsApp only, 90 days',
+      path: `/api/analytics/volume?${range}&by=category&channel=whatsapp`,
+    },
+    {
+      kind: 'analytics',
+      label: 'handling by agent, WhatsApp only, 90 days',
+      path: `/api/analytics/handling?${range}&by=agent&channel=whatsapp`,
+    },
+    {
+      kind: 'analytics',
+      label: 'peak hours, WhatsApp only, 90 days',
+      path: `/api/analytics/heatmap?${range}&channel=whatsapp`,
+    },
   ];
 }
 
