@@ -30,6 +30,16 @@ describe('lines of mixed Arabic, Latin and numbers in drawing order', () => {
     expect(drawn('صفحة ١٢', 'rtl')).toEqual(['٢١', ' ', 'صفحة']);
   });
 
+  it('gives letters beyond Latin-1 and the lira sign to the Latin Extended face, ı to the Latin one', () => {
+    expect(visualRuns('Wrocław Kadıköy ₺5', 'ltr').map((run) => [run.text, run.script])).toEqual([
+      ['Wroc', 'latin'],
+      ['ł', 'latinExt'],
+      ['aw Kadıköy ', 'latin'],
+      ['₺', 'latinExt'],
+      ['5', 'latin'],
+    ]);
+  });
+
   it('reads an Arabic name right to left in an English line of its own', () => {
     expect(drawn('فريق الفواتير 2', 'auto')).toEqual(['2', ' ', 'الفواتير', ' ', 'فريق']);
     expect(drawn('Billing 2', 'auto')).toEqual(['Billing 2']);

@@ -9,8 +9,8 @@ import bidiModule from 'bidi-js';
 const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
 const bidi = bidiFactory();
 
-/** Which of the two faces draws a run: the Arabic subset or the Latin one. */
-export type Script = 'arabic' | 'latin';
+/** Which face draws a run: the Arabic subset, the Latin one, or Latin Extended (ł, ₺, ₹). */
+export type Script = 'arabic' | 'latin' | 'latinExt';
 
 /** A piece of a line, in drawing order from left to right. */
 export type VisualRun = {
@@ -23,6 +23,13 @@ export type VisualRun = {
 // Arabic, Arabic Supplement, Arabic Extended-A and the presentation forms.
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 
+// Latin Extended-A and -B, Latin Extended Additional and currency signs, but ı and Œ œ, which the
+// Latin face has. The typeface lacks some of these letters (Turkish ş, İ): no face draws them.
+const LATIN_EXTENDED = /[\u0100-\u0130\u0132-\u0151\u0154-\u02BA\u1E00-\u1EFF\u20A0-\u20AB\u20AD-\u20C0]/;
+
+const scriptOf = (char: string): Script =>
+  ARABIC.test(char) ? 'arabic' : LATIN_EXTENDED.test(char) ? 'latinExt' : 'latin';
+
 /** Whether a text holds any Arabic letter (and so reads right to left as a paragraph). */
 export function hasArabic(text: string): boolean {
   return ARABIC.test(text);
@@ -33,7 +40,7 @@ type LogicalRun = { start: number; end: number; level: number; script: Script };
 function logicalRuns(text: string, levels: Uint8Array): LogicalRun[] {
   const runs: LogicalRun[] = [];
   for (let index = 0; index < text.length; index += 1) {
-    const script: Script = ARABIC.test(text[index]!) ? 'arabic' : 'latin';
+    const script = scriptOf(text[index]!);
     const level = levels[index] ?? 0;
     const last = runs.at(-1);
     if (last && last.level === level && last.script === script) last.end = index + 1;
@@ -84,6 +91,6 @@ export function visualRuns(text: string, direction: 'rtl' | 'ltr' | 'auto'): Vis
           .map((char) => bidi.getMirroredCharacter(char) ?? char)
           .join('')
       : piece;
-    return { text: drawn, script: 'latin', isShapedRightToLeft: false };
+    return { text: drawn, script: run.script, isShapedRightToLeft: false };
   });
 }

@@ -1,6 +1,6 @@
 // The report's typeface: IBM Plex Sans Arabic (SIL Open Font License 1.1), from the npm package
-// @fontsource/ibm-plex-sans-arabic. Its Arabic and Latin subsets are two files, so each run of text
-// is drawn with the face of its script. Chosen over Noto Sans Arabic, whose letters share dotless base
+// @fontsource/ibm-plex-sans-arabic. Its Arabic, Latin and Latin Extended subsets are separate files,
+// so each run of text is drawn with the face of its script. Chosen over Noto Sans Arabic, whose letters share dotless base
 // glyphs (dots are marks), so its glyphs cannot map back to letters: Plex has a glyph per letter and
 // form, and the PDF's text (pdftotext, copy, search) reads as the Arabic it shows.
 import { readFileSync } from 'node:fs';
@@ -17,12 +17,14 @@ const FONT_FILES: Record<FontName, string> = {
   'arabic-700': '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-arabic-700-normal.woff',
   'latin-400': '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-latin-400-normal.woff',
   'latin-700': '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-latin-700-normal.woff',
+  'latinExt-400': '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-latin-ext-400-normal.woff',
+  'latinExt-700': '@fontsource/ibm-plex-sans-arabic/files/ibm-plex-sans-arabic-latin-ext-700-normal.woff',
 };
 
 let fonts: Record<FontName, Buffer> | undefined;
 
 /**
- * The four faces as plain OpenType (sfnt) files, unpacked from WOFF once per process: fontkit reads
+ * The six faces as plain OpenType (sfnt) files, unpacked from WOFF once per process: fontkit reads
  * WOFF by inflating tables in JavaScript on every access, seconds per report; zlib does it once.
  */
 export function reportFonts(): Record<FontName, Buffer> {
