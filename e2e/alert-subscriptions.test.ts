@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -88,5 +89,82 @@ test('an admin subscribes by e-mail and adds a webhook, right to left, and sends
       ),
     )
     .toBe(true);
+  await context.close();
+});
+
+const signatureOf = (secret: string, body: string) =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+
+test("an admin replaces a webhook's secret after confirming, and the next test is signed with the new one", async () => {
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/rotated`;
+  const added = await admin.post('/api/analytics/alert-subscriptions', { kind: 'webhook', url });
+  expect(added.status).toBe(201);
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto('/analytics');
+  const row = page.getByTestId('alert-webhook').filter({ hasText: url });
+  await row.getByRole('button', { name: `أنشئ سر توقيع جديدًا للخطاف \u2066${url}\u2069` }).click();
+
+  // Asked first; cancelling keeps the old secret.
+  const dialog = page.getByRole('dialog', { name: 'أتستبدل سر التوقيع؟' });
+  await dialog.getByRole('button', { name: 'إلغاء' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await page.getByTestId('alert-webhook-secret').count()).toBe(0);
+
+  await row.getByRole('button', { name: /^أنشئ سر توقيع جديدًا/ }).click();
+  await dialog.getByRole('button', { name: 'سر جديد' }).click();
+  const secret = (await page.getByTestId('alert-webhook-secret').textContent()) ?? '';
+  expect(secret).toMatch(/^whsec_/);
+  expect(secret).not.toBe(added.body.secret);
+
+  const before = received.length;
+  await row.getByRole('button', { name: `أرسل اختبارًا إلى \u2066${url}\u2069` }).click();
+  await page.getByText('وصل الاختبار: أجاب المستقبِل بـ 200.').waitFor();
+  const sent = received[before]!;
+  expect(sent.signature).toBe(signatureOf(secret, sent.body));
+  expect(sent.signature).not.toBe(signatureOf(added.body.secret, sent.body));
+  // Shown once: after a reload only the row is left.
+  await page.reload();
+  await row.waitFor();
+  expect(await page.getByTestId('alert-webhook-secret').count()).toBe(0);
+  await context.close();
+});
+
+test('an admin subscribes an analyst to early warnings and sees them listed', async () => {
+  const analyst = await admin.post('/api/users', {
+    email: 'huda.analyst@demo.sada.local',
+    name: 'هدى المحللة',
+    role: 'analyst',
+    password: 'a long enough password',
+  });
+  expect(analyst.status).toBe(201);
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto('/analytics');
+  const section = page.getByRole('region', { name: 'من تصلهم الإنذارات المبكرة بالبريد' });
+  await section.getByLabel('اشترك لشخص آخر').click();
+  await page.getByRole('option', { name: /هدى المحللة/ }).click();
+  await section.getByRole('button', { name: 'اشترك له' }).click();
+
+  const listed = section.getByTestId('alert-subscribers').getByRole('row').filter({ hasText: 'هدى المحللة' });
+  await listed.waitFor();
+  expect(await listed.textContent()).toContain('huda.analyst@demo.sada.local');
+  await expect
+    .poll(async () =>
+      (await admin.get('/api/analytics/alert-subscriptions')).body.items.some(
+        (item: { kind: string; isEnabled: boolean; user?: { id: string } }) =>
+          item.kind === 'email' && item.isEnabled && item.user?.id === analyst.body.id,
+      ),
+    )
+    .toBe(true);
+  expect(await seriousAxeViolations(page, '#main')).toEqual([]);
+
+  // And unsubscribes them again.
+  await listed.getByRole('button', { name: 'ألغِ اشتراك هدى المحللة' }).click();
+  await listed.waitFor({ state: 'detached' });
+  const after = (await admin.get('/api/analytics/alert-subscriptions')).body.items;
+  expect(after.some((item: { user?: { id: string } }) => item.user?.id === analyst.body.id)).toBe(false);
   await context.close();
 });

@@ -79,16 +79,26 @@ test('the analytics page shows volume and handling right to left, drills down to
   expect(await seriousAxeViolations(page, '#main')).toEqual([]);
   await saveScreenshot(page, 'analytics-ar');
 
-  // A table downloads as CSV with a byte-order mark and a header.
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('#handling-title').locator('..').getByRole('button', { name: 'تصدير الجدول (CSV)' }).click(),
-  ]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  const csv = Buffer.concat(chunks).toString('utf8');
+  // Every table downloads as CSV with a byte-order mark and a header.
+  const downloadCsv = async (sectionTitle: string) => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(sectionTitle).locator('..').getByRole('button', { name: 'تصدير الجدول (CSV)' }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  };
+  const csv = await downloadCsv('#handling-title');
   expect(csv.startsWith('\uFEFFالفريق,cases,open,')).toBe(true);
   expect(csv.trimEnd().split('\r\n')).toHaveLength(handling.rows.length + 2);
+  const backlogCsv = (await downloadCsv('#backlog-title')).trimEnd().split('\r\n');
+  expect(backlogCsv[0]).toBe('\uFEFFالعمر,جديدة,مفتوحة,بانتظار العميل,الحالات');
+  expect(backlogCsv.at(-1)).toBe(`كل الحالات المفتوحة,,,,${backlog.total}`);
+  const issuesCsv = await downloadCsv('#issues-title');
+  expect(issuesCsv).toMatch(/\r\n[^\r\n]*متاخر[^\r\n]*,10,في ازدياد,/);
+  const alertsCsv = await downloadCsv('#alerts-title');
+  expect(alertsCsv).toMatch(/,التصنيف,الشحن,10,/);
 
   // The page's channel filter narrows every figure: the handling total is the phone cases'.
   const phoneHandling = (await admin.get(`/api/analytics/handling?${range}&by=team&channel=phone`)).body;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
+import { type ApiClient, createCase, signInOverHttp, storeTestReport } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
 import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
 
@@ -78,5 +78,80 @@ test('the reports page makes a report for a range, right to left, and its PDF do
 
   expect(await seriousAxeViolations(page, '#main')).toEqual([]);
   await saveScreenshot(page, 'reports-ar');
+  await context.close();
+});
+
+test('the report list shows 50 reports, then the older ones on request, without repeats', async () => {
+  const { id: workspaceId } = (await admin.get('/api/workspace')).body;
+  const before = (await admin.get('/api/reports')).body.items.length as number;
+  // 55 more, stored straight away (making each would take a second): a minute apart, in 2025.
+  for (let index = 0; index < 55; index += 1) {
+    await storeTestReport(
+      fixture.server.database,
+      workspaceId,
+      new Date(Date.parse('2025-01-08T00:00:00Z') + index * 60_000),
+    );
+  }
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto('/reports');
+  const rows = page.getByRole('row').filter({ has: page.getByRole('link', { name: /تنزيل ملف PDF/ }) });
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(50);
+  await page.getByRole('button', { name: 'اعرض التقارير الأقدم' }).click();
+  await expect.poll(() => rows.count()).toBe(55 + before);
+  expect(await page.getByRole('button', { name: 'اعرض التقارير الأقدم' }).count()).toBe(0);
+  const links = await rows
+    .getByRole('link', { name: /تنزيل ملف PDF/ })
+    .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+  expect(new Set(links).size).toBe(links.length);
+  await context.close();
+});
+
+test('an admin subscribes an analyst to the weekly report and sees them listed', async () => {
+  const analyst = await admin.post('/api/users', {
+    email: 'reem.analyst@demo.sada.local',
+    name: 'ريم المحللة',
+    role: 'analyst',
+    password: 'a long enough password',
+  });
+  expect(analyst.status).toBe(201);
+  const context = await newContext(fixture, 'ar');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  await page.goto('/reports');
+  const section = page.getByRole('region', { name: 'من تصلهم التقارير بالبريد' });
+  await section.getByLabel('اشترك لشخص آخر').click();
+  await page.getByRole('option', { name: /ريم المحللة/ }).click();
+  await section.getByRole('button', { name: 'اشترك له' }).click();
+
+  const listed = section
+    .getByTestId('report-subscribers')
+    .getByRole('row')
+    .filter({ hasText: 'ريم المحللة' });
+  await listed.waitFor();
+  expect(await listed.getByRole('switch', { name: 'التقرير الأسبوعي لـ ريم المحللة' }).isChecked()).toBe(
+    true,
+  );
+  expect(await listed.getByRole('switch', { name: 'التقرير الشهري لـ ريم المحللة' }).isChecked()).toBe(false);
+  expect((await admin.get(`/api/reports/subscription?userId=${analyst.body.id}`)).body).toEqual({
+    weekly: true,
+    monthly: false,
+  });
+  const subscribers = (await admin.get('/api/reports/subscribers')).body.items;
+  expect(subscribers).toContainEqual({
+    user: { id: analyst.body.id, name: 'ريم المحللة', email: 'reem.analyst@demo.sada.local' },
+    weekly: true,
+    monthly: false,
+  });
+  expect(await seriousAxeViolations(page, '#main')).toEqual([]);
+  await saveScreenshot(page, 'report-subscribers-ar');
+
+  // The monthly one too, from the list.
+  await listed.getByRole('switch', { name: 'التقرير الشهري لـ ريم المحللة' }).click({ force: true });
+  await expect
+    .poll(async () => (await admin.get(`/api/reports/subscription?userId=${analyst.body.id}`)).body)
+    .toEqual({ weekly: true, monthly: true });
   await context.close();
 });

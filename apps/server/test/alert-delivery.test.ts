@@ -296,6 +296,86 @@ describe('spike alerts by outgoing webhook', () => {
   });
 });
 
+describe("replacing a webhook's signing secret", () => {
+  it('shows the new secret once and signs every later delivery with it, a retry of an older alert too', async () => {
+    const { admin } = await seedSpike();
+    const receiver = await startReceiver([500]);
+    try {
+      const webhook = await addWebhook(admin, receiver.url);
+      // The alert's first attempt fails and waits for its retry, signed with the old secret.
+      await detectAndDeliver();
+      expect(receiver.requests).toHaveLength(1);
+      expect(isSignedBy(webhook.secret, receiver.requests[0]!)).toBe(true);
+
+      const rotated = await admin.post(`/api/analytics/alert-subscriptions/${webhook.id}/rotate-secret`);
+      expect(rotated.status).toBe(200);
+      expect(rotated.body).toMatchObject({
+        kind: 'webhook',
+        id: webhook.id,
+        url: receiver.url,
+        isEnabled: true,
+      });
+      const secret = rotated.body.secret as string;
+      expect(secret).toMatch(/^whsec_/);
+      expect(secret).not.toBe(webhook.secret);
+      const list = JSON.stringify((await admin.get('/api/analytics/alert-subscriptions')).body);
+      expect(list).not.toContain(secret);
+
+      // The retry of the alert queued before the change, then a test: both under the new secret.
+      at('2026-11-03T10:07:00Z');
+      await server.alertDelivery!.drain();
+      const test = await admin.post(`/api/analytics/alert-subscriptions/${webhook.id}/test`);
+      expect(test.body).toEqual({ isDelivered: true, httpStatus: 200, error: null });
+      const [, retry, tested] = receiver.requests;
+      expect(JSON.parse(retry!.body)).toMatchObject({ type: 'analytics.spike' });
+      expect(JSON.parse(tested!.body)).toMatchObject({ type: 'analytics.test' });
+      for (const request of [retry!, tested!]) {
+        expect(isSignedBy(secret, request)).toBe(true);
+        expect(isSignedBy(webhook.secret, request)).toBe(false);
+      }
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('is for admins, for webhooks, and within the workspace', async () => {
+    const workspace = await createTestWorkspace(server);
+    const other = await createTestWorkspace(server);
+    const webhook = await addWebhook(workspace.admin, 'https://hooks.example.com/sada');
+    const path = `/api/analytics/alert-subscriptions/${webhook.id}/rotate-secret`;
+    const analyst = await workspace.signIn('analyst');
+    const refused = await analyst.client.post(path, undefined, { 'accept-language': 'en' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/admins/);
+    expect((await other.admin.post(path)).status).toBe(404);
+    const email = await subscribe(analyst.client);
+    const forEmail = await workspace.admin.post(
+      `/api/analytics/alert-subscriptions/${email.id}/rotate-secret`,
+      undefined,
+      { 'accept-language': 'en' },
+    );
+    expect(forEmail.status).toBe(422);
+    expect(forEmail.body.error.message).toMatch(/Only a webhook/);
+
+    // Who pointed alerts where and replaced the secret is on record; the refused attempts are not.
+    await workspace.admin.post(path);
+    await workspace.admin.delete(`/api/analytics/alert-subscriptions/${webhook.id}`);
+    const audit = await server.database.query<{ action: string; actor_user_id: string; details: object }>(
+      `SELECT action, actor_user_id, details FROM audit_record
+        WHERE subject_type = 'alert_subscription' AND subject_id = $1 ORDER BY action`,
+      [webhook.id],
+    );
+    // The test clock stands still: one instant for all three, so in the order of their names.
+    expect(audit.map((row) => row.action)).toEqual([
+      'alert_webhook.added',
+      'alert_webhook.removed',
+      'alert_webhook.secret_replaced',
+    ]);
+    expect(new Set(audit.map((row) => row.actor_user_id))).toEqual(new Set([workspace.adminId]));
+    expect(JSON.stringify(audit)).not.toContain('whsec_');
+  });
+});
+
 describe('alert subscriptions API', () => {
   it('keeps agents out and webhooks to admins', async () => {
     const workspace = await createTestWorkspace(server);

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LiveEvent } from '@sada/contracts';
 import { type Clock, type Role, systemClock } from '@sada/core';
-import { type Database, openDatabase, updateWorkspace } from '@sada/db';
+import { type Database, insertReportOnce, openDatabase, updateWorkspace } from '@sada/db';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
@@ -363,4 +363,27 @@ export async function connectLive(client: ApiClient, baseUrl = client.baseUrl): 
       return closed;
     },
   };
+}
+
+/** Stores a small on-demand report made at `createdAt` straight through the repository (for the list's paging). */
+export async function storeTestReport(
+  database: Database,
+  workspaceId: string,
+  createdAt: Date,
+): Promise<string> {
+  const row = await insertReportOnce(database.orm, {
+    id: randomUUID(),
+    workspaceId,
+    kind: 'on-demand',
+    periodStart: new Date('2026-11-01T00:00:00Z'),
+    periodEnd: new Date('2026-11-08T00:00:00Z'),
+    timeZone: 'Asia/Riyadh',
+    language: 'ar',
+    pdf: Buffer.from('%PDF-1.4'),
+    pdfPages: 1,
+    csv: 'section,item,measure,value',
+    requestedBy: null,
+    createdAt,
+  });
+  return row!.id;
 }

@@ -11,6 +11,7 @@ import {
   createCase,
   createTestWorkspace,
   startTestServer,
+  storeTestReport,
   type TestServer,
 } from './harness.ts';
 
@@ -443,4 +444,107 @@ describe('weekly and monthly reports', () => {
     expect(csv.value('Key figures', '', 'Median first response (minutes)')).toBe('60');
     expect(csv.value('Teams', 'الفواتير', 'Cases received')).toBe('2');
   }, 120_000);
+});
+
+describe('the report list', () => {
+  it('lists 60 reports in two pages, newest first, without repeats or gaps', async () => {
+    const workspace = await createTestWorkspace(server);
+    const other = await createTestWorkspace(server);
+    // Two reports made at each of 30 instants a day apart: the order holds within the same instant too.
+    const made: { id: string; createdAt: number }[] = [];
+    for (let day = 0; day < 30; day += 1) {
+      const createdAt = new Date(Date.parse('2026-01-01T08:00:00Z') + day * 86_400_000);
+      for (let twin = 0; twin < 2; twin += 1) {
+        made.push({
+          id: await storeTestReport(server.database, workspace.workspaceId, createdAt),
+          createdAt: createdAt.getTime(),
+        });
+      }
+      await storeTestReport(server.database, other.workspaceId, createdAt);
+    }
+    const newestFirst = made
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1))
+      .map((report) => report.id);
+
+    const first = await workspace.admin.get('/api/reports');
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(50);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await workspace.admin.get(
+      `/api/reports?cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    expect(second.status).toBe(200);
+    expect(second.body.items).toHaveLength(10);
+    expect(second.body.nextCursor).toBeNull();
+    const listed = [...first.body.items, ...second.body.items].map((report: { id: string }) => report.id);
+    expect(listed).toEqual(newestFirst);
+    const times = [...first.body.items, ...second.body.items].map((report: { createdAt: string }) =>
+      Date.parse(report.createdAt),
+    );
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    // A page of exactly the rest ends the list on the next (empty) page.
+    const byTwenty = await workspace.admin.get('/api/reports?limit=20');
+    let cursor = byTwenty.body.nextCursor as string | null;
+    const pages = [byTwenty.body.items];
+    while (cursor) {
+      const page = await workspace.admin.get(`/api/reports?limit=20&cursor=${encodeURIComponent(cursor)}`);
+      pages.push(page.body.items);
+      cursor = page.body.nextCursor;
+    }
+    expect(pages.map((page) => page.length)).toEqual([20, 20, 20, 0]);
+    expect(pages.flat().map((report: { id: string }) => report.id)).toEqual(newestFirst);
+
+    const forged = await workspace.admin.get('/api/reports?cursor=not-a-cursor', { 'accept-language': 'en' });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toMatch(/cursor/);
+  });
+});
+
+describe('report subscriptions of others', () => {
+  it('lets admins see who takes which report, and subscribe or unsubscribe someone else', async () => {
+    const workspace = await createTestWorkspace(server);
+    const analyst = await workspace.signIn('analyst', { name: 'Huda Analyst' });
+    const supervisor = await workspace.signIn('supervisor', { name: 'Sami Supervisor' });
+    expect((await workspace.admin.get('/api/reports/subscribers')).body).toEqual({ items: [] });
+
+    const forAnalyst = await workspace.admin.request(
+      'PUT',
+      `/api/reports/subscription?userId=${analyst.userId}`,
+      { weekly: true, monthly: false },
+    );
+    expect(forAnalyst.body).toEqual({ weekly: true, monthly: false });
+    await supervisor.client.request('PUT', '/api/reports/subscription', { weekly: false, monthly: true });
+    expect((await workspace.admin.get('/api/reports/subscribers')).body.items).toEqual([
+      {
+        user: { id: analyst.userId, name: 'Huda Analyst', email: analyst.email },
+        weekly: true,
+        monthly: false,
+      },
+      {
+        user: { id: supervisor.userId, name: 'Sami Supervisor', email: supervisor.email },
+        weekly: false,
+        monthly: true,
+      },
+    ]);
+    // The analyst sees the admin's change as their own.
+    expect((await analyst.client.get('/api/reports/subscription')).body).toEqual({
+      weekly: true,
+      monthly: false,
+    });
+
+    // Unsubscribed by the admin: off the list.
+    await workspace.admin.request('PUT', `/api/reports/subscription?userId=${analyst.userId}`, {
+      weekly: false,
+      monthly: false,
+    });
+    const after = (await workspace.admin.get('/api/reports/subscribers')).body.items;
+    expect(after.map((item: { user: { id: string } }) => item.user.id)).toEqual([supervisor.userId]);
+
+    // Only admins read the list; another workspace's admin sees none of it.
+    expect((await analyst.client.get('/api/reports/subscribers')).status).toBe(403);
+    expect((await supervisor.client.get('/api/reports/subscribers')).status).toBe(403);
+    const other = await createTestWorkspace(server);
+    expect((await other.admin.get('/api/reports/subscribers')).body).toEqual({ items: [] });
+  });
 });

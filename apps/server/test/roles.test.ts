@@ -915,6 +915,12 @@ const routeRules: RouteRule[] = [
     send: ({ actor }) => actor.request('PUT', '/api/reports/subscription', { weekly: true, monthly: false }),
   },
   {
+    route: 'GET /api/reports/subscribers',
+    allowed: ADMINS,
+    successStatus: 200,
+    send: ({ actor }) => actor.get('/api/reports/subscribers'),
+  },
+  {
     route: 'GET /api/analytics/alert-subscriptions',
     allowed: ANALYSTS,
     successStatus: 200,
@@ -950,6 +956,14 @@ const routeRules: RouteRule[] = [
     successStatus: 422,
     send: async ({ actor }) =>
       actor.post(`/api/analytics/alert-subscriptions/${await ownAlertSubscription(actor)}/test`),
+  },
+  {
+    // An e-mail subscription has no secret: admins get past the check to the 422.
+    route: 'POST /api/analytics/alert-subscriptions/{id}/rotate-secret',
+    allowed: ADMINS,
+    successStatus: 422,
+    send: async ({ actor }) =>
+      actor.post(`/api/analytics/alert-subscriptions/${await ownAlertSubscription(actor)}/rotate-secret`),
   },
   {
     route: 'GET /api/staffing',

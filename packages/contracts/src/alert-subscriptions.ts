@@ -4,6 +4,7 @@
 //   PATCH  /api/analytics/alert-subscriptions/:id       UpdateAlertSubscription → AlertSubscription
 //   DELETE /api/analytics/alert-subscriptions/:id       → 204
 //   POST   /api/analytics/alert-subscriptions/:id/test  → WebhookTestResult
+//   POST   /api/analytics/alert-subscriptions/:id/rotate-secret → WebhookWithSecret (the new secret once)
 import { z } from 'zod';
 import { uuid } from './common.ts';
 
@@ -64,14 +65,15 @@ export const createAlertSubscriptionRequest = z
   .meta({ id: 'CreateAlertSubscription' });
 export type CreateAlertSubscriptionRequest = z.input<typeof createAlertSubscriptionRequest>;
 
+/** A webhook with its signing secret, shown this once: when it is added or its secret is replaced. */
+export const webhookWithSecret = alertSubscription.options[1]
+  .extend({ secret: z.string().describe('HMAC-SHA256 key of X-Sada-Signature; shown only now') })
+  .meta({ id: 'WebhookWithSecret' });
+export type WebhookWithSecret = z.output<typeof webhookWithSecret>;
+
 /** A new webhook carries its signing secret, shown this once. */
 export const createdAlertSubscription = z
-  .discriminatedUnion('kind', [
-    alertSubscription.options[0],
-    alertSubscription.options[1].extend({
-      secret: z.string().describe('HMAC-SHA256 key of X-Sada-Signature; shown only now'),
-    }),
-  ])
+  .discriminatedUnion('kind', [alertSubscription.options[0], webhookWithSecret])
   .meta({ id: 'CreatedAlertSubscription' });
 export type CreatedAlertSubscription = z.output<typeof createdAlertSubscription>;
 

@@ -2,10 +2,11 @@
 // period as a PDF and a CSV, made weekly and monthly for every workspace (and e-mailed to its
 // subscribers) or on demand for any range of up to a year.
 //   POST /api/reports                   CreateReport → ReportSummary (generated at once)
-//   GET  /api/reports                   → ReportList (newest first)
+//   GET  /api/reports                   → ReportList (newest first, by pages: ?cursor=nextCursor)
 //   GET  /api/reports/:id.pdf | .csv    → the file, as an attachment
 //   GET  /api/reports/subscription      → ReportSubscription (the reader's own)
 //   PUT  /api/reports/subscription      ReportSubscription → ReportSubscription
+//   GET  /api/reports/subscribers       → ReportSubscriberList (admins: who receives which)
 import { z } from 'zod';
 import { isoDate, localizedMessage } from './common.ts';
 
@@ -58,11 +59,18 @@ export const reportSummary = z
   .meta({ id: 'ReportSummary' });
 export type ReportSummary = z.output<typeof reportSummary>;
 
-export const reportList = z.object({ items: z.array(reportSummary) }).meta({ id: 'ReportList' });
+export const reportList = z
+  .object({
+    items: z.array(reportSummary),
+    /** Pass back as `cursor` for the next (older) page; null on the last page. */
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'ReportList' });
 export type ReportList = z.output<typeof reportList>;
 
 export const reportListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
 });
 
 export const reportFileParams = z.object({
@@ -79,3 +87,17 @@ export const reportSubscriptionQuery = z.object({
   /** Admins may read or set another user's subscription. */
   userId: z.uuid().optional(),
 });
+
+/** Who in the workspace receives the weekly or monthly report by e-mail (admins read it). */
+export const reportSubscriberList = z
+  .object({
+    items: z.array(
+      z.object({
+        user: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+        weekly: z.boolean(),
+        monthly: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReportSubscriberList' });
+export type ReportSubscriberList = z.output<typeof reportSubscriberList>;

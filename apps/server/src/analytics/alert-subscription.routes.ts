@@ -7,6 +7,7 @@ import {
   updateAlertSubscriptionRequest,
   uuid,
   webhookTestResult,
+  webhookWithSecret,
 } from '@sada/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -99,5 +100,20 @@ export const alertSubscriptionRoutes: FastifyPluginAsyncZod<{ services: Services
       },
     },
     async (request) => alertSubscriptions.test(actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/analytics/alert-subscriptions/:id/rotate-secret',
+    {
+      config: { permission: 'analytics:read' },
+      schema: {
+        tags: ['analytics'],
+        summary:
+          "Replace a webhook's signing secret (admins): answered only now; every delivery from now on is signed with it",
+        params,
+        response: { 200: webhookWithSecret, 403: errorResponse, 404: errorResponse, 422: errorResponse },
+      },
+    },
+    async (request) => alertSubscriptions.rotateSecret(actorOf(request), request.params.id),
   );
 };

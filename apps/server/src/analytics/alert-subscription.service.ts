@@ -9,16 +9,19 @@ import type {
   CreatedAlertSubscription,
   UpdateAlertSubscriptionRequest,
   WebhookTestResult,
+  WebhookWithSecret,
 } from '@sada/contracts';
 import { AppError, assertCan, type Clock, can, type Role, type UiLanguage } from '@sada/core';
 import {
   type AlertSubscriptionListing,
   type Database,
   deleteAlertSubscription,
+  type Executor,
   findAlertSubscription,
   findEmailSubscription,
   findUserById,
   insertAlertSubscription,
+  insertAuditRecord,
   listAlertSubscriptions,
   updateAlertSubscription,
 } from '@sada/db';
@@ -46,6 +49,9 @@ const adminsOnly = () =>
     en: "Only admins manage webhooks and other people's alert subscriptions.",
     ar: 'لا يدير الخطافات واشتراكات الآخرين في التنبيهات إلا المسؤولون.',
   });
+
+/** A webhook's signing secret: 32 random bytes, prefixed so that it is recognised when pasted. */
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
 function publicSubscription(row: AlertSubscriptionListing, language: UiLanguage): AlertSubscription {
   const last = row.lastDelivery;
@@ -137,22 +143,43 @@ export function createAlertSubscriptions(deps: {
     return asEmail(await listed(actor, stored!.id));
   }
 
-  async function addWebhook(actor: Actor, url: string): Promise<CreatedAlertSubscription> {
-    if (!isManager(actor)) throw adminsOnly();
-    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
-    const id = randomUUID();
-    await insertAlertSubscription(db, {
-      id,
+  /** Who pointed the alerts at an address, changed or removed it, or replaced its secret. */
+  const auditWebhook = (tx: Executor, actor: Actor, id: string, action: string, details: object) =>
+    insertAuditRecord(tx, {
       workspaceId: actor.workspace.id,
-      kind: 'webhook',
-      url: checkedUrl(url),
-      secretSealed: deps.secrets.seal(secret),
-      createdBy: actor.userId,
+      actorUserId: actor.userId,
+      action,
+      subjectType: 'alert_subscription',
+      subjectId: id,
+      details: details as Record<string, unknown>,
       createdAt: deps.clock.now(),
     });
-    const created = await listed(actor, id);
-    if (created.kind !== 'webhook') throw new Error('a webhook was stored as something else');
-    return { ...created, secret };
+
+  /** The webhook as listed, with its new secret: the only time the secret leaves the server. */
+  async function withSecret(actor: Actor, id: string, secret: string): Promise<WebhookWithSecret> {
+    const webhook = await listed(actor, id);
+    if (webhook.kind !== 'webhook') throw new Error('a webhook was stored as something else');
+    return { ...webhook, secret };
+  }
+
+  async function addWebhook(actor: Actor, url: string): Promise<CreatedAlertSubscription> {
+    if (!isManager(actor)) throw adminsOnly();
+    const secret = newSecret();
+    const id = randomUUID();
+    const checked = checkedUrl(url);
+    await db.transaction(async (tx) => {
+      await insertAlertSubscription(tx, {
+        id,
+        workspaceId: actor.workspace.id,
+        kind: 'webhook',
+        url: checked,
+        secretSealed: deps.secrets.seal(secret),
+        createdBy: actor.userId,
+        createdAt: deps.clock.now(),
+      });
+      await auditWebhook(tx, actor, id, 'alert_webhook.added', { url: checked });
+    });
+    return withSecret(actor, id, secret);
   }
 
   return {
@@ -191,17 +218,54 @@ export function createAlertSubscriptions(deps: {
           ar: 'اشتراك البريد ليس له عنوان يُغيَّر: يصل إلى بريد المستخدم.',
         });
       }
-      await updateAlertSubscription(db, actor.workspace.id, id, {
+      const patch = {
         ...(changes.isEnabled !== undefined && { isEnabled: changes.isEnabled }),
         ...(changes.url !== undefined && { url: checkedUrl(changes.url) }),
+      };
+      await db.transaction(async (tx) => {
+        await updateAlertSubscription(tx, actor.workspace.id, id, patch);
+        if (row.kind === 'webhook') {
+          await auditWebhook(tx, actor, id, 'alert_webhook.changed', { before: row.url, ...patch });
+        }
       });
       return listed(actor, id);
     },
 
     async remove(actor: Actor, id: string): Promise<void> {
       assertCan(actor.role, 'analytics:read');
-      await changeable(actor, id);
-      if (!(await deleteAlertSubscription(db, actor.workspace.id, id))) throw notFound();
+      const row = await changeable(actor, id);
+      await db.transaction(async (tx) => {
+        if (!(await deleteAlertSubscription(tx, actor.workspace.id, id))) throw notFound();
+        if (row.kind === 'webhook')
+          await auditWebhook(tx, actor, id, 'alert_webhook.removed', { url: row.url });
+      });
+    },
+
+    /**
+     * Replaces a webhook's signing secret (admins) and answers the new one, this once. Deliveries
+     * still waiting read the secret when they are sent, so every one sent from now on is signed
+     * with the new secret.
+     */
+    async rotateSecret(actor: Actor, id: string): Promise<WebhookWithSecret> {
+      assertCan(actor.role, 'analytics:read');
+      if (!isManager(actor)) throw adminsOnly();
+      const row = await findAlertSubscription(db, actor.workspace.id, id);
+      if (!row) throw notFound();
+      if (row.kind !== 'webhook') {
+        throw new AppError('validation_failed', {
+          en: 'Only a webhook has a signing secret; e-mail subscriptions have none to replace.',
+          ar: 'لا يملك سرَّ توقيع إلا الخطاف؛ ليس لاشتراك البريد سرٌّ يُستبدل.',
+        });
+      }
+      const secret = newSecret();
+      await db.transaction(async (tx) => {
+        const updated = await updateAlertSubscription(tx, actor.workspace.id, id, {
+          secretSealed: deps.secrets.seal(secret),
+        });
+        if (!updated) throw notFound();
+        await auditWebhook(tx, actor, id, 'alert_webhook.secret_replaced', { url: row.url });
+      });
+      return withSecret(actor, id, secret);
     },
 
     /** Sends a signed `analytics.test` event to a webhook now and answers what the receiver said. */

@@ -4,6 +4,7 @@ import {
   reportFileParams,
   reportList,
   reportListQuery,
+  reportSubscriberList,
   reportSubscription,
   reportSubscriptionQuery,
   reportSummary,
@@ -36,9 +37,10 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       config: { permission: 'analytics:read' },
       schema: {
         tags: ['reports'],
-        summary: 'The reports of the workspace, newest first: weekly, monthly and on demand',
+        summary:
+          'The reports of the workspace, newest first: weekly, monthly and on demand; the next page with ?cursor=nextCursor',
         querystring: reportListQuery,
-        response: { 200: reportList },
+        response: { 200: reportList, 400: errorResponse },
       },
     },
     async (request) => reports.list(actorOf(request), request.query),
@@ -93,5 +95,18 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       },
     },
     async (request) => reports.subscribe(actorOf(request), request.body, request.query.userId),
+  );
+
+  app.get(
+    '/api/reports/subscribers',
+    {
+      config: { permission: 'user:manage' },
+      schema: {
+        tags: ['reports'],
+        summary: 'Who receives the weekly and monthly reports by e-mail (admins)',
+        response: { 200: reportSubscriberList },
+      },
+    },
+    async (request) => reports.subscribers(actorOf(request)),
   );
 };

@@ -1,7 +1,15 @@
 // Reports (issue 9): made on demand for any range of up to a year, or weekly and monthly for every
 // workspace by a job that also e-mails them to the subscribers. Stored as made (PDF and CSV).
 import { randomUUID } from 'node:crypto';
-import type { CreateReportRequest, ReportKind, ReportSubscription, ReportSummary } from '@sada/contracts';
+import {
+  type CreateReportRequest,
+  type ReportKind,
+  type ReportList,
+  type ReportSubscriberList,
+  type ReportSubscription,
+  type ReportSummary,
+  uuid,
+} from '@sada/contracts';
 import { AppError, assertCan, type Clock, can, type Role } from '@sada/core';
 import {
   type Database,
@@ -10,8 +18,10 @@ import {
   findScheduledReport,
   findUserById,
   insertReportOnce,
+  listReportSubscriptions,
   listReports,
   listReportWorkspaces,
+  type ReportCursor,
   type ReportScheduleKind,
   type ReportSummaryRow,
   upsertReportSubscription,
@@ -19,6 +29,7 @@ import {
 } from '@sada/db';
 import type { AnalyticsService } from '../analytics/analytics.service.ts';
 import { type Actor, actorFor, asUiLanguage } from '../auth/actor.ts';
+import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { gatherReportContent, type ReportActionsReader } from './report-content.ts';
 import { renderReportCsv } from './report-csv.ts';
 import type { ReportMailer } from './report-mail.ts';
@@ -161,10 +172,21 @@ export function createReportService(deps: {
       return summaryOf(row!);
     },
 
-    async list(actor: Actor, query: { limit: number }): Promise<{ items: ReportSummary[] }> {
+    /** The workspace's reports, newest first, a page at a time. */
+    async list(actor: Actor, query: { limit: number; cursor?: string | undefined }): Promise<ReportList> {
       assertCan(actor.role, 'analytics:read');
-      const rows = await listReports(db, actor.workspace.id, query.limit);
-      return { items: rows.map(summaryOf) };
+      const rows = await listReports(db, actor.workspace.id, {
+        limit: query.limit,
+        after: query.cursor ? reportCursor(query.cursor) : undefined,
+      });
+      const last = rows.at(-1);
+      return {
+        items: rows.map(summaryOf),
+        nextCursor:
+          rows.length === query.limit && last
+            ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id })
+            : null,
+      };
     },
 
     /** A stored report's PDF or CSV; another workspace's id is not found. */
@@ -203,6 +225,19 @@ export function createReportService(deps: {
       return { weekly: row.isWeekly, monthly: row.isMonthly };
     },
 
+    /** Who takes the weekly or monthly report (admins, who change others' subscriptions). */
+    async subscribers(actor: Actor): Promise<ReportSubscriberList> {
+      assertCan(actor.role, 'user:manage');
+      const rows = await listReportSubscriptions(db, actor.workspace.id);
+      return {
+        items: rows.map((row) => ({
+          user: { id: row.id, name: row.name, email: row.email },
+          weekly: row.isWeekly,
+          monthly: row.isMonthly,
+        })),
+      };
+    },
+
     /**
      * The job's work: for every workspace, the last complete week and month, each made once and
      * mailed once. Answers how many reports it made and mailed.
@@ -220,6 +255,19 @@ export function createReportService(deps: {
       return { made, mailed };
     },
   };
+}
+
+/** A report list cursor, read back; one of another list (or tampered with) is refused. */
+function reportCursor(text: string): ReportCursor {
+  const cursor = decodeCursor(text);
+  const createdAt = new Date(cursor.value);
+  if (!uuid.safeParse(cursor.id).success || Number.isNaN(createdAt.getTime())) {
+    throw new AppError('bad_request', {
+      en: 'The cursor does not belong to the report list; start again without a cursor.',
+      ar: 'المؤشر لا يخص قائمة التقارير؛ ابدأ من جديد دون مؤشر.',
+    });
+  }
+  return { createdAt, id: cursor.id };
 }
 
 function summaryOf(row: ReportSummaryRow): ReportSummary {

@@ -685,11 +685,31 @@ function BacklogSection({ range }: { range: Range }) {
       </Anchor>
     );
   };
+  const exportTable = () => {
+    if (!backlog.data) return;
+    const header = csvHeader([
+      t('backlog.band'),
+      t('common:status.new'),
+      t('common:status.open'),
+      t('common:status.pending'),
+      t('handling.cases'),
+    ]);
+    const rows = backlog.data.bands.map((band, index, all) =>
+      csvLine([bandName(band.underDays, index, all), band.new, band.open, band.pending, band.total]),
+    );
+    const total = csvLine([t('backlog.total'), '', '', '', backlog.data.total]);
+    downloadText('backlog.csv', header + rows.join('') + total);
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="backlog-title">
-      <Title order={2} size="h3" id="backlog-title" mb="sm">
-        {t('backlog.title')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="backlog-title">
+          {t('backlog.title')}
+        </Title>
+        <Button variant="default" onClick={exportTable} disabled={!backlog.data}>
+          {t('exportTable')}
+        </Button>
+      </Group>
       {backlog.isPending ? (
         <LoadingState />
       ) : backlog.isError ? (
@@ -733,11 +753,40 @@ function AlertsSection() {
   const format = useFormatters();
   const keyLabel = useKeyLabel();
   const alerts = useSpikeAlerts();
+  const exportTable = () => {
+    if (!alerts.data) return;
+    const header = csvHeader([
+      t('alerts.hourStart'),
+      t('alerts.hourEnd'),
+      t('alerts.field'),
+      t('alerts.value'),
+      t('alerts.count'),
+      t('alerts.usual'),
+      t('alerts.examples'),
+    ]);
+    const rows = alerts.data.items.map((alert) =>
+      csvLine([
+        alert.windowStart,
+        alert.windowEnd,
+        t(`by.${alert.dimension}`),
+        keyLabel(alert.dimension, alert.key, null),
+        alert.count,
+        Math.round(alert.usual * 10) / 10,
+        alert.examples.map((example) => example.referenceNumber).join(' '),
+      ]),
+    );
+    downloadText('early-warnings.csv', header + rows.join(''));
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="alerts-title" data-testid="spike-alerts">
-      <Title order={2} size="h3" id="alerts-title" mb="sm">
-        {t('alerts.title')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="alerts-title">
+          {t('alerts.title')}
+        </Title>
+        <Button variant="default" onClick={exportTable} disabled={!alerts.data?.items.length}>
+          {t('exportTable')}
+        </Button>
+      </Group>
       <AlertSubscriptions />
       {alerts.isPending ? (
         <LoadingState />
@@ -848,11 +897,34 @@ const TREND_COLOURS = { rising: 'red', steady: 'gray', falling: 'teal' } as cons
 function IssuesSection({ range }: { range: Range }) {
   const { t } = useTranslation('analytics');
   const issues = useEmergingIssues(range);
+  const exportTable = () => {
+    if (!issues.data) return;
+    const header = csvHeader([
+      t('issues.terms'),
+      t('issues.cases'),
+      t('issues.trendColumn'),
+      t('issues.examples'),
+    ]);
+    const rows = issues.data.issues.map((issue) =>
+      csvLine([
+        issue.terms.join(' '),
+        issue.size,
+        t(`issues.trend.${issue.trend}`),
+        issue.examples.map((example) => example.referenceNumber).join(' '),
+      ]),
+    );
+    downloadText('emerging-issues.csv', header + rows.join(''));
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="issues-title" data-testid="emerging-issues">
-      <Title order={2} size="h3" id="issues-title">
-        {t('issues.title')}
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} size="h3" id="issues-title">
+          {t('issues.title')}
+        </Title>
+        <Button variant="default" onClick={exportTable} disabled={!issues.data?.issues.length}>
+          {t('exportTable')}
+        </Button>
+      </Group>
       {issues.data && (
         <Text size="sm" c="dimmed" mb="sm">
           {t('issues.intro', { count: issues.data.cases })}

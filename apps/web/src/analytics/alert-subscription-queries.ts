@@ -4,6 +4,7 @@ import type {
   CreatedAlertSubscription,
   UpdateAlertSubscriptionRequest,
   WebhookTestResult,
+  WebhookWithSecret,
 } from '@sada/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Wire } from '../api/client.ts';
@@ -43,3 +44,7 @@ export const useDeleteAlertSubscription = () => useRefreshing((id: string) => ap
 
 export const useTestWebhook = () =>
   useRefreshing((id: string) => api.post<WebhookTestResult>(`${PATH}/${id}/test`));
+
+/** Replaces a webhook's signing secret; the answer carries the new one, shown once. */
+export const useRotateWebhookSecret = () =>
+  useRefreshing((id: string) => api.post<Wire<WebhookWithSecret>>(`${PATH}/${id}/rotate-secret`));

@@ -22,6 +22,7 @@ import { ApiError, errorMessage } from '../api/client.ts';
 import { useCurrentUser } from '../auth/session.ts';
 import { useFormatters } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
+import { ReportSubscribers } from './ReportSubscribers.tsx';
 import {
   type ReportItem,
   useCreateReport,
@@ -50,6 +51,7 @@ export function ReportsPage() {
         <GenerateForm timeZone={user.workspace.timeZone} />
         <SubscriptionToggles />
       </Group>
+      {can(user.role, 'user:manage') && <ReportSubscribers />}
       <ReportList timeZone={user.workspace.timeZone} />
     </Stack>
   );
@@ -164,7 +166,9 @@ function ReportList({ timeZone }: { timeZone: string }) {
   const format = useFormatters();
   const reports = useReports();
   if (reports.isPending) return <LoadingState />;
-  if (reports.isError) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
+  // A failed further page keeps the pages already shown; only a failed first page replaces the list.
+  if (!reports.data) return <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />;
+  const items = reports.data.pages.flatMap((page) => page.items);
   const periodOf = (report: ReportItem) =>
     `${format.date(dayStart(report.periodStart, timeZone))} – ${format.date(dayStart(new Date(new Date(report.periodEnd).getTime() - 1).toISOString(), timeZone))}`;
   return (
@@ -172,7 +176,7 @@ function ReportList({ timeZone }: { timeZone: string }) {
       <Title order={2} size="h4">
         {t('list.title')}
       </Title>
-      {reports.data.items.length === 0 ? (
+      {items.length === 0 ? (
         <Text c="dimmed">{t('list.empty')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={640}>
@@ -187,7 +191,7 @@ function ReportList({ timeZone }: { timeZone: string }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {reports.data.items.map((report) => {
+              {items.map((report) => {
                 const period = periodOf(report);
                 return (
                   <Table.Tr key={report.id}>
@@ -221,6 +225,22 @@ function ReportList({ timeZone }: { timeZone: string }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {reports.isFetchNextPageError && (
+        <Alert color="red" role="alert">
+          {errorMessage(reports.error)}
+        </Alert>
+      )}
+      {reports.hasNextPage && (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={reports.isFetchingNextPage}
+            onClick={() => void reports.fetchNextPage()}
+          >
+            {t('list.more')}
+          </Button>
+        </Group>
       )}
     </Stack>
   );

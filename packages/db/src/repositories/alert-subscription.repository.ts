@@ -117,7 +117,7 @@ export async function updateAlertSubscription(
   executor: Executor,
   workspaceId: string,
   id: string,
-  values: Partial<Pick<AlertSubscriptionRow, 'isEnabled' | 'url'>>,
+  values: Partial<Pick<AlertSubscriptionRow, 'isEnabled' | 'url' | 'secretSealed'>>,
 ): Promise<AlertSubscriptionRow | undefined> {
   const [row] = await executor
     .update(alertSubscription)

@@ -1,6 +1,6 @@
 // Reports (issue 9): the PDF and CSV of a period as they were made, and who receives the scheduled
 // ones by e-mail.
-import { and, asc, desc, eq, exists, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../database.ts';
 import { appUser, report, reportSubscription, workspace } from '../schema.ts';
 
@@ -53,18 +53,29 @@ export async function findScheduledReport(
   return row;
 }
 
-/** A workspace's newest reports, without their files. */
+/** Keyset cursor of the report list: the creation time and id of the last row of the previous page. */
+export type ReportCursor = { createdAt: Date; id: string };
+
+/** A workspace's reports, newest first, without their files; `after` starts past a previous page. */
 export async function listReports(
   executor: Executor,
   workspaceId: string,
-  limit: number,
+  options: { limit: number; after?: ReportCursor | undefined },
 ): Promise<ReportSummaryRow[]> {
+  const { after } = options;
   return executor
     .select(summaryColumns)
     .from(report)
-    .where(eq(report.workspaceId, workspaceId))
+    .where(
+      and(
+        eq(report.workspaceId, workspaceId),
+        after
+          ? sql`(${report.createdAt}, ${report.id}) < (${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
     .orderBy(desc(report.createdAt), desc(report.id))
-    .limit(limit);
+    .limit(options.limit);
 }
 
 /** One report of the workspace with its files; undefined for another workspace's id. */
@@ -158,6 +169,29 @@ export async function listReportSubscribers(
       ),
     )
     .orderBy(asc(appUser.email));
+}
+
+/** The active users of a workspace who take the weekly or the monthly report, by name. */
+export async function listReportSubscriptions(executor: Executor, workspaceId: string) {
+  return executor
+    .select({
+      id: appUser.id,
+      name: appUser.name,
+      email: appUser.email,
+      isWeekly: reportSubscription.isWeekly,
+      isMonthly: reportSubscription.isMonthly,
+    })
+    .from(reportSubscription)
+    .innerJoin(appUser, eq(appUser.id, reportSubscription.userId))
+    .where(
+      and(
+        eq(reportSubscription.workspaceId, workspaceId),
+        eq(appUser.workspaceId, workspaceId),
+        eq(appUser.isActive, true),
+        or(eq(reportSubscription.isWeekly, true), eq(reportSubscription.isMonthly, true)),
+      ),
+    )
+    .orderBy(asc(appUser.name), asc(appUser.id));
 }
 
 /** How many reports a workspace has (for tests and the CLI). */

@@ -1,0 +1,121 @@
+import { Button, Group, Select, Table, Text } from '@mantine/core';
+import { can } from '@sada/core';
+import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { errorMessage } from '../api/client.ts';
+import { useUsers } from '../cases/useWorkspaceLists.ts';
+
+/**
+ * An admin picks someone of the workspace to subscribe: the active users who read analytics and are
+ * not subscribed yet. Used for early warnings and for the scheduled reports.
+ */
+export function SubscriberPicker({
+  subscribedIds,
+  label,
+  placeholder,
+  nothingFound,
+  submitLabel,
+  isPending,
+  onSubscribe,
+  children,
+}: {
+  subscribedIds: readonly string[];
+  label: string;
+  placeholder: string;
+  nothingFound: string;
+  submitLabel: string;
+  isPending: boolean;
+  /** Called with the chosen user; `clear` empties the choice once they are subscribed. */
+  onSubscribe: (userId: string, clear: () => void) => void;
+  /** More choices beside the person (which reports). */
+  children?: ReactNode;
+}) {
+  const users = useUsers();
+  const [userId, setUserId] = useState<string | null>(null);
+  const choices = (users.data ?? [])
+    .filter((user) => user.isActive && can(user.role, 'analytics:read') && !subscribedIds.includes(user.id))
+    .map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (userId) onSubscribe(userId, () => setUserId(null));
+  };
+  return (
+    <form onSubmit={submit}>
+      <Group align="flex-end" gap="xs" wrap="wrap">
+        <Select
+          label={label}
+          placeholder={choices.length === 0 ? nothingFound : placeholder}
+          data={choices}
+          value={userId}
+          onChange={setUserId}
+          searchable
+          nothingFoundMessage={nothingFound}
+          disabled={choices.length === 0}
+          style={{ flex: 1, minWidth: 240 }}
+        />
+        {children}
+        <Button
+          type="submit"
+          variant="light"
+          leftSection={<IconUserPlus size={16} aria-hidden />}
+          loading={isPending}
+          disabled={!userId}
+        >
+          {submitLabel}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** The cells of a subscriber's row that every list of subscribers has: name, then e-mail. */
+export function SubscriberCells({ user }: { user: { name: string; email: string } }) {
+  return (
+    <>
+      <Table.Td>{user.name}</Table.Td>
+      <Table.Td>
+        <Text size="sm" dir="ltr" component="span">
+          {user.email}
+        </Text>
+      </Table.Td>
+    </>
+  );
+}
+
+/** The last cell of a subscriber's row: unsubscribe them, and why that failed if it did. */
+export function UnsubscribeCell({
+  label,
+  namedLabel,
+  isPending,
+  error,
+  onUnsubscribe,
+}: {
+  label: string;
+  /** Names the person, for screen readers. */
+  namedLabel: string;
+  isPending: boolean;
+  error: unknown;
+  onUnsubscribe: () => void;
+}) {
+  return (
+    <Table.Td>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        c="red.9"
+        leftSection={<IconUserMinus size={14} aria-hidden />}
+        loading={isPending}
+        aria-label={namedLabel}
+        onClick={onUnsubscribe}
+      >
+        {label}
+      </Button>
+      {error ? (
+        <Text size="xs" c="red.9" role="alert">
+          {errorMessage(error)}
+        </Text>
+      ) : null}
+    </Table.Td>
+  );
+}
