@@ -7,7 +7,7 @@ import {
   claimReportMailing,
   type Database,
   findReport,
-  listReportSubscribers,
+  listReportSubscriptions,
   type ReportScheduleKind,
   type ReportSummaryRow,
   releaseReportMailing,
@@ -41,7 +41,7 @@ export function createReportMailer(deps: {
       if (!(await claimReportMailing(db, summary.id, deps.clock.now()))) return false;
       try {
         const subscribers = (
-          await listReportSubscribers(db, workspace.id, summary.kind as ReportScheduleKind)
+          await listReportSubscriptions(db, workspace.id, summary.kind as ReportScheduleKind)
         ).filter((user) => can(user.role as Role, 'analytics:read'));
         if (subscribers.length === 0) return true;
         const report = (await findReport(db, workspace.id, summary.id))!;

@@ -150,34 +150,18 @@ export async function upsertReportSubscription(
   return row!;
 }
 
-/** The active users of a workspace subscribed to its weekly or monthly report. */
-export async function listReportSubscribers(
+/** The active users of a workspace who take the weekly or the monthly report (or only `kind`), by name. */
+export async function listReportSubscriptions(
   executor: Executor,
   workspaceId: string,
-  kind: ReportScheduleKind,
+  kind?: ReportScheduleKind,
 ) {
-  return executor
-    .select({ id: appUser.id, name: appUser.name, email: appUser.email, role: appUser.role })
-    .from(reportSubscription)
-    .innerJoin(appUser, eq(appUser.id, reportSubscription.userId))
-    .where(
-      and(
-        eq(reportSubscription.workspaceId, workspaceId),
-        eq(appUser.workspaceId, workspaceId),
-        eq(appUser.isActive, true),
-        kind === 'weekly' ? eq(reportSubscription.isWeekly, true) : eq(reportSubscription.isMonthly, true),
-      ),
-    )
-    .orderBy(asc(appUser.email));
-}
-
-/** The active users of a workspace who take the weekly or the monthly report, by name. */
-export async function listReportSubscriptions(executor: Executor, workspaceId: string) {
   return executor
     .select({
       id: appUser.id,
       name: appUser.name,
       email: appUser.email,
+      role: appUser.role,
       isWeekly: reportSubscription.isWeekly,
       isMonthly: reportSubscription.isMonthly,
     })
@@ -188,7 +172,11 @@ export async function listReportSubscriptions(executor: Executor, workspaceId: s
         eq(reportSubscription.workspaceId, workspaceId),
         eq(appUser.workspaceId, workspaceId),
         eq(appUser.isActive, true),
-        or(eq(reportSubscription.isWeekly, true), eq(reportSubscription.isMonthly, true)),
+        kind === 'weekly'
+          ? eq(reportSubscription.isWeekly, true)
+          : kind === 'monthly'
+            ? eq(reportSubscription.isMonthly, true)
+            : or(eq(reportSubscription.isWeekly, true), eq(reportSubscription.isMonthly, true)),
       ),
     )
     .orderBy(asc(appUser.name), asc(appUser.id));
