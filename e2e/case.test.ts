@@ -205,6 +205,11 @@ test('fields, assignment and status change the case, and the timeline says who c
   const page = await context.newPage();
   await signIn(page, fixture.demo);
   await openCase(page, reference);
+  // The plan and offers panels above the fields appear and grow as their code and data arrive, and
+  // a dropdown open at that moment closes: start once they are there.
+  for (const panel of ['plan-panel', 'offers-panel']) {
+    await page.locator(`[data-testid="${panel}"][aria-busy="false"]`).waitFor();
+  }
 
   await page.getByTestId('field-priority').click();
   await page.getByRole('option', { name: 'P1 · Urgent' }).click();

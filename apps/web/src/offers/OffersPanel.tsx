@@ -27,6 +27,7 @@ export function OffersPanel({ reference, canWork }: { reference: string; canWork
       p="sm"
       component="section"
       aria-labelledby="case-offers-title"
+      aria-busy={offers.isPending}
       data-testid="offers-panel"
     >
       <Group justify="space-between" mb="xs" gap="xs">

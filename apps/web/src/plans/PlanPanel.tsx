@@ -25,7 +25,14 @@ export function PlanPanel({ reference, canWork }: { reference: string; canWork: 
   const [editing, setEditing] = useState<PlanStep | 'new' | null>(null);
   const progress = plan.data?.progress;
   return (
-    <Paper withBorder p="sm" component="section" aria-labelledby="case-plan-title" data-testid="plan-panel">
+    <Paper
+      withBorder
+      p="sm"
+      component="section"
+      aria-labelledby="case-plan-title"
+      aria-busy={plan.isPending}
+      data-testid="plan-panel"
+    >
       <Title order={2} size="h5" id="case-plan-title" mb="xs">
         {t('panel.title')}
       </Title>
