@@ -116,8 +116,6 @@ export type CaseListOptions = CaseFilterOptions & {
   cursor?: string | undefined;
 };
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether a cursor's value has the shape its sort writes (a time, or a priority and a queue time). */
 function isCursorValueOf(sort: 'createdAt' | 'updatedAt' | 'priority', value: string): boolean {
   if (sort !== 'priority') return !Number.isNaN(Date.parse(value));
@@ -494,7 +492,7 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
       const descending = query.sort.startsWith('-');
       const sort = (descending ? query.sort.slice(1) : query.sort) as 'createdAt' | 'updatedAt' | 'priority';
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (after && (!UUID_PATTERN.test(after.id) || !isCursorValueOf(sort, after.value))) {
+      if (after && !isCursorValueOf(sort, after.value)) {
         throw new AppError('bad_request', {
           en: 'The cursor does not belong to this sort order; start again without a cursor.',
           ar: 'المؤشر لا يخص ترتيب الفرز هذا؛ ابدأ من جديد دون مؤشر.',

@@ -17,7 +17,7 @@ import {
 } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeTimeCursor, encodeCursor } from '../http/cursor.ts';
 import { isUniqueViolation } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
 import { resyncCustomerCases } from '../sla/sla-sync.ts';
@@ -126,12 +126,12 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
       cursor?: string | undefined;
     }) {
       assertCan(options.actor.role, 'customer:read');
-      const after = options.cursor ? decodeCursor(options.cursor) : undefined;
+      const after = options.cursor ? decodeTimeCursor(options.cursor) : undefined;
       const rows = await searchCustomers(db, {
         workspaceId: options.actor.workspace.id,
         normalizedQuery: options.q ? normalizeForSearch(options.q) : undefined,
         limit: options.limit,
-        after: after && { createdAt: new Date(after.value), id: after.id },
+        after: after && { createdAt: after.at, id: after.id },
       });
       const ids = rows.map((row) => row.id);
       const [identities, caseCounts] = await Promise.all([listIdentitiesOf(db, ids), countCasesOf(db, ids)]);

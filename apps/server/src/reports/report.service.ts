@@ -1,14 +1,13 @@
 // Reports (issue 9): made on demand for any range of up to a year, or weekly and monthly for every
 // workspace by a job that also e-mails them to the subscribers. Stored as made (PDF and CSV).
 import { randomUUID } from 'node:crypto';
-import {
-  type CreateReportRequest,
-  type ReportKind,
-  type ReportList,
-  type ReportSubscriberList,
-  type ReportSubscription,
-  type ReportSummary,
-  uuid,
+import type {
+  CreateReportRequest,
+  ReportKind,
+  ReportList,
+  ReportSubscriberList,
+  ReportSubscription,
+  ReportSummary,
 } from '@sada/contracts';
 import { AppError, assertCan, type Clock, can, type Role } from '@sada/core';
 import {
@@ -21,7 +20,6 @@ import {
   listReportSubscriptions,
   listReports,
   listReportWorkspaces,
-  type ReportCursor,
   type ReportScheduleKind,
   type ReportSummaryRow,
   upsertReportSubscription,
@@ -29,7 +27,7 @@ import {
 } from '@sada/db';
 import type { AnalyticsService } from '../analytics/analytics.service.ts';
 import { type Actor, actorFor, asUiLanguage } from '../auth/actor.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeTimeCursor, encodeCursor } from '../http/cursor.ts';
 import { gatherReportContent, type ReportActionsReader } from './report-content.ts';
 import { renderReportCsv } from './report-csv.ts';
 import type { ReportMailer } from './report-mail.ts';
@@ -175,9 +173,10 @@ export function createReportService(deps: {
     /** The workspace's reports, newest first, a page at a time. */
     async list(actor: Actor, query: { limit: number; cursor?: string | undefined }): Promise<ReportList> {
       assertCan(actor.role, 'analytics:read');
+      const after = query.cursor ? decodeTimeCursor(query.cursor) : undefined;
       const rows = await listReports(db, actor.workspace.id, {
         limit: query.limit,
-        after: query.cursor ? reportCursor(query.cursor) : undefined,
+        after: after && { createdAt: after.at, id: after.id },
       });
       const last = rows.at(-1);
       return {
@@ -255,19 +254,6 @@ export function createReportService(deps: {
       return { made, mailed };
     },
   };
-}
-
-/** A report list cursor, read back; one of another list (or tampered with) is refused. */
-function reportCursor(text: string): ReportCursor {
-  const cursor = decodeCursor(text);
-  const createdAt = new Date(cursor.value);
-  if (!uuid.safeParse(cursor.id).success || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('bad_request', {
-      en: 'The cursor does not belong to the report list; start again without a cursor.',
-      ar: 'المؤشر لا يخص قائمة التقارير؛ ابدأ من جديد دون مؤشر.',
-    });
-  }
-  return { createdAt, id: cursor.id };
 }
 
 function summaryOf(row: ReportSummaryRow): ReportSummary {
