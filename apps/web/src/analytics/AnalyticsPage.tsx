@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { CHANNELS, can, csvHeader, csvLine } from '@sada/core';
+import { CHANNELS, can } from '@sada/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,7 @@ import { useCurrentUser } from '../auth/session.ts';
 import { useCategoryName, useTriageSettings } from '../cases/triage-queries.ts';
 import { useTeams } from '../cases/useWorkspaceLists.ts';
 import { CreateProblemFromIssue } from '../problems/CreateProblemButton.tsx';
-import { downloadText } from '../ui/download.ts';
+import { downloadCsv } from '../ui/download.ts';
 import { useFormatters } from '../ui/format.ts';
 import { ErrorState, LoadingState } from '../ui/states.tsx';
 import { AlertSubscriptions } from './AlertSubscriptions.tsx';
@@ -237,15 +237,15 @@ function VolumeSection({ range }: { range: Range }) {
       );
   };
   const exportTable = () => {
-    const header = csvHeader([t(`by.${by}`), ...buckets.map((start) => start), t('volume.total')]);
-    const rows = (volume.data?.series ?? []).map((series) =>
-      csvLine([
+    downloadCsv(
+      `volume-${by}-${interval}.csv`,
+      [t(`by.${by}`), ...buckets, t('volume.total')],
+      (volume.data?.series ?? []).map((series) => [
         keyLabel(by, series.key, series.label),
         ...series.points.map((point) => point.count),
         series.total,
       ]),
     );
-    downloadText(`volume-${by}-${interval}.csv`, header + rows.join(''));
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="volume-title">
@@ -422,27 +422,26 @@ function HandlingSection({ range }: { range: Range }) {
   ];
   const exportTable = () => {
     if (!handling.data) return;
-    const line = (name: string, row: Row) =>
-      csvLine([
-        name,
-        row.cases,
-        row.open,
-        row.firstResponse.median,
-        row.firstResponse.p90,
-        row.resolution.median,
-        row.resolution.p90,
-        row.reopenRate,
-        row.sla.compliance,
-        row.csat.average,
-        row.csat.score,
-        row.nps.score,
-        row.compensation.map((item) => `${item.amount} ${item.currency}`).join('; '),
-        row.privateMove.invited,
-        row.privateMove.accepted,
-        row.privateMove.waiting,
-        row.privateMove.rate,
-      ]);
-    const header = csvHeader([
+    const line = (name: string, row: Row) => [
+      name,
+      row.cases,
+      row.open,
+      row.firstResponse.median,
+      row.firstResponse.p90,
+      row.resolution.median,
+      row.resolution.p90,
+      row.reopenRate,
+      row.sla.compliance,
+      row.csat.average,
+      row.csat.score,
+      row.nps.score,
+      row.compensation.map((item) => `${item.amount} ${item.currency}`).join('; '),
+      row.privateMove.invited,
+      row.privateMove.accepted,
+      row.privateMove.waiting,
+      row.privateMove.rate,
+    ];
+    const header = [
       t(`by.${by}`),
       'cases',
       'open',
@@ -460,13 +459,11 @@ function HandlingSection({ range }: { range: Range }) {
       'private_accepted',
       'private_waiting',
       'private_acceptance_rate',
+    ];
+    downloadCsv(`handling-${by}.csv`, header, [
+      ...handling.data.rows.map((row) => line(keyLabel(by, row.key, row.label), row)),
+      line(t('handling.total'), handling.data.total),
     ]);
-    downloadText(
-      `handling-${by}.csv`,
-      header +
-        handling.data.rows.map((row) => line(keyLabel(by, row.key, row.label), row)).join('') +
-        line(t('handling.total'), handling.data.total),
-    );
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="handling-title">
@@ -570,9 +567,11 @@ function HeatmapSection({ range }: { range: Range }) {
     );
   const exportTable = () => {
     if (!heatmap.data) return;
-    const header = csvHeader([t('heatmap.weekday'), ...hours.map(String)]);
-    const rows = heatmap.data.counts.map((counts, day) => csvLine([days[day], ...counts]));
-    downloadText('peak-hours.csv', header + rows.join(''));
+    downloadCsv(
+      'peak-hours.csv',
+      [t('heatmap.weekday'), ...hours.map(String)],
+      heatmap.data.counts.map((counts, day) => [days[day], ...counts]),
+    );
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="heatmap-title">
@@ -687,18 +686,26 @@ function BacklogSection({ range }: { range: Range }) {
   };
   const exportTable = () => {
     if (!backlog.data) return;
-    const header = csvHeader([
-      t('backlog.band'),
-      t('common:status.new'),
-      t('common:status.open'),
-      t('common:status.pending'),
-      t('handling.cases'),
-    ]);
-    const rows = backlog.data.bands.map((band, index, all) =>
-      csvLine([bandName(band.underDays, index, all), band.new, band.open, band.pending, band.total]),
+    downloadCsv(
+      'backlog.csv',
+      [
+        t('backlog.band'),
+        t('common:status.new'),
+        t('common:status.open'),
+        t('common:status.pending'),
+        t('handling.cases'),
+      ],
+      [
+        ...backlog.data.bands.map((band, index, all) => [
+          bandName(band.underDays, index, all),
+          band.new,
+          band.open,
+          band.pending,
+          band.total,
+        ]),
+        [t('backlog.total'), '', '', '', backlog.data.total],
+      ],
     );
-    const total = csvLine([t('backlog.total'), '', '', '', backlog.data.total]);
-    downloadText('backlog.csv', header + rows.join('') + total);
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="backlog-title">
@@ -755,17 +762,18 @@ function AlertsSection() {
   const alerts = useSpikeAlerts();
   const exportTable = () => {
     if (!alerts.data) return;
-    const header = csvHeader([
-      t('alerts.hourStart'),
-      t('alerts.hourEnd'),
-      t('alerts.field'),
-      t('alerts.value'),
-      t('alerts.count'),
-      t('alerts.usual'),
-      t('alerts.examples'),
-    ]);
-    const rows = alerts.data.items.map((alert) =>
-      csvLine([
+    downloadCsv(
+      'early-warnings.csv',
+      [
+        t('alerts.hourStart'),
+        t('alerts.hourEnd'),
+        t('alerts.field'),
+        t('alerts.value'),
+        t('alerts.count'),
+        t('alerts.usual'),
+        t('alerts.examples'),
+      ],
+      alerts.data.items.map((alert) => [
         alert.windowStart,
         alert.windowEnd,
         t(`by.${alert.dimension}`),
@@ -775,7 +783,6 @@ function AlertsSection() {
         alert.examples.map((example) => example.referenceNumber).join(' '),
       ]),
     );
-    downloadText('early-warnings.csv', header + rows.join(''));
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="alerts-title" data-testid="spike-alerts">
@@ -899,21 +906,16 @@ function IssuesSection({ range }: { range: Range }) {
   const issues = useEmergingIssues(range);
   const exportTable = () => {
     if (!issues.data) return;
-    const header = csvHeader([
-      t('issues.terms'),
-      t('issues.cases'),
-      t('issues.trendColumn'),
-      t('issues.examples'),
-    ]);
-    const rows = issues.data.issues.map((issue) =>
-      csvLine([
+    downloadCsv(
+      'emerging-issues.csv',
+      [t('issues.terms'), t('issues.cases'), t('issues.trendColumn'), t('issues.examples')],
+      issues.data.issues.map((issue) => [
         issue.terms.join(' '),
         issue.size,
         t(`issues.trend.${issue.trend}`),
         issue.examples.map((example) => example.referenceNumber).join(' '),
       ]),
     );
-    downloadText('emerging-issues.csv', header + rows.join(''));
   };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="issues-title" data-testid="emerging-issues">

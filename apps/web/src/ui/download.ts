@@ -1,5 +1,6 @@
 // Files the console makes in the browser (a CSV of the ledger, a PNG of a story card) and hands to
 // the browser's download.
+import { type CsvValue, csvHeader, csvLine } from '@sada/core';
 
 /** Starts the browser's download of a file made here. */
 export function downloadBlob(name: string, blob: Blob) {
@@ -9,6 +10,11 @@ export function downloadBlob(name: string, blob: Blob) {
   link.download = name;
   link.click();
   URL.revokeObjectURL(url);
+}
+
+/** Starts the browser's download of a CSV: a header row (with the byte-order mark) and one line per row. */
+export function downloadCsv(name: string, header: readonly string[], rows: readonly (readonly CsvValue[])[]) {
+  downloadText(name, csvHeader(header) + rows.map(csvLine).join(''));
 }
 
 /** Starts the browser's download of a text file. */
