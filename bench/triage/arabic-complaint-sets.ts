@@ -69,12 +69,9 @@ export function withoutHashtags(text: string): string {
   return text.replace(/#\S*|\S*_\S*/g, ' ');
 }
 
-// "على" is in the triage stopword list, but the list is matched after normalisation, which writes it
-// "علي": the commonest Arabic preposition is kept as a term (in 42 of our 219 complaints).
-const ALA = normalizeForSearch('على');
-
 // Gulf and MSA function words, fillers and set phrases ("حسبي الله ونعم الوكيل") that the triage
 // stopword list lacks. Written after reading the bench's groups, so figures with it are optimistic.
+// (An `ala` idea, dropping "على", became the triage default: indexTerms now normalises its list.)
 const ARABIC_FILLERS = new Set(
   (
     'على اللي الي بس مو ما وش ليش ليه كيف متى حتى الا الله والله يارب ربي حسبي نعم الوكيل جدا مره كذا ' +
@@ -86,18 +83,16 @@ const ARABIC_FILLERS = new Set(
 );
 
 /** Ideas tried on the Arabic texts before grouping, by the bench's --extra-stopwords flag. */
-export const EXTRA_STOPWORDS = ['none', 'ala', 'fillers'] as const;
+export const EXTRA_STOPWORDS = ['none', 'fillers'] as const;
 export type ExtraStopwords = (typeof EXTRA_STOPWORDS)[number];
 
-/** The text without "على" ('ala'), or also without one-letter words and the fillers above ('fillers'). */
+/** The text without the fillers above ('fillers'), also after the conjunction و. */
 export function withoutExtraStopwords(text: string, extra: ExtraStopwords): string {
   if (extra === 'none') return text;
   return normalizeForSearch(text)
     .split(' ')
-    .filter((word) => {
-      if (extra === 'ala') return word !== ALA;
-      if (/^[\u0620-\u064A]$/.test(word)) return false;
-      return !ARABIC_FILLERS.has(word) && !(word.startsWith('و') && ARABIC_FILLERS.has(word.slice(1)));
-    })
+    .filter(
+      (word) => !ARABIC_FILLERS.has(word) && !(word.startsWith('و') && ARABIC_FILLERS.has(word.slice(1))),
+    )
     .join(' ');
 }

@@ -8,8 +8,8 @@
 // - Arabic: our hand-labelled complaints (packages/triage/labels), label = our category.
 // - Arabic: negative MARSA tweets of four domains, label = domain (coarser than a complaint topic).
 // Options to try ideas: --similarity=0.3 --min-size=3 (findEmergingIssues' defaults);
-// --extra-stopwords=ala|fillers to drop "على" (or also one-letter words and dialect fillers) from the
-// Arabic texts before grouping; --arabic-only to skip the English figures.
+// --extra-stopwords=fillers to drop dialect fillers from the Arabic texts before grouping;
+// --arabic-only to skip the English figures.
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCsv } from '@sada/core';
