@@ -153,12 +153,10 @@ export function matchesFilters(row: CaseRow, filters: InboxFilters, myUserId: st
   if (!isIn(filters.channel, row.channel)) return false;
   if (!isIn(filters.kind, row.kind)) return false;
   // `none`: the field is not set.
-  const isInOrNotSet = (values: readonly string[] | undefined, value: string | null) =>
-    !values?.length || values.includes(value ?? 'none');
-  if (!isInOrNotSet(filters.category, row.category)) return false;
-  if (!isInOrNotSet(filters.product, row.product)) return false;
-  if (!isInOrNotSet(filters.region, row.region)) return false;
-  if (!isInOrNotSet(filters.sentiment, row.sentiment)) return false;
+  if (!isIn(filters.category, row.category ?? 'none')) return false;
+  if (!isIn(filters.product, row.product ?? 'none')) return false;
+  if (!isIn(filters.region, row.region ?? 'none')) return false;
+  if (!isIn<string>(filters.sentiment, row.sentiment ?? 'none')) return false;
   if (!isIn(ids(filters.team), row.teamId)) return false;
   if (!isIn(ids(filters.assignee), row.assigneeId)) return false;
   if (filters.tag?.length && !filters.tag.some((tag) => row.tags.includes(tag))) return false;
