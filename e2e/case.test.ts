@@ -1,8 +1,16 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+  textOf,
+} from './harness.ts';
 
 let fixture: ConsoleFixture;
 let admin: ApiClient;
@@ -40,19 +48,6 @@ function createXCase(subject: string) {
     language: 'ar',
     customer: { name: 'خالد الشمري' },
   });
-}
-
-async function openCase(page: Page, reference: string) {
-  await page.goto(`/cases/${reference}`);
-  await page.getByTestId('case-page').waitFor();
-}
-
-/** Text as a person reads it: without the bidi isolation marks around names, spaces collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '')
-    .replace(/[\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 async function chooseMode(page: Page, label: string) {
@@ -205,11 +200,6 @@ test('fields, assignment and status change the case, and the timeline says who c
   const page = await context.newPage();
   await signIn(page, fixture.demo);
   await openCase(page, reference);
-  // The plan and offers panels above the fields appear and grow as their code and data arrive, and
-  // a dropdown open at that moment closes: start once they are there.
-  for (const panel of ['plan-panel', 'offers-panel']) {
-    await page.locator(`[data-testid="${panel}"][aria-busy="false"]`).waitFor();
-  }
 
   await page.getByTestId('field-priority').click();
   await page.getByRole('option', { name: 'P1 · Urgent' }).click();

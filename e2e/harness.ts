@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '@sada/core';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { seedDemoWorkspace } from '../apps/server/src/demo/demo-seed.ts';
 import { type ApiClient, startTestServer, type TestServer } from '../apps/server/test/harness.ts';
 
@@ -95,6 +95,26 @@ export async function signIn(
   await page.getByLabel(/^(Password|كلمة المرور)/).fill(credentials.password);
   await page.getByRole('button', { name: /^(Sign in|دخول)$/ }).click();
   await page.waitForURL(/\/inbox\//, { waitUntil: 'commit' });
+}
+
+/**
+ * Opens a case page and waits until the side panels that load on their own (plan, offers) are
+ * there, so nothing moves under a click that follows.
+ */
+export async function openCase(page: Page, reference: string) {
+  await page.goto(`/cases/${reference}`);
+  await page.getByTestId('case-page').waitFor();
+  for (const panel of ['plan-panel', 'offers-panel']) {
+    await page.locator(`[data-testid="${panel}"][aria-busy="false"]`).waitFor();
+  }
+}
+
+/** Text as a person reads it: without the bidi isolation marks around names, spaces collapsed. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '')
+    .replace(/[\u200e\u200f\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Saves a full-page screenshot under e2e/artifacts/ (ignored by git) for people to look at. */

@@ -1,8 +1,16 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+  textOf,
+} from './harness.ts';
 import { startLlmStub } from './llm-stub.ts';
 
 let fixture: ConsoleFixture;
@@ -31,24 +39,11 @@ function createAngryCase(subject: string, overrides: Record<string, unknown> = {
   });
 }
 
-async function openCase(page: Page, reference: string) {
-  await page.goto(`/cases/${reference}`);
-  await page.getByTestId('case-page').waitFor();
-}
-
 /** Waits until the triage panel shows what the background worker made of the case (the live update). */
 async function waitForTriage(page: Page) {
   await expect
     .poll(() => page.getByTestId('triage-panel').getAttribute('data-state'), TRIAGE_WAIT)
     .toBe('ready');
-}
-
-/** Text as a person reads it: without the bidi isolation marks around names, spaces collapsed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '')
-    .replace(/[\u2066-\u2069]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 test('an angry Arabic complaint is read in the background: kind, the words of a signal and the reason for its priority', async () => {

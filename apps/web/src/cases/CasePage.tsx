@@ -21,6 +21,7 @@ import type { CaseDetail } from './case-types.ts';
 import { MoveToPrivate } from './MoveToPrivate.tsx';
 import { PresenceBar } from './PresenceBar.tsx';
 import { ReplySuggestions } from './ReplySuggestions.tsx';
+import { SlaPanel } from './SlaPanel.tsx';
 import { StatusActions } from './StatusActions.tsx';
 import { Thread } from './Thread.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
@@ -29,7 +30,6 @@ import { useCase, useCaseActions } from './useCase.ts';
 import { usePresence } from './usePresence.ts';
 
 // The SLA panel shows only on cases under a policy: its code loads when one is opened.
-const SlaPanel = lazy(() => import('./SlaPanel.tsx').then((module) => ({ default: module.SlaPanel })));
 const OffersPanel = lazy(() => import('../offers/OffersPanel.tsx').then((m) => ({ default: m.OffersPanel })));
 const PlanPanel = lazy(() => import('../plans/PlanPanel.tsx').then((m) => ({ default: m.PlanPanel })));
 const CaseProblemLine = lazy(() =>
@@ -186,11 +186,10 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
         <div className={classes.controls}>
           <StatusActions caseDetail={caseDetail} transition={actions.transition} readOnly={!canWork} />
           <AssignControl caseDetail={caseDetail} assign={actions.assign} readOnly={!canWork} />
-          {caseDetail.sla.length > 0 && (
-            <Suspense fallback={null}>
-              <SlaPanel caseDetail={caseDetail} />
-            </Suspense>
-          )}
+          {caseDetail.sla.length > 0 && <SlaPanel caseDetail={caseDetail} />}
+          <TriagePanel caseDetail={caseDetail} readOnly={!canWork} />
+          <CaseFields caseDetail={caseDetail} update={actions.update} readOnly={!canWork} />
+          {/* What loads on its own comes after the fields, so nothing moves under a click there. */}
           <Suspense fallback={null}>
             <CaseProblemLine reference={reference} />
           </Suspense>
@@ -210,8 +209,6 @@ function CaseView({ caseDetail, refreshError }: { caseDetail: CaseDetail; refres
               <StoryCandidateButton reference={reference} />
             </Suspense>
           )}
-          <TriagePanel caseDetail={caseDetail} readOnly={!canWork} />
-          <CaseFields caseDetail={caseDetail} update={actions.update} readOnly={!canWork} />
         </div>
         <div className={classes.customer}>
           <CustomerPanel customerId={caseDetail.customerId} currentReference={reference} />
