@@ -22,29 +22,19 @@ export function AlertSubscriptions() {
   const { items, isSubscribed, canManage } = subscriptions.data;
   return (
     <Stack gap="sm" mb="sm">
-      <EmailToggle items={items} isSubscribed={isSubscribed} canManage={canManage} />
+      <EmailToggle items={items} isSubscribed={isSubscribed} />
       {canManage && <AlertSubscribers items={items} />}
       {canManage && <WebhooksPanel items={items} />}
     </Stack>
   );
 }
 
-function EmailToggle({
-  items,
-  isSubscribed,
-  canManage,
-}: {
-  items: AlertSubscriptionItem[];
-  isSubscribed: boolean;
-  /** Admins see everyone's subscriptions, so they are told how many people get the mail. */
-  canManage: boolean;
-}) {
+function EmailToggle({ items, isSubscribed }: { items: AlertSubscriptionItem[]; isSubscribed: boolean }) {
   const { t } = useTranslation('analytics');
   const user = useCurrentUser();
   const create = useCreateAlertSubscription();
   const remove = useDeleteAlertSubscription();
   const own = items.find((item) => item.kind === 'email' && item.user.id === user.id);
-  const subscribers = items.filter((item) => item.kind === 'email' && item.isEnabled);
   const change = (isOn: boolean) => {
     const done = {
       onSuccess: () =>
@@ -71,11 +61,6 @@ function EmailToggle({
       {error && (
         <Text c="red.9" size="sm" role="alert">
           {errorMessage(error)}
-        </Text>
-      )}
-      {canManage && (
-        <Text size="sm" c="dimmed">
-          {t('subscriptions.subscribers', { count: subscribers.length })}
         </Text>
       )}
     </Stack>

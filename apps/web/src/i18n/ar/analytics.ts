@@ -104,12 +104,6 @@ export const arAnalytics: typeof enAnalytics = {
     emailHelp: 'رسالة واحدة لكل قفزة، بلغتك، مع أمثلتها وروابط حالاتها.',
     subscribed: 'ستصلك الإنذارات المبكرة بالبريد.',
     unsubscribed: 'لن تصلك الإنذارات المبكرة بالبريد بعد الآن.',
-    subscribers_zero: 'لا أحد يتلقاها بالبريد بعد.',
-    subscribers_one: 'شخص واحد يتلقاها بالبريد.',
-    subscribers_two: 'شخصان يتلقيانها بالبريد.',
-    subscribers_few: '{{count}} أشخاص يتلقونها بالبريد.',
-    subscribers_many: '{{count}} شخصًا يتلقونها بالبريد.',
-    subscribers_other: '{{count}} شخص يتلقونها بالبريد.',
     webhooks: 'الخطافات الصادرة (Webhooks)',
     webhooksIntro:
       'تُرسل كل قفزة بصيغة JSON عبر POST، موقّعة في الترويسة \u2066X-Sada-Signature\u2069 (بصمة HMAC-SHA256 للمحتوى بالسر)، وتُعاد المحاولة حتى يجيب المستقبِل بـ 2xx.',

@@ -105,12 +105,6 @@ export const enAnalytics = {
     emailHelp: 'One e-mail per spike, in your language, with its example posts and links to their cases.',
     subscribed: 'You will receive early warnings by e-mail.',
     unsubscribed: 'You will no longer receive early warnings by e-mail.',
-    subscribers_zero: 'Nobody receives them by e-mail yet.',
-    subscribers_one: 'One person receives them by e-mail.',
-    subscribers_two: '{{count}} people receive them by e-mail.',
-    subscribers_few: '{{count}} people receive them by e-mail.',
-    subscribers_many: '{{count}} people receive them by e-mail.',
-    subscribers_other: '{{count}} people receive them by e-mail.',
     webhooks: 'Outgoing webhooks',
     webhooksIntro:
       'Each spike is sent as JSON by POST, signed in the X-Sada-Signature header (sha256= HMAC of the body with the secret), and retried until the receiver answers 2xx.',
