@@ -249,6 +249,34 @@ test('fields, assignment and status change the case, and the timeline says who c
   await context.close();
 });
 
+test('the triage panel and the fields stay put while the side panels that load on their own arrive', async () => {
+  const created = await createXCase('Nothing moves');
+  const context = await newContext(fixture, 'en');
+  const page = await context.newPage();
+  await signIn(page, fixture.demo);
+  // Hold the problem line's, plan's and offers' data until the page has been looked at.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/api\/cases\/[^/]+\/(problem|plan|offers|compensations)$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/cases/${created.referenceNumber}`);
+  const targets = [page.getByTestId('triage-panel'), page.getByTestId('field-category')];
+  await targets[1]?.waitFor();
+  const topOf = async () =>
+    Promise.all(targets.map(async (target) => Math.round((await target.boundingBox())?.y ?? -1)));
+  const before = await topOf();
+  release();
+  for (const panel of ['plan-panel', 'offers-panel']) {
+    await page.locator(`[data-testid="${panel}"][aria-busy="false"]`).waitFor();
+  }
+  expect(await topOf()).toEqual(before);
+  await context.close();
+});
+
 test('an unknown reference says so in words, with a way back', async () => {
   const context = await newContext(fixture, 'en');
   const page = await context.newPage();
