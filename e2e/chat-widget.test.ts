@@ -4,7 +4,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+} from './harness.ts';
 
 // The live-chat widget on a company's page: a page of its own origin embeds /widget.js of the test
 // server, as a customer's site would, with CSS that would wreck anything it reached.
@@ -158,8 +165,7 @@ test('a chat started in the widget reaches an agent, whose typing and reply the 
   const agentContext = await newContext(fixture, 'en');
   const agent = await agentContext.newPage();
   await signIn(agent, fixture.demo);
-  await agent.goto(`/cases/${reference}`);
-  await agent.getByTestId('case-page').waitFor();
+  await openCase(agent, reference);
   await expect.poll(() => agent.getByTestId('thread').textContent()).toContain(message);
 
   // The customer writes more; it reaches the agent once, though the widget hears it twice.

@@ -2,7 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { addUser, type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  addUser,
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+} from './harness.ts';
 
 // A refund above the agent's limit: the agent proposes it, a supervisor approves it on the approvals
 // page, the customer chooses it on the signed offer page, and the ledger lists it.
@@ -33,7 +41,7 @@ test('a refund above the agent’s limit waits for a supervisor, reaches the cus
   const agentContext = await newContext(fixture, 'en');
   const agentPage = await agentContext.newPage();
   await signIn(agentPage, agent);
-  await agentPage.goto(`/cases/${reference}`);
+  await openCase(agentPage, reference);
   await agentPage.getByTestId('offers-panel').getByRole('button', { name: 'Propose a solution' }).click();
   const dialog = agentPage.getByRole('dialog', { name: 'Propose a solution' });
   await dialog.getByLabel('Amount').fill('300');
@@ -148,7 +156,7 @@ test('in Arabic the approvals, ledger and case offers read right to left', async
   expect(await seriousAxeViolations(page, '#main')).toEqual([]);
   await saveScreenshot(page, 'compensation-approvals-ar');
 
-  await page.goto(`/cases/${reference}`);
+  await openCase(page, reference);
   await expect.poll(() => offerStatus(page).textContent()).toBe('بانتظار الموافقة');
   expect(await seriousAxeViolations(page, '#main')).toEqual([]);
 

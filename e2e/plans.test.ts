@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+} from './harness.ts';
 
 // The case page's resolution plan: a step added in the dialog, marked done, the progress shown; the
 // same panel in Arabic, right to left.
@@ -25,7 +32,7 @@ test('an agent adds a step, marks it done, and the plan shows its progress', asy
   const context = await newContext(fixture, 'en');
   const page = await context.newPage();
   await signIn(page, fixture.demo);
-  await page.goto(`/cases/${reference}`);
+  await openCase(page, reference);
   const panel = page.getByTestId('plan-panel');
   await panel.getByText('Check the card terminal').waitFor();
 
@@ -68,7 +75,7 @@ test('in Arabic, the plan reads right to left with its progress', async () => {
   const context = await newContext(fixture, 'ar');
   const page = await context.newPage();
   await signIn(page, fixture.demo);
-  await page.goto(`/cases/${reference}`);
+  await openCase(page, reference);
   expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
   const panel = page.getByTestId('plan-panel');
   await panel.getByRole('heading', { name: 'خطة الحل' }).waitFor();

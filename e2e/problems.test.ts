@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+} from './harness.ts';
 
 // A supervisor turns an emerging issue into a problem, links a new similar case in one click, adds a
 // corrective action and sees its effect charted, in Arabic; and makes a problem from inbox cases.
@@ -72,7 +79,7 @@ test('a problem made from an emerging issue links its cases, takes a new similar
   await saveScreenshot(page, 'problem-ar');
 
   // The case shows the problem it belongs to.
-  await page.goto(`/cases/${late.referenceNumber}`);
+  await openCase(page, late.referenceNumber);
   await page.getByTestId('case-problem').getByRole('link').click();
   await page.waitForURL(new RegExp(`/problems/${problemId}$`));
   await context.close();

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp } from '../apps/server/test/harness.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+} from './harness.ts';
 
 // The admin's SLA section: a policy written in the editor; the inbox and the case page then show
 // each case's time left.
@@ -58,7 +65,7 @@ test('an admin adds an SLA policy; the inbox row and the case page show the time
   expect(await row.locator('[data-sla]').getAttribute('data-sla')).toBe('later');
   expect(await page.locator(`[data-case-row="${calm.referenceNumber}"] [data-sla]`).count()).toBe(0);
 
-  await page.goto(`/cases/${urgent.referenceNumber}`);
+  await openCase(page, urgent.referenceNumber);
   const panel = page.getByTestId('sla-panel');
   await panel.waitFor();
   const first = panel.locator('[data-sla-target="first_response"]');

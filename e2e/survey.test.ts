@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  openCase,
+  saveScreenshot,
+  signIn,
+  startConsole,
+} from './harness.ts';
 
 let fixture: ConsoleFixture;
 let admin: ApiClient;
@@ -58,7 +65,7 @@ test('an Arabic customer rates a resolved case on the survey page, and the team 
   const team = await newContext(fixture, 'en');
   const agent = await team.newPage();
   await signIn(agent, fixture.demo);
-  await agent.goto(`/cases/${reference}`);
+  await openCase(agent, reference);
   const panel = agent.getByTestId('survey-panel');
   await panel.waitFor();
   await expect.poll(async () => (await panel.textContent()) ?? '').toContain('4 of 5');
