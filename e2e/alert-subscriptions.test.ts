@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, signInOverHttp } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  saveScreenshot,
+  signIn,
+  startConsole,
+  subscribeInPicker,
+} from './harness.ts';
 
 // An admin, in Arabic, subscribes to early warnings by e-mail on the analytics page, adds an
 // outgoing webhook (its secret shown once) and sends it a test that a local receiver gets.
@@ -144,9 +151,7 @@ test('an admin subscribes an analyst to early warnings and sees them listed', as
   await signIn(page, fixture.demo);
   await page.goto('/analytics');
   const section = page.getByRole('region', { name: 'من تصلهم الإنذارات المبكرة بالبريد' });
-  await section.getByLabel('اشترك لشخص آخر').click();
-  await page.getByRole('option', { name: /هدى المحللة/ }).click();
-  await section.getByRole('button', { name: 'اشترك له' }).click();
+  await subscribeInPicker(page, section, 'هدى المحللة');
 
   const listed = section.getByTestId('alert-subscribers').getByRole('row').filter({ hasText: 'هدى المحللة' });
   await listed.waitFor();

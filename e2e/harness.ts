@@ -117,6 +117,13 @@ export async function textOf(locator: Locator): Promise<string> {
     .trim();
 }
 
+/** Subscribes someone through a section's subscriber picker (early warnings, reports), in Arabic. */
+export async function subscribeInPicker(page: Page, section: Locator, name: string) {
+  await section.getByLabel('اشترك لشخص آخر').click();
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+  await section.getByRole('button', { name: 'اشترك له' }).click();
+}
+
 /** Saves a full-page screenshot under e2e/artifacts/ (ignored by git) for people to look at. */
 export async function saveScreenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, createCase, signInOverHttp, storeTestReport } from '../apps/server/test/harness.ts';
 import { seriousAxeViolations } from './accessibility.ts';
-import { type ConsoleFixture, newContext, saveScreenshot, signIn, startConsole } from './harness.ts';
+import {
+  type ConsoleFixture,
+  newContext,
+  saveScreenshot,
+  signIn,
+  startConsole,
+  subscribeInPicker,
+} from './harness.ts';
 
 // An admin opens the reports page in Arabic, makes a report for a range, downloads its PDF and
 // subscribes to the weekly report.
@@ -122,9 +129,7 @@ test('an admin subscribes an analyst to the weekly report and sees them listed',
   await signIn(page, fixture.demo);
   await page.goto('/reports');
   const section = page.getByRole('region', { name: 'من تصلهم التقارير بالبريد' });
-  await section.getByLabel('اشترك لشخص آخر').click();
-  await page.getByRole('option', { name: /ريم المحللة/ }).click();
-  await section.getByRole('button', { name: 'اشترك له' }).click();
+  await subscribeInPicker(page, section, 'ريم المحللة');
 
   const listed = section
     .getByTestId('report-subscribers')

@@ -58,10 +58,7 @@ export function AlertSubscribers({ items }: { items: AlertSubscriptionItem[] }) 
       )}
       <SubscriberPicker
         subscribedIds={subscribers.map((subscription) => subscription.user.id)}
-        label={t('subscribers.pick')}
-        placeholder={t('subscribers.pickPlaceholder')}
         nothingFound={t('subscribers.nobodyLeft')}
-        submitLabel={t('subscribers.add')}
         isPending={create.isPending}
         onSubscribe={subscribe}
       />
@@ -87,7 +84,6 @@ function SubscriberRow({ subscription }: { subscription: EmailSubscription }) {
     <Table.Tr>
       <SubscriberCells user={user} />
       <UnsubscribeCell
-        label={t('subscribers.remove')}
         namedLabel={t('subscribers.removeNamed', { name: user.name })}
         isPending={remove.isPending}
         error={remove.error}

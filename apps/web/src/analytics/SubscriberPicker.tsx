@@ -2,6 +2,7 @@ import { Button, Group, Select, Table, Text } from '@mantine/core';
 import { can } from '@sada/core';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/client.ts';
 import { useUsers } from '../cases/useWorkspaceLists.ts';
 
@@ -11,25 +12,21 @@ import { useUsers } from '../cases/useWorkspaceLists.ts';
  */
 export function SubscriberPicker({
   subscribedIds,
-  label,
-  placeholder,
   nothingFound,
-  submitLabel,
   isPending,
   onSubscribe,
   children,
 }: {
   subscribedIds: readonly string[];
-  label: string;
-  placeholder: string;
+  /** What the list says when everyone who could be is subscribed. */
   nothingFound: string;
-  submitLabel: string;
   isPending: boolean;
   /** Called with the chosen user; `clear` empties the choice once they are subscribed. */
   onSubscribe: (userId: string, clear: () => void) => void;
   /** More choices beside the person (which reports). */
   children?: ReactNode;
 }) {
+  const { t } = useTranslation('analytics');
   const users = useUsers();
   const [userId, setUserId] = useState<string | null>(null);
   const choices = (users.data ?? [])
@@ -43,8 +40,8 @@ export function SubscriberPicker({
     <form onSubmit={submit}>
       <Group align="flex-end" gap="xs" wrap="wrap">
         <Select
-          label={label}
-          placeholder={choices.length === 0 ? nothingFound : placeholder}
+          label={t('picker.label')}
+          placeholder={choices.length === 0 ? nothingFound : t('picker.placeholder')}
           data={choices}
           value={userId}
           onChange={setUserId}
@@ -61,7 +58,7 @@ export function SubscriberPicker({
           loading={isPending}
           disabled={!userId}
         >
-          {submitLabel}
+          {t('picker.submit')}
         </Button>
       </Group>
     </form>
@@ -84,19 +81,18 @@ export function SubscriberCells({ user }: { user: { name: string; email: string 
 
 /** The last cell of a subscriber's row: unsubscribe them, and why that failed if it did. */
 export function UnsubscribeCell({
-  label,
   namedLabel,
   isPending,
   error,
   onUnsubscribe,
 }: {
-  label: string;
   /** Names the person, for screen readers. */
   namedLabel: string;
   isPending: boolean;
   error: unknown;
   onUnsubscribe: () => void;
 }) {
+  const { t } = useTranslation('analytics');
   return (
     <Table.Td>
       <Button
@@ -109,7 +105,7 @@ export function UnsubscribeCell({
         aria-label={namedLabel}
         onClick={onUnsubscribe}
       >
-        {label}
+        {t('picker.remove')}
       </Button>
       {error ? (
         <Text size="xs" c="red.9" role="alert">

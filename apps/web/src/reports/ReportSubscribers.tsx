@@ -64,10 +64,7 @@ export function ReportSubscribers() {
         )}
         <SubscriberPicker
           subscribedIds={items.map((item) => item.user.id)}
-          label={t('subscribers.pick')}
-          placeholder={t('subscribers.pickPlaceholder')}
           nothingFound={t('subscribers.nobodyLeft')}
-          submitLabel={t('subscribers.add')}
           isPending={subscribe.isPending}
           onSubscribe={add}
         >
@@ -133,7 +130,6 @@ function SubscriberRow({ subscriber }: { subscriber: ReportSubscriber }) {
         />
       </Table.Td>
       <UnsubscribeCell
-        label={t('subscribers.remove')}
         namedLabel={t('subscribers.removeNamed', { name: user.name })}
         isPending={update.isPending && !current.weekly && !current.monthly}
         error={update.error}
