@@ -49,7 +49,7 @@ import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
 import { assertSocialReplySendable, planDelivery, planTemplateDelivery } from '../channels/delivery.ts';
 import type { IdentityInput } from '../customers/customer.service.ts';
-import { decodeCursor, encodeCursor } from '../http/cursor.ts';
+import { decodeCursor, nextCursorOf } from '../http/cursor.ts';
 import { assertMentionable, notifyMentions } from '../notifications/mentions.ts';
 import { tellCustomerTeamHasCase } from '../routing/team-notice.ts';
 import type { ServiceContext } from '../services.ts';
@@ -505,13 +505,11 @@ export function createCaseService({ database, clock, caches, config }: ServiceCo
         limit: query.limit,
         after,
       });
-      const last = rows.at(-1);
       const sortValue = (row: (typeof rows)[number]) =>
         sort === 'priority' ? `${row.priority} ${row.queueAt?.toISOString()}` : row[sort].toISOString();
       return {
         items: await withSlaSummaries(db, rows, clock.now()),
-        nextCursor:
-          rows.length === query.limit && last ? encodeCursor({ value: sortValue(last), id: last.id }) : null,
+        nextCursor: nextCursorOf(rows, query.limit, sortValue),
       };
     },
 

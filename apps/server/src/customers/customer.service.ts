@@ -17,7 +17,7 @@ import {
 } from '@sada/db';
 import { normalizeForSearch } from '@sada/triage';
 import type { Actor } from '../auth/actor.ts';
-import { decodeTimeCursor, encodeCursor } from '../http/cursor.ts';
+import { createdAtValue, decodeTimeCursor, nextCursorOf } from '../http/cursor.ts';
 import { isUniqueViolation } from '../http/database-errors.ts';
 import type { ServiceDeps } from '../services.ts';
 import { resyncCustomerCases } from '../sla/sla-sync.ts';
@@ -142,12 +142,7 @@ export function createCustomerService({ database, clock }: ServiceDeps) {
         }),
         caseCount: caseCounts.get(row.id) ?? 0,
       }));
-      const last = rows.at(-1);
-      const nextCursor =
-        rows.length === options.limit && last
-          ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id })
-          : null;
-      return { items, nextCursor };
+      return { items, nextCursor: nextCursorOf(rows, options.limit, createdAtValue) };
     },
 
     async get(options: { actor: Actor; id: string }) {

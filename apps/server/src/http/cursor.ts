@@ -1,8 +1,7 @@
+import { uuid } from '@sada/contracts';
 import { AppError } from '@sada/core';
 
 export type Cursor = { value: string; id: string };
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const invalidCursor = () =>
   new AppError('bad_request', {
@@ -11,9 +10,22 @@ const invalidCursor = () =>
   });
 
 /** Keyset cursors are opaque to clients: the sort value and id of the last row, in base64url JSON. */
-export function encodeCursor(cursor: Cursor): string {
+function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.value, cursor.id])).toString('base64url');
 }
+
+/** The cursor of the page after `rows`, read with `sortValue` from its last row; null when the page was not full. */
+export function nextCursorOf<Row extends { id: string }>(
+  rows: readonly Row[],
+  limit: number,
+  sortValue: (row: Row) => string,
+): string | null {
+  const last = rows.at(-1);
+  return rows.length === limit && last ? encodeCursor({ value: sortValue(last), id: last.id }) : null;
+}
+
+/** The sort value of a list sorted by creation time, as decodeTimeCursor reads it back. */
+export const createdAtValue = (row: { createdAt: Date }) => row.createdAt.toISOString();
 
 /** A cursor read back; every list pages by a row id, so one that is not a uuid was not ours. */
 export function decodeCursor(text: string): Cursor {
@@ -24,7 +36,7 @@ export function decodeCursor(text: string): Cursor {
       parsed.length === 2 &&
       typeof parsed[0] === 'string' &&
       typeof parsed[1] === 'string' &&
-      UUID_PATTERN.test(parsed[1])
+      uuid.safeParse(parsed[1]).success
     ) {
       return { value: parsed[0], id: parsed[1] };
     }

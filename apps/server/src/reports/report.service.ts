@@ -27,7 +27,7 @@ import {
 } from '@sada/db';
 import type { AnalyticsService } from '../analytics/analytics.service.ts';
 import { type Actor, actorFor, asUiLanguage } from '../auth/actor.ts';
-import { decodeTimeCursor, encodeCursor } from '../http/cursor.ts';
+import { createdAtValue, decodeTimeCursor, nextCursorOf } from '../http/cursor.ts';
 import { gatherReportContent, type ReportActionsReader } from './report-content.ts';
 import { renderReportCsv } from './report-csv.ts';
 import type { ReportMailer } from './report-mail.ts';
@@ -178,14 +178,7 @@ export function createReportService(deps: {
         limit: query.limit,
         after: after && { createdAt: after.at, id: after.id },
       });
-      const last = rows.at(-1);
-      return {
-        items: rows.map(summaryOf),
-        nextCursor:
-          rows.length === query.limit && last
-            ? encodeCursor({ value: last.createdAt.toISOString(), id: last.id })
-            : null,
-      };
+      return { items: rows.map(summaryOf), nextCursor: nextCursorOf(rows, query.limit, createdAtValue) };
     },
 
     /** A stored report's PDF or CSV; another workspace's id is not found. */
